@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "./passwords";
+import { DEMO_PASSWORD, seedDemo } from "./seed";
+import { type TestDatabase, createTestDatabase } from "./testing";
+
+describe("demo seed", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(() => t.close());
+
+  it("creates one organization with an admin, two teachers, six students and a linked parent", async () => {
+    const result = await seedDemo(t.db);
+    expect(result.created).toBe(true);
+    const counts = await t.db.user.groupBy({ by: ["role"], _count: true, orderBy: { role: "asc" } });
+    expect(Object.fromEntries(counts.map((c) => [c.role, c._count]))).toEqual({ ADMIN: 1, TEACHER: 2, STUDENT: 6, PARENT: 1 });
+    const link = await t.db.parentStudentLink.findFirstOrThrow({ include: { parent: true, student: true } });
+    expect([link.parent.role, link.student.role]).toEqual(["PARENT", "STUDENT"]);
+  });
+
+  it("is idempotent: a second run creates nothing", async () => {
+    const second = await seedDemo(t.db);
+    expect(second.created).toBe(false);
+    expect(await t.db.organization.count()).toBe(1);
+    expect(await t.db.user.count()).toBe(10);
+    expect(await t.db.parentStudentLink.count()).toBe(1);
+  });
+
+  it("gives every demo user the printed password", async () => {
+    const admin = await t.db.user.findUniqueOrThrow({ where: { email: "admin@maplegrove.test" } });
+    expect(await verifyPassword(admin.passwordHash, DEMO_PASSWORD)).toBe(true);
+    expect(await verifyPassword(admin.passwordHash, "wrong")).toBe(false);
+  });
+});
