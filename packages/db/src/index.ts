@@ -5,3 +5,5 @@ export { hashPassword, verifyPassword, dummyPasswordHash } from "./passwords";
 export { Prisma } from "./generated/prisma/client";
 export { PlanTier, Role } from "./generated/prisma/enums";
 export type { Organization, User, AuditLog, ActivityEvent, ParentStudentLink } from "./generated/prisma/client";
+export { scopeToOrganization, TENANT_MODELS } from "./tenancy";
+export type { ScopedDatabase } from "./tenancy";

@@ -1,0 +1,17 @@
+import { getDatabase } from "@toolboxai/db";
+import { env } from "~/env";
+import { logger } from "~/server/logger";
+import { checkHealth } from "~/server/services/health";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/health: 200 with the database's status when healthy, 503 when not. */
+export async function GET() {
+  const { db, kind } = getDatabase();
+  const report = await checkHealth({ db, kind, version: env.version });
+  if (report.status !== "ok") logger.error({ database: report.database }, "health check failed");
+  return Response.json(report, {
+    status: report.status === "ok" ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
+}

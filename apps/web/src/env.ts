@@ -1,0 +1,60 @@
+// The web app's configuration: the one module in apps/web that reads process.env.
+// Every variable has a working default for the embedded mode; see the README's table.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { readDbEnv } from "@toolboxai/db";
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  APP_URL: z.url().optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Extra origins allowed to send tRPC mutations (comma-separated), e.g. a separate admin host. */
+  TRUSTED_ORIGINS: z.string().default(""),
+});
+
+const parsed = schema.safeParse(process.env);
+if (!parsed.success) {
+  throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+}
+const raw = parsed.data;
+
+/**
+ * The session secret. When unset, one is generated once and kept under .data/ (git-ignored),
+ * so sign-ins survive restarts of an embedded install without any set-up.
+ */
+function sessionSecret(): string {
+  if (raw.NEXTAUTH_SECRET) return raw.NEXTAUTH_SECRET;
+  const file = path.join(path.dirname(readDbEnv().pgliteDir), "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    const secret = randomBytes(32).toString("hex");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+const appUrl = raw.APP_URL ?? raw.NEXTAUTH_URL ?? `http://localhost:${raw.PORT}`;
+// next-auth v4 reads these two itself.
+process.env.NEXTAUTH_URL ??= appUrl;
+const secret = sessionSecret();
+process.env.NEXTAUTH_SECRET ??= secret;
+
+export const env = {
+  nodeEnv: raw.NODE_ENV,
+  appUrl,
+  authSecret: secret,
+  logLevel: raw.LOG_LEVEL,
+  trustedOrigins: raw.TRUSTED_ORIGINS.split(",")
+    .map((o) => o.trim())
+    .filter(Boolean),
+  database: readDbEnv(),
+  version: process.env.npm_package_version ?? "0.0.0",
+} as const;

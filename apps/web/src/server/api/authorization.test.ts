@@ -1,0 +1,129 @@
+// The authorization matrix: every procedure x every role (and anonymous). A procedure
+// added to the app router without an entry here fails the first test.
+import type { Role } from "@toolboxai/db";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type World, createWorld } from "~/test/fixtures";
+import { appRouter } from "./root";
+
+type Input = (w: World, org: "a" | "b") => Promise<unknown> | unknown;
+interface Entry {
+  allowed: readonly Role[];
+  input: Input;
+}
+
+const ALL = ROLES;
+
+let counter = 0;
+/** A fresh user to act on, so mutations in one cell do not change the next. */
+async function freshUser(w: World, org: "a" | "b") {
+  counter += 1;
+  const u = await w.scoped(org).user.create({
+    data: {
+      organizationId: w.orgs[org],
+      email: `target${counter}@${org}.test`,
+      name: `Target ${counter}`,
+      role: "STUDENT",
+      passwordHash: "x",
+    },
+  });
+  return u.id;
+}
+
+const matrix: Record<string, Entry> = {
+  "me.get": { allowed: ALL, input: () => undefined },
+  "me.updateProfile": { allowed: ALL, input: () => ({ name: "Renamed" }) },
+  "me.changePassword": {
+    allowed: ALL,
+    // Wrong current password: allowed roles get BAD_REQUEST, which is not an authorization refusal.
+    input: () => ({ currentPassword: "nope", newPassword: "another-pass-1", confirmPassword: "another-pass-1" }),
+  },
+  "users.list": { allowed: ["ADMIN"], input: () => ({}) },
+  "users.create": {
+    allowed: ["ADMIN"],
+    input: () => {
+      counter += 1;
+      return { name: "New Person", email: `new${counter}@x.test`, role: "STUDENT" };
+    },
+  },
+  "users.changeRole": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org), role: "TEACHER" }) },
+  "users.deactivate": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
+  "users.reactivate": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
+};
+
+const procedures = Object.keys(appRouter._def.procedures).sort();
+
+type Callable = (input: unknown) => Promise<unknown>;
+function procedureOf(caller: unknown, path: string): Callable {
+  return path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as Callable;
+}
+
+async function outcome(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (e) {
+    if (e instanceof TRPCError) return e.code;
+    throw e;
+  }
+}
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(() => w.t.close());
+
+describe("authorization matrix", () => {
+  it("has exactly one entry per procedure of the app router", () => {
+    expect(Object.keys(matrix).sort()).toEqual(procedures);
+  });
+
+  describe.each(procedures)("%s", (path) => {
+    const entry = matrix[path] as Entry;
+
+    it("refuses anonymous callers with UNAUTHORIZED", async () => {
+      const call = procedureOf(w.caller(null), path);
+      expect(await outcome(call(await entry.input(w, "a")))).toBe("UNAUTHORIZED");
+    });
+
+    it.each(ROLES)("as %s", async (role) => {
+      const call = procedureOf(w.caller(await w.actor("a", role)), path);
+      const result = await outcome(call(await entry.input(w, "a")));
+      if (entry.allowed.includes(role)) {
+        expect(result).not.toBe("FORBIDDEN");
+        expect(result).not.toBe("UNAUTHORIZED");
+      } else {
+        expect(result).toBe("FORBIDDEN");
+      }
+    });
+  });
+});
+
+describe("tenant isolation", () => {
+  it("no query returns another organization's rows", async () => {
+    for (const role of ROLES) {
+      const caller = w.caller(await w.actor("b", role));
+      const seen = JSON.stringify(
+        await Promise.all(
+          procedures
+            .filter((p) => appRouter._def.procedures[p as keyof typeof appRouter._def.procedures]?._def.type === "query")
+            .map(async (p) => procedureOf(caller, p)(await (matrix[p] as Entry).input(w, "b")).catch(() => null)),
+        ),
+      );
+      for (const user of Object.values(w.users.a)) {
+        expect(seen).not.toContain(user.id);
+        expect(seen).not.toContain(user.email);
+      }
+      expect(seen).not.toContain(w.orgs.a);
+    }
+  });
+
+  it.each(["users.changeRole", "users.deactivate", "users.reactivate"])(
+    "%s on another organization's user is NOT_FOUND",
+    async (path) => {
+      const call = procedureOf(w.caller(await w.actor("b", "ADMIN")), path);
+      expect(await outcome(call(await (matrix[path] as Entry).input(w, "a")))).toBe("NOT_FOUND");
+    },
+  );
+});

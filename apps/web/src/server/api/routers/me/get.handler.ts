@@ -1,0 +1,4 @@
+import { getProfile } from "~/server/services/me";
+import type { HandlerArgs } from "../types";
+
+export const getHandler = ({ ctx }: Pick<HandlerArgs, "ctx">) => getProfile(ctx.svc);

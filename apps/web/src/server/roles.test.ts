@@ -1,0 +1,11 @@
+import type { Role as DbRole } from "@toolboxai/db";
+import { type Role as ValidatorRole, roles } from "@toolboxai/validators";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { ROLE_HOME } from "./actor";
+
+describe("roles", () => {
+  it("the validators' roles are the database's roles", () => {
+    expectTypeOf<ValidatorRole>().toEqualTypeOf<DbRole>();
+    expect([...roles].sort()).toEqual(Object.keys(ROLE_HOME).sort());
+  });
+});

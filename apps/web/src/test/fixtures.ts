@@ -1,0 +1,59 @@
+// Integration-test fixtures: a freshly migrated database per test file with two
+// organizations, each with one user of every role, and callers acting as any of them.
+import { type Role, hashPassword, scopeToOrganization } from "@toolboxai/db";
+import { type TestDatabase, createTestDatabase } from "@toolboxai/db/testing";
+import { type Actor, loadActor } from "~/server/actor";
+import { type RequestInfo, createContextInner } from "~/server/api/context";
+import { createCaller } from "~/server/api/root";
+
+export const PASSWORD = "correct-horse-42";
+export const ROLES: Role[] = ["ADMIN", "TEACHER", "STUDENT", "PARENT"];
+
+export interface World {
+  t: TestDatabase;
+  orgs: { a: string; b: string };
+  /** users[org][role] */
+  users: Record<"a" | "b", Record<Role, { id: string; email: string }>>;
+  actor(org: "a" | "b", role: Role): Promise<Actor>;
+  caller(actor: Actor | null, request?: Partial<RequestInfo>): ReturnType<typeof createCaller>;
+  scoped(org: "a" | "b"): ReturnType<typeof scopeToOrganization>;
+}
+
+export async function createWorld(): Promise<World> {
+  const t = await createTestDatabase();
+  const passwordHash = await hashPassword(PASSWORD);
+  const orgs = {
+    a: (await t.db.organization.create({ data: { name: "Alpha School", slug: "alpha" } })).id,
+    b: (await t.db.organization.create({ data: { name: "Beta Academy", slug: "beta" } })).id,
+  };
+  const users = { a: {}, b: {} } as World["users"];
+  for (const org of ["a", "b"] as const) {
+    for (const role of ROLES) {
+      const email = `${role.toLowerCase()}@${org}.test`;
+      const u = await t.db.user.create({
+        data: { organizationId: orgs[org], email, name: `${role} ${org.toUpperCase()}`, role, passwordHash },
+      });
+      users[org][role] = { id: u.id, email };
+    }
+  }
+  return {
+    t,
+    orgs,
+    users,
+    async actor(org, role) {
+      const actor = await loadActor(t.db, users[org][role].id);
+      if (!actor) throw new Error(`no actor for ${org}/${role}`);
+      return actor;
+    },
+    caller(actor, request) {
+      return createCaller(
+        createContextInner({
+          db: t.db,
+          actor,
+          request: request ? { origin: null, host: "localhost:3000", secFetchSite: null, source: "test", ...request } : null,
+        }),
+      );
+    },
+    scoped: (org) => scopeToOrganization(t.db, orgs[org]),
+  };
+}

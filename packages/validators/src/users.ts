@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { emailSchema, idSchema, newPasswordSchema, pageInputSchema, personNameSchema, roleSchema } from "./common";
+
+export const userStatusSchema = z.enum(["active", "deactivated", "all"]);
+
+export const userListInputSchema = pageInputSchema.extend({
+  search: z.string().trim().max(100).optional(),
+  role: roleSchema.optional(),
+  status: userStatusSchema.default("all"),
+});
+export type UserListInput = z.input<typeof userListInputSchema>;
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+  lastSignInAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+export type UserView = z.infer<typeof userSchema>;
+
+export const userListSchema = z.object({
+  items: z.array(userSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  pageCount: z.number().int(),
+});
+
+export const createUserSchema = z.object({
+  name: personNameSchema,
+  email: emailSchema,
+  role: roleSchema,
+  /** Leave empty to have a temporary password generated and shown once. */
+  password: z.union([z.literal(""), newPasswordSchema]).optional(),
+});
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const createdUserSchema = z.object({
+  user: userSchema,
+  /** Set only when the server generated the password; shown to the admin once. */
+  temporaryPassword: z.string().nullable(),
+});
+
+export const changeRoleSchema = z.object({ userId: idSchema, role: roleSchema });
+export const userIdSchema = z.object({ userId: idSchema });
