@@ -51,7 +51,9 @@ const matrix: Record<string, Entry> = {
   "users.reactivate": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
 };
 
-const procedures = Object.keys(appRouter._def.procedures).sort();
+// At run time tRPC keeps a flat map of dotted paths to procedures (its type is the nested router shape).
+const procedureDefs = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
+const procedures = Object.keys(procedureDefs).sort();
 
 type Callable = (input: unknown) => Promise<unknown>;
 function procedureOf(caller: unknown, path: string): Callable {
@@ -107,7 +109,7 @@ describe("tenant isolation", () => {
       const seen = JSON.stringify(
         await Promise.all(
           procedures
-            .filter((p) => appRouter._def.procedures[p as keyof typeof appRouter._def.procedures]?._def.type === "query")
+            .filter((p) => procedureDefs[p]?._def.type === "query")
             .map(async (p) => procedureOf(caller, p)(await (matrix[p] as Entry).input(w, "b")).catch(() => null)),
         ),
       );
