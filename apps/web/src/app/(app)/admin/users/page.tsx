@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { PageHeader } from "~/components/page-header";
+import { requireRole } from "~/server/auth/session";
+import { HydrateClient, api } from "~/trpc/server";
+import { CreateUserDialog } from "./create-user-dialog";
+import { UsersTable } from "./users-table";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const actor = await requireRole("ADMIN");
+  void api.users.list.prefetch({});
+  return (
+    <HydrateClient>
+      <PageHeader
+        title="Users"
+        description="Everyone in your organization. Invite people, change roles, deactivate accounts."
+        actions={<CreateUserDialog />}
+      />
+      <UsersTable currentUserId={actor.userId} />
+    </HydrateClient>
+  );
+}

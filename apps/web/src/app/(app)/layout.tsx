@@ -1,0 +1,16 @@
+import { redirect } from "next/navigation";
+import { AppShell } from "~/components/app-shell";
+import { getActor } from "~/server/auth/session";
+import { getDb } from "~/server/db";
+
+/** Every signed-in page. The actor is re-read from the database on each request. */
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getActor();
+  if (!actor) redirect("/signin");
+  const org = await getDb().organization.findUnique({ where: { id: actor.orgId }, select: { name: true } });
+  return (
+    <AppShell user={{ name: actor.name, email: actor.email, role: actor.role, organization: org?.name ?? "" }}>
+      {children}
+    </AppShell>
+  );
+}

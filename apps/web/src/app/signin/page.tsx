@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthLayout } from "~/components/auth-layout";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { ROLE_HOME } from "~/server/actor";
+import { getActor } from "~/server/auth/session";
+import { SignInForm } from "./signin-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage() {
+  const actor = await getActor();
+  if (actor) redirect(ROLE_HOME[actor.role]);
+  return (
+    <AuthLayout>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h1>Sign in</h1>
+          </CardTitle>
+          <CardDescription>Use the email and password your school gave you.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <SignInForm />
+        </CardContent>
+      </Card>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import type { Role } from "@toolboxai/validators";
+import { BookOpen, Home, LogOut, type LucideIcon, UserCog, UserRound, Users } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "~/components/ui/dropdown-menu";
+import { cn } from "~/lib/utils";
+import { Brand } from "./brand";
+
+interface NavItem {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+}
+
+/** What each role sees in the navigation. Pages check roles on the server as well. */
+const NAV: Record<Role, NavItem[]> = {
+  ADMIN: [
+    { href: "/admin", label: "Overview", icon: Home },
+    { href: "/admin/users", label: "Users", icon: Users },
+  ],
+  TEACHER: [{ href: "/teacher", label: "Home", icon: Home }],
+  STUDENT: [{ href: "/student", label: "My learning", icon: BookOpen }],
+  PARENT: [{ href: "/parent", label: "My child", icon: Home }],
+};
+
+export const ROLE_LABEL: Record<Role, string> = {
+  ADMIN: "Admin",
+  TEACHER: "Teacher",
+  STUDENT: "Student",
+  PARENT: "Parent",
+};
+
+export interface ShellUser {
+  name: string;
+  email: string;
+  role: Role;
+  organization: string;
+}
+
+export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+  const pathname = usePathname();
+  const items = [...NAV[user.role], { href: "/account", label: "Account", icon: UserCog }];
+  const isActive = (href: string) => pathname === href || (href !== `/${user.role.toLowerCase()}` && pathname.startsWith(`${href}/`));
+
+  return (
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      <aside className="border-b bg-card md:sticky md:top-0 md:flex md:h-screen md:w-60 md:flex-col md:border-r md:border-b-0">
+        <div className="flex h-14 items-center px-4">
+          <Brand />
+        </div>
+        <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-col md:pb-0">
+          {items.map((item) => {
+            const active = isActive(item.href);
+            return (
+              <Link
+                key={item.href}
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "flex items-center gap-2 whitespace-nowrap rounded-md px-3 py-2 font-medium text-sm transition-colors",
+                  active ? "bg-primary/10 text-primary" : "text-muted-foreground hover:bg-muted hover:text-foreground",
+                )}
+              >
+                <item.icon className="size-4" aria-hidden />
+                {item.label}
+              </Link>
+            );
+          })}
+        </nav>
+        <div className="mt-auto hidden p-4 text-muted-foreground text-xs md:block">{user.organization}</div>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-14 items-center justify-end gap-3 border-b bg-card px-4 md:px-8">
+          <Badge variant="secondary">{ROLE_LABEL[user.role]}</Badge>
+          <DropdownMenu>
+            <DropdownMenuTrigger asChild>
+              <Button variant="ghost" className="gap-2" aria-label={`Account menu for ${user.name}`}>
+                <UserRound className="size-4" aria-hidden />
+                <span className="max-w-40 truncate">{user.name}</span>
+              </Button>
+            </DropdownMenuTrigger>
+            <DropdownMenuContent align="end" className="w-56">
+              <DropdownMenuLabel>
+                <div className="truncate">{user.name}</div>
+                <div className="truncate font-normal text-muted-foreground text-xs">{user.email}</div>
+              </DropdownMenuLabel>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem asChild>
+                <Link href="/account">
+                  <UserCog className="size-4" aria-hidden /> Account
+                </Link>
+              </DropdownMenuItem>
+              <DropdownMenuItem asChild>
+                <Link href="/signout">
+                  <LogOut className="size-4" aria-hidden /> Sign out
+                </Link>
+              </DropdownMenuItem>
+            </DropdownMenuContent>
+          </DropdownMenu>
+        </header>
+        <main id="main" className="flex-1 px-4 py-6 md:px-8 md:py-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { type Page, expect } from "@playwright/test";
+
+export const DEMO_PASSWORD = "learn-with-toolbox";
+export const DEMO = {
+  ADMIN: "admin@maplegrove.test",
+  TEACHER: "rivera@maplegrove.test",
+  STUDENT: "ava@maplegrove.test",
+  PARENT: "parent@maplegrove.test",
+} as const;
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /Account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+}
+
+/** Saves a full-page screenshot under e2e/screenshots/ for people to look at. */
+export async function snap(page: Page, name: string) {
+  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
+}
