@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { SIGN_IN_FAILED_MESSAGE } from "@toolboxai/validators";
-import { DEMO, signIn, signOut, snap } from "./helpers";
+import { DEMO, signIn, signOut, snap, submitSignIn } from "./helpers";
 
 const HOMES = [
   { role: "ADMIN", email: DEMO.ADMIN, path: "/admin", heading: /Welcome back, Alex/ },
@@ -19,7 +19,7 @@ for (const home of HOMES) {
 }
 
 test("a wrong password shows one generic error and keeps the visitor on the sign-in page", async ({ page }) => {
-  await signIn(page, DEMO.TEACHER, "not-the-password");
+  await submitSignIn(page, DEMO.TEACHER, "not-the-password");
   await expect(page.getByRole("alert").filter({ hasText: SIGN_IN_FAILED_MESSAGE })).toBeVisible();
   await expect(page).toHaveURL(/\/signin$/);
   await snap(page, "signin-error");
@@ -39,12 +39,14 @@ test("a visitor who is not signed in is sent to sign in", async ({ page }) => {
   await expect(page).toHaveURL(/\/signin$/);
 });
 
-test("an admin adds a user, changes their role, and the user's next sign-in lands on the new home", async ({ page }) => {
+test("an admin adds a user, changes their role, and the user's next sign-in lands on the new home", async ({
+  page,
+}) => {
   const email = `casey.${Date.now()}@maplegrove.test`;
   const password = "first-day-2026";
 
   await signIn(page, DEMO.ADMIN);
-  await page.getByRole("link", { name: "Users" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   await snap(page, "admin-users");
 

@@ -1,4 +1,4 @@
-import { type Page, expect } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "learn-with-toolbox";
 export const DEMO = {
@@ -8,11 +8,18 @@ export const DEMO = {
   PARENT: "parent@maplegrove.test",
 } as const;
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+/** Fills and submits the sign-in form, without waiting for the outcome. */
+export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs in and waits until the person has landed on their home. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await submitSignIn(page, email, password);
+  await page.waitForURL((url) => /^\/(admin|teacher|student|parent)$/.test(url.pathname));
 }
 
 export async function signOut(page: Page) {

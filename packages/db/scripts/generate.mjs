@@ -3,8 +3,8 @@
 // never uses that engine, so pointing PRISMA_SCHEMA_ENGINE_BINARY at any existing
 // file satisfies the check. We only set it when no engine is configured.
 import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const env = { ...process.env };

@@ -6,8 +6,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "./generated/prisma/client";
 import { readDbEnv } from "./env";
+import { PrismaClient } from "./generated/prisma/client";
 
 export type Database = PrismaClient;
 export type DatabaseKind = "pglite" | "postgresql";

@@ -1,9 +1,9 @@
-export { createDatabase, getDatabase, getDb, openConnection } from "./client";
 export type { Database, DatabaseHandle, DatabaseKind, DatabaseTarget } from "./client";
+export { createDatabase, getDatabase, getDb, openConnection } from "./client";
 export { readDbEnv } from "./env";
-export { hashPassword, verifyPassword, dummyPasswordHash } from "./passwords";
+export type { ActivityEvent, AuditLog, Organization, ParentStudentLink, User } from "./generated/prisma/client";
 export { Prisma } from "./generated/prisma/client";
 export { PlanTier, Role } from "./generated/prisma/enums";
-export type { Organization, User, AuditLog, ActivityEvent, ParentStudentLink } from "./generated/prisma/client";
-export { scopeToOrganization, TENANT_MODELS } from "./tenancy";
+export { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 export type { ScopedDatabase } from "./tenancy";
+export { scopeToOrganization, TENANT_MODELS } from "./tenancy";

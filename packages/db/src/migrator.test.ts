@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type DatabaseHandle, createDatabase } from "./client";
+import { createDatabase, type DatabaseHandle } from "./client";
 import { readDbEnv } from "./env";
 import { applyMigrations, createMigration, diffMigrationsToSchema } from "./migrator";
 import { createTestDatabase } from "./testing";
@@ -35,7 +35,10 @@ function behavesAsAMigrator(open: () => Promise<DatabaseHandle>) {
 
   it("applies every committed migration to an empty database and records one row per folder", async () => {
     handle = await open();
-    const applied = await applyMigrations({ adapterFactory: handle.connection.adapterFactory, migrationsDir: env.migrationsDir });
+    const applied = await applyMigrations({
+      adapterFactory: handle.connection.adapterFactory,
+      migrationsDir: env.migrationsDir,
+    });
     expect(applied).toEqual(committedFolders);
     const rows = await migrationRows(handle);
     expect(rows.map((r) => r.migration_name)).toEqual(committedFolders);
@@ -46,7 +49,10 @@ function behavesAsAMigrator(open: () => Promise<DatabaseHandle>) {
   it("re-applying is a no-op", async () => {
     handle = await open();
     await applyMigrations({ adapterFactory: handle.connection.adapterFactory, migrationsDir: env.migrationsDir });
-    const again = await applyMigrations({ adapterFactory: handle.connection.adapterFactory, migrationsDir: env.migrationsDir });
+    const again = await applyMigrations({
+      adapterFactory: handle.connection.adapterFactory,
+      migrationsDir: env.migrationsDir,
+    });
     expect(again).toEqual([]);
     expect(await migrationRows(handle)).toHaveLength(committedFolders.length);
   });

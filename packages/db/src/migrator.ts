@@ -5,13 +5,13 @@
 // Prisma's `_prisma_migrations` table: `prisma migrate deploy` stays interchangeable.
 // That package is internal to Prisma: all code touching it lives in this one module.
 import fs from "node:fs";
-import path from "node:path";
 import { createRequire } from "node:module";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
-import { PGlite } from "@electric-sql/pglite";
+import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 let wasmReady = false;
@@ -23,7 +23,9 @@ function initWasm(): void {
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
   const bytes = fs.readFileSync(path.join(pkgDir, "schema_engine_bg.wasm"));
   const module = new WebAssembly.Module(bytes);
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports });
+  const instance = new WebAssembly.Instance(module, {
+    "./schema_engine_bg.js": bg as unknown as WebAssembly.ModuleImports,
+  });
   const exports = instance.exports as unknown as { __wbindgen_start(): void };
   (bg as unknown as { __wbg_set_wasm(w: unknown): void }).__wbg_set_wasm(instance.exports);
   exports.__wbindgen_start();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "./passwords";
 import { DEMO_PASSWORD, seedDemo } from "./seed";
-import { type TestDatabase, createTestDatabase } from "./testing";
+import { createTestDatabase, type TestDatabase } from "./testing";
 
 describe("demo seed", () => {
   let t: TestDatabase;
@@ -14,7 +14,12 @@ describe("demo seed", () => {
     const result = await seedDemo(t.db);
     expect(result.created).toBe(true);
     const counts = await t.db.user.groupBy({ by: ["role"], _count: true, orderBy: { role: "asc" } });
-    expect(Object.fromEntries(counts.map((c) => [c.role, c._count]))).toEqual({ ADMIN: 1, TEACHER: 2, STUDENT: 6, PARENT: 1 });
+    expect(Object.fromEntries(counts.map((c) => [c.role, c._count]))).toEqual({
+      ADMIN: 1,
+      TEACHER: 2,
+      STUDENT: 6,
+      PARENT: 1,
+    });
     const link = await t.db.parentStudentLink.findFirstOrThrow({ include: { parent: true, student: true } });
     expect([link.parent.role, link.student.role]).toEqual(["PARENT", "STUDENT"]);
   });

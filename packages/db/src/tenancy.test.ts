@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDbEnv } from "./env";
-import { TENANT_MODELS, scopeToOrganization } from "./tenancy";
-import { type TestDatabase, createTestDatabase } from "./testing";
+import { scopeToOrganization, TENANT_MODELS } from "./tenancy";
+import { createTestDatabase, type TestDatabase } from "./testing";
 
 describe("tenant scoping", () => {
   let t: TestDatabase;

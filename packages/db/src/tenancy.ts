@@ -6,7 +6,12 @@ import type { Database } from "./client";
 import type { Prisma } from "./generated/prisma/client";
 
 /** Models that carry `organizationId`. A test fails when a model with that field is missing here. */
-export const TENANT_MODELS = ["User", "ParentStudentLink", "AuditLog", "ActivityEvent"] as const satisfies readonly Prisma.ModelName[];
+export const TENANT_MODELS = [
+  "User",
+  "ParentStudentLink",
+  "AuditLog",
+  "ActivityEvent",
+] as const satisfies readonly Prisma.ModelName[];
 const tenantModels = new Set<string>(TENANT_MODELS);
 
 const WHERE_OPERATIONS = new Set([

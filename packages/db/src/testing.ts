@@ -1,7 +1,7 @@
 // Test helpers: a freshly migrated database per test file. PostgreSQL when DATABASE_URL is
 // set (a new throwaway database on that server), otherwise an in-memory PGlite.
 import { randomBytes } from "node:crypto";
-import { type DatabaseHandle, createDatabase } from "./client";
+import { createDatabase, type DatabaseHandle } from "./client";
 import { readDbEnv } from "./env";
 import { applyMigrations } from "./migrator";
 

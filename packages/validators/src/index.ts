@@ -1,4 +1,4 @@
-export * from "./common";
 export * from "./auth";
-export * from "./users";
+export * from "./common";
 export * from "./me";
+export * from "./users";

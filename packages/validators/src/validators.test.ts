@@ -19,7 +19,12 @@ describe("validators", () => {
   it("rejects weak new passwords", () => {
     const r = createUserSchema.safeParse({ name: "Ava", email: "a@b.co", role: "STUDENT", password: "short" });
     expect(r.error?.issues[0]?.message).toBe("Use at least 10 characters");
-    const letters = createUserSchema.safeParse({ name: "Ava", email: "a@b.co", role: "STUDENT", password: "onlyletters" });
+    const letters = createUserSchema.safeParse({
+      name: "Ava",
+      email: "a@b.co",
+      role: "STUDENT",
+      password: "onlyletters",
+    });
     expect(letters.error?.issues[0]?.message).toBe("Mix letters with digits or symbols");
   });
 

@@ -51,7 +51,8 @@ export interface ShellUser {
 export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
   const pathname = usePathname();
   const items = [...NAV[user.role], { href: "/account", label: "Account", icon: UserCog }];
-  const isActive = (href: string) => pathname === href || (href !== `/${user.role.toLowerCase()}` && pathname.startsWith(`${href}/`));
+  const isActive = (href: string) =>
+    pathname === href || (href !== `/${user.role.toLowerCase()}` && pathname.startsWith(`${href}/`));
 
   return (
     <div className="flex min-h-screen flex-col md:flex-row">

@@ -9,7 +9,10 @@ interface ServerErrorShape {
  * Puts a tRPC error's field errors next to their fields. Returns the message to show
  * above the form when the error is not about a field (or null when it was).
  */
-export function applyServerErrors<T extends FieldValues>(error: ServerErrorShape, setError: UseFormSetError<T>): string | null {
+export function applyServerErrors<T extends FieldValues>(
+  error: ServerErrorShape,
+  setError: UseFormSetError<T>,
+): string | null {
   const fieldErrors = error.data?.fieldErrors ?? {};
   let placed = false;
   for (const [field, messages] of Object.entries(fieldErrors)) {

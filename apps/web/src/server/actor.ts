@@ -20,8 +20,15 @@ export async function loadActor(db: Database, userId: string): Promise<Actor | n
     where: { id: userId },
     select: { id: true, organizationId: true, role: true, name: true, email: true, active: true, deletedAt: true },
   });
-  if (!user || !user.active || user.deletedAt) return null;
-  return { userId: user.id, orgId: user.organizationId, role: user.role, name: user.name, email: user.email, scopes: [] };
+  if (!user?.active || user.deletedAt) return null;
+  return {
+    userId: user.id,
+    orgId: user.organizationId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    scopes: [],
+  };
 }
 
 export const ROLE_HOME: Record<Role, string> = {

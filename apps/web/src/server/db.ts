@@ -1,2 +1,3 @@
 import "server-only";
+
 export { getDb } from "@toolboxai/db";

@@ -1,5 +1,5 @@
 import type { Role as DbRole } from "@toolboxai/db";
-import { type Role as ValidatorRole, roles } from "@toolboxai/validators";
+import { roles, type Role as ValidatorRole } from "@toolboxai/validators";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { ROLE_HOME } from "./actor";
 

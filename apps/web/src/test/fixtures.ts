@@ -1,9 +1,9 @@
 // Integration-test fixtures: a freshly migrated database per test file with two
 // organizations, each with one user of every role, and callers acting as any of them.
-import { type Role, hashPassword, scopeToOrganization } from "@toolboxai/db";
-import { type TestDatabase, createTestDatabase } from "@toolboxai/db/testing";
+import { hashPassword, type Role, scopeToOrganization } from "@toolboxai/db";
+import { createTestDatabase, type TestDatabase } from "@toolboxai/db/testing";
 import { type Actor, loadActor } from "~/server/actor";
-import { type RequestInfo, createContextInner } from "~/server/api/context";
+import { createContextInner, type RequestInfo } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
 
 export const PASSWORD = "correct-horse-42";
@@ -50,7 +50,9 @@ export async function createWorld(): Promise<World> {
         createContextInner({
           db: t.db,
           actor,
-          request: request ? { origin: null, host: "localhost:3000", secFetchSite: null, source: "test", ...request } : null,
+          request: request
+            ? { origin: null, host: "localhost:3000", secFetchSite: null, source: "test", ...request }
+            : null,
         }),
       );
     },

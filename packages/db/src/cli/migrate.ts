@@ -7,7 +7,10 @@ const env = readDbEnv();
 const connection = openConnection({ databaseUrl: env.databaseUrl, pgliteDir: env.pgliteDir });
 const where = connection.kind === "pglite" ? `embedded PGlite at ${env.pgliteDir}` : "PostgreSQL (DATABASE_URL)";
 try {
-  const applied = await applyMigrations({ adapterFactory: connection.adapterFactory, migrationsDir: env.migrationsDir });
+  const applied = await applyMigrations({
+    adapterFactory: connection.adapterFactory,
+    migrationsDir: env.migrationsDir,
+  });
   console.log(
     applied.length
       ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}`

@@ -2,8 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { SIGN_IN_FAILED_MESSAGE, type SignInInput, signInSchema } from "@toolboxai/validators";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert, AlertDescription } from "~/components/ui/alert";
@@ -14,14 +14,21 @@ import { Input } from "~/components/ui/input";
 export function SignInForm() {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  const form = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "" },
+  });
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: SignInInput) {
     setFailure(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFailure(result?.error && result.error !== "CredentialsSignin" ? "Sign-in is unavailable right now. Try again in a moment." : SIGN_IN_FAILED_MESSAGE);
+      setFailure(
+        result?.error && result.error !== "CredentialsSignin"
+          ? "Sign-in is unavailable right now. Try again in a moment."
+          : SIGN_IN_FAILED_MESSAGE,
+      );
       form.setValue("password", "");
       form.setFocus("password");
       return;

@@ -1,5 +1,5 @@
-import * as React from "react";
 import { ChevronDown } from "lucide-react";
+import * as React from "react";
 import { cn } from "~/lib/utils";
 
 /** A styled native <select>: fully keyboard and screen-reader friendly on every device. */
@@ -16,7 +16,10 @@ export const NativeSelect = React.forwardRef<HTMLSelectElement, React.ComponentP
       >
         {children}
       </select>
-      <ChevronDown className="pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+      <ChevronDown
+        className="pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+        aria-hidden
+      />
     </div>
   ),
 );

@@ -3,7 +3,7 @@
 import type { Role } from "@toolboxai/db";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLES, type World, createWorld } from "~/test/fixtures";
+import { createWorld, ROLES, type World } from "~/test/fixtures";
 import { appRouter } from "./root";
 
 type Input = (w: World, org: "a" | "b") => Promise<unknown> | unknown;
@@ -46,7 +46,10 @@ const matrix: Record<string, Entry> = {
       return { name: "New Person", email: `new${counter}@x.test`, role: "STUDENT" };
     },
   },
-  "users.changeRole": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org), role: "TEACHER" }) },
+  "users.changeRole": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => ({ userId: await freshUser(w, org), role: "TEACHER" }),
+  },
   "users.deactivate": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
   "users.reactivate": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
 };

@@ -1,7 +1,7 @@
 // The tRPC endpoint as browsers and clients see it: error shape and cross-origin refusal.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type World, createWorld } from "~/test/fixtures";
+import { createWorld, type World } from "~/test/fixtures";
 import { type ContextInner, correlationIdFrom, createContextInner } from "./context";
 import { appRouter } from "./root";
 
@@ -62,7 +62,10 @@ describe("tRPC over HTTP", () => {
   });
 
   it("refuses a mutation whose Origin does not match the host", async () => {
-    const res = await call("me.updateProfile", { body: { name: "Evil" }, headers: { origin: "http://localhost:4000" } });
+    const res = await call("me.updateProfile", {
+      body: { name: "Evil" },
+      headers: { origin: "http://localhost:4000" },
+    });
     expect(res.status).toBe(403);
   });
 

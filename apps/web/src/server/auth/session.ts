@@ -1,8 +1,8 @@
 // Server-side access to the current actor for pages and layouts.
 import "server-only";
 import type { Role } from "@toolboxai/db";
-import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { type Actor, loadActor } from "~/server/actor";
 import { getDb } from "~/server/db";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "~/server/actor";
-import { PASSWORD, type World, createWorld } from "~/test/fixtures";
+import { createWorld, PASSWORD, type World } from "~/test/fixtures";
 import { authenticate } from "./auth";
 
 let w: World;

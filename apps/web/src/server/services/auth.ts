@@ -2,8 +2,8 @@
 // actor, so it takes the unscoped client and scopes its writes to the user's organization.
 import { type Database, dummyPasswordHash, scopeToOrganization, verifyPassword } from "@toolboxai/db";
 import { signInSchema } from "@toolboxai/validators";
-import { recordActivity, recordAudit } from "./audit";
 import type { Actor } from "~/server/actor";
+import { recordActivity, recordAudit } from "./audit";
 
 export interface SignInDeps {
   db: Database;
@@ -57,10 +57,20 @@ export async function authenticate(deps: SignInDeps, credentials: unknown): Prom
 export async function recordSignOut(deps: { db: Database }, userId: string): Promise<void> {
   const user = await deps.db.user.findUnique({ where: { id: userId } });
   if (!user) return;
-  const actor: Actor = { userId, orgId: user.organizationId, role: user.role, name: user.name, email: user.email, scopes: [] };
-  await recordAudit({ db: scopeToOrganization(deps.db, user.organizationId), actor }, {
-    action: "auth.sign_out",
-    targetType: "User",
-    targetId: userId,
-  });
+  const actor: Actor = {
+    userId,
+    orgId: user.organizationId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    scopes: [],
+  };
+  await recordAudit(
+    { db: scopeToOrganization(deps.db, user.organizationId), actor },
+    {
+      action: "auth.sign_out",
+      targetType: "User",
+      targetId: userId,
+    },
+  );
 }

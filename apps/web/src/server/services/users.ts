@@ -1,8 +1,8 @@
 // Organization user management for admins: list, create, change role, deactivate, reactivate.
 import { randomInt } from "node:crypto";
-import { type Prisma, hashPassword } from "@toolboxai/db";
 import type { Role } from "@toolboxai/db";
-import type { UserView, createUserSchema, userListInputSchema } from "@toolboxai/validators";
+import { hashPassword, type Prisma } from "@toolboxai/db";
+import type { createUserSchema, UserView, userListInputSchema } from "@toolboxai/validators";
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { fieldError, notFound } from "~/server/errors";
@@ -117,7 +117,11 @@ export async function setUserActive(ctx: ServiceContext, input: { userId: string
   if (!input.active) refuseSelf(ctx, input.userId, "You can't deactivate your own account.");
   const before = await findUser(ctx, input.userId);
   if (before.active === input.active) return before;
-  const user = await ctx.db.user.update({ where: { id: input.userId }, data: { active: input.active }, select: userView });
+  const user = await ctx.db.user.update({
+    where: { id: input.userId },
+    data: { active: input.active },
+    select: userView,
+  });
   await recordAudit(ctx, {
     action: input.active ? "user.reactivated" : "user.deactivated",
     targetType: "User",
@@ -127,5 +131,7 @@ export async function setUserActive(ctx: ServiceContext, input: { userId: string
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  return (
+    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
+  );
 }

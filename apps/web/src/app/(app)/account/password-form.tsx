@@ -15,7 +15,12 @@ import { api } from "~/trpc/react";
 
 const FIELDS = [
   { name: "currentPassword", label: "Current password", autoComplete: "current-password" },
-  { name: "newPassword", label: "New password", autoComplete: "new-password", description: "At least 10 characters, mixing letters with digits or symbols." },
+  {
+    name: "newPassword",
+    label: "New password",
+    autoComplete: "new-password",
+    description: "At least 10 characters, mixing letters with digits or symbols.",
+  },
   { name: "confirmPassword", label: "Confirm new password", autoComplete: "new-password" },
 ] as const;
 

@@ -6,7 +6,14 @@ export const requestLog = middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
   const result = await next();
   const ms = Math.round(performance.now() - started);
-  const fields = { requestId: ctx.correlationId, path, type, ms, userId: ctx.actor?.userId, source: ctx.request?.source };
+  const fields = {
+    requestId: ctx.correlationId,
+    path,
+    type,
+    ms,
+    userId: ctx.actor?.userId,
+    source: ctx.request?.source,
+  };
   if (result.ok) {
     logger.debug(fields, "trpc ok");
   } else if (result.error.code === "INTERNAL_SERVER_ERROR") {

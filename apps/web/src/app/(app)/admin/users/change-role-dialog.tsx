@@ -1,12 +1,19 @@
 "use client";
 
-import { type Role, type UserView, roles } from "@toolboxai/validators";
+import { type Role, roles, type UserView } from "@toolboxai/validators";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { ROLE_LABEL } from "~/components/app-shell";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "~/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "~/components/ui/dialog";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
 import { api } from "~/trpc/react";
@@ -26,7 +33,6 @@ export function ChangeRoleDialog({ user, onClose }: { user: UserView | null; onC
       setRole(user.role);
       change.reset();
     }
-    // biome-ignore lint/correctness/useExhaustiveDependencies: reset when a new user is picked
   }, [user]);
 
   return (
@@ -34,9 +40,7 @@ export function ChangeRoleDialog({ user, onClose }: { user: UserView | null; onC
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Change role</DialogTitle>
-          <DialogDescription>
-            {user?.name} sees the pages of their new role on their next page load.
-          </DialogDescription>
+          <DialogDescription>{user?.name} sees the pages of their new role on their next page load.</DialogDescription>
         </DialogHeader>
         {change.error ? (
           <Alert variant="destructive">

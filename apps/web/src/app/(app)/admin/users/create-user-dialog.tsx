@@ -34,7 +34,10 @@ export function CreateUserDialog() {
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const utils = api.useUtils();
-  const form = useForm<FormValues, unknown, CreateUserInput>({ resolver: zodResolver(createUserSchema), defaultValues: EMPTY });
+  const form = useForm<FormValues, unknown, CreateUserInput>({
+    resolver: zodResolver(createUserSchema),
+    defaultValues: EMPTY,
+  });
   const create = api.users.create.useMutation({
     async onSuccess(result) {
       await utils.users.list.invalidate();
@@ -116,7 +119,12 @@ export function CreateUserDialog() {
               </Alert>
             ) : null}
             <FormField label="Full name" htmlFor="new-name" error={errors.name?.message}>
-              <Input id="new-name" aria-invalid={!!errors.name} aria-describedby={errors.name ? "new-name-error" : undefined} {...form.register("name")} />
+              <Input
+                id="new-name"
+                aria-invalid={!!errors.name}
+                aria-describedby={errors.name ? "new-name-error" : undefined}
+                {...form.register("name")}
+              />
             </FormField>
             <FormField label="Email" htmlFor="new-email" error={errors.email?.message}>
               <Input

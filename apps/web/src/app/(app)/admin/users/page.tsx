@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "~/components/page-header";
 import { requireRole } from "~/server/auth/session";
-import { HydrateClient, api } from "~/trpc/server";
+import { api, HydrateClient } from "~/trpc/server";
 import { CreateUserDialog } from "./create-user-dialog";
 import { UsersTable } from "./users-table";
 

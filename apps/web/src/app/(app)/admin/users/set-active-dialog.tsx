@@ -32,7 +32,9 @@ export function SetActiveDialog({ user, onClose }: { user: UserView | null; onCl
     <AlertDialog open={user !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
       <AlertDialogContent>
         <AlertDialogHeader>
-          <AlertDialogTitle>{deactivating ? `Deactivate ${user?.name}?` : `Reactivate ${user?.name}?`}</AlertDialogTitle>
+          <AlertDialogTitle>
+            {deactivating ? `Deactivate ${user?.name}?` : `Reactivate ${user?.name}?`}
+          </AlertDialogTitle>
           <AlertDialogDescription>
             {deactivating
               ? "They are signed out at once and can't sign in until an admin reactivates them. Their work is kept."

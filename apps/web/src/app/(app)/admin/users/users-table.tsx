@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData } from "@tanstack/react-query";
-import { type Role, type UserView, roles } from "@toolboxai/validators";
+import { type Role, roles, type UserView } from "@toolboxai/validators";
 import { ChevronLeft, ChevronRight, MoreHorizontal, Search, Users } from "lucide-react";
 import { useEffect, useState } from "react";
 import { ROLE_LABEL } from "~/components/app-shell";
@@ -51,7 +51,6 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
   const term = useDebounced(search.trim(), 250);
 
   // Filters change the result set: start again from page 1.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on filter change only
   useEffect(() => setPage(1), [term, role, status]);
 
   const isDefault = !term && !role && status === "all" && page === 1;
@@ -68,7 +67,10 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
         <div className="grid flex-1 gap-1.5">
           <Label htmlFor="user-search">Search</Label>
           <div className="relative">
-            <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+            <Search
+              className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+              aria-hidden
+            />
             <Input
               id="user-search"
               type="search"
@@ -122,7 +124,6 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
           <TableBody>
             {!data
               ? Array.from({ length: 5 }, (_, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: static placeholder rows
                   <TableRow key={i}>
                     <TableCell colSpan={5}>
                       <Skeleton className="h-8 w-full" />
@@ -134,7 +135,9 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                     <TableCell>
                       <div className="font-medium">
                         {user.name}
-                        {user.id === currentUserId ? <span className="ml-2 text-muted-foreground text-xs">(you)</span> : null}
+                        {user.id === currentUserId ? (
+                          <span className="ml-2 text-muted-foreground text-xs">(you)</span>
+                        ) : null}
                       </div>
                       <div className="text-muted-foreground text-sm">{user.email}</div>
                     </TableCell>
@@ -142,7 +145,11 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                       <Badge variant="outline">{ROLE_LABEL[user.role]}</Badge>
                     </TableCell>
                     <TableCell>
-                      {user.active ? <Badge variant="success">Active</Badge> : <Badge variant="secondary">Deactivated</Badge>}
+                      {user.active ? (
+                        <Badge variant="success">Active</Badge>
+                      ) : (
+                        <Badge variant="secondary">Deactivated</Badge>
+                      )}
                     </TableCell>
                     <TableCell className="hidden text-muted-foreground text-sm md:table-cell">
                       {user.lastSignInAt ? dateFormat.format(user.lastSignInAt) : "Never"}

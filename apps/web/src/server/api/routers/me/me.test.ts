@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FieldErrors } from "~/server/errors";
 import { authenticate } from "~/server/services/auth";
-import { PASSWORD, type World, createWorld } from "~/test/fixtures";
+import { createWorld, PASSWORD, type World } from "~/test/fixtures";
 
 let w: World;
 beforeAll(async () => {
@@ -33,7 +33,9 @@ describe("me", () => {
   it("updates the display name and audits it", async () => {
     const caller = w.caller(await w.actor("a", "STUDENT"));
     expect((await caller.me.updateProfile({ name: "  Sam Student " })).name).toBe("Sam Student");
-    expect(await w.t.db.auditLog.count({ where: { action: "user.profile_updated", actorId: w.users.a.STUDENT.id } })).toBe(1);
+    expect(
+      await w.t.db.auditLog.count({ where: { action: "user.profile_updated", actorId: w.users.a.STUDENT.id } }),
+    ).toBe(1);
   });
 
   it("refuses a wrong current password on the currentPassword field", async () => {
@@ -45,7 +47,9 @@ describe("me", () => {
       }),
     );
     expect(error.code).toBe("BAD_REQUEST");
-    expect((error.cause as FieldErrors).fieldErrors).toEqual({ currentPassword: ["Your current password is not correct."] });
+    expect((error.cause as FieldErrors).fieldErrors).toEqual({
+      currentPassword: ["Your current password is not correct."],
+    });
   });
 
   it("refuses a confirmation that does not match", async () => {

@@ -1,8 +1,8 @@
 // `users`: an admin manages the people of their organization.
 import {
   changeRoleSchema,
-  createUserSchema,
   createdUserSchema,
+  createUserSchema,
   userIdSchema,
   userListInputSchema,
   userListSchema,

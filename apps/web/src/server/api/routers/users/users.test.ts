@@ -1,9 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FieldErrors } from "~/server/errors";
 import { loadActor } from "~/server/actor";
+import type { FieldErrors } from "~/server/errors";
 import { authenticate } from "~/server/services/auth";
-import { PASSWORD, type World, createWorld } from "~/test/fixtures";
+import { createWorld, PASSWORD, type World } from "~/test/fixtures";
 
 let w: World;
 beforeAll(async () => {
@@ -26,7 +26,11 @@ async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
 describe("users.list", () => {
   it("lists only the admin's organization, sorted by name", async () => {
     const page = await w.caller(await adminA()).users.list({});
-    expect(page.items.map((u) => u.email).sort()).toEqual(Object.values(w.users.a).map((u) => u.email).sort());
+    expect(page.items.map((u) => u.email).sort()).toEqual(
+      Object.values(w.users.a)
+        .map((u) => u.email)
+        .sort(),
+    );
     expect(page.total).toBe(4);
     const names = page.items.map((u) => u.name);
     expect(names).toEqual([...names].sort());
@@ -92,8 +96,12 @@ describe("users.create", () => {
   });
 
   it("writes an audit row with the actor and correlation id", async () => {
-    const created = await w.caller(await adminA()).users.create({ name: "Audit Me", email: "audit@a.test", role: "PARENT" });
-    const row = await w.t.db.auditLog.findFirstOrThrow({ where: { action: "user.created", targetId: created.user.id } });
+    const created = await w
+      .caller(await adminA())
+      .users.create({ name: "Audit Me", email: "audit@a.test", role: "PARENT" });
+    const row = await w.t.db.auditLog.findFirstOrThrow({
+      where: { action: "user.created", targetId: created.user.id },
+    });
     expect(row.actorId).toBe(w.users.a.ADMIN.id);
     expect(row.organizationId).toBe(w.orgs.a);
     expect(row.correlationId).toBeTruthy();
