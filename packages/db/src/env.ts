@@ -12,6 +12,8 @@ export interface DbEnv {
   pgliteDir: string;
   migrationsDir: string;
   schemaPath: string;
+  /** Where the web app is reached, for the sign-in hint the seed prints. */
+  appUrl: string;
 }
 
 export function readDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
@@ -24,5 +26,6 @@ export function readDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
     pgliteDir,
     migrationsDir: path.join(repoRoot, "prisma", "migrations"),
     schemaPath: path.join(repoRoot, "prisma", "schema.prisma"),
+    appUrl: env.APP_URL?.trim() || `http://localhost:${env.PORT?.trim() || "3000"}`,
   };
 }

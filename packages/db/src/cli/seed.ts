@@ -12,7 +12,7 @@ try {
     [
       "",
       result.created ? "Demo organization created: Maple Grove Middle School" : "Demo data is in place.",
-      "Sign in at http://localhost:3000/signin with any of these (all six students share the password):",
+      `Sign in at ${env.appUrl}/signin with any of these (all six students share the password):`,
       ...lines,
       "",
     ].join("\n"),
