@@ -21,6 +21,11 @@ export async function loadActor(db: Database, userId: string): Promise<Actor | n
     select: { id: true, organizationId: true, role: true, name: true, email: true, active: true, deletedAt: true },
   });
   if (!user?.active || user.deletedAt) return null;
+  return toActor(user);
+}
+
+/** The actor of a user row (a session user; API keys add their own id and scopes). */
+export function toActor(user: { id: string; organizationId: string; role: Role; name: string; email: string }): Actor {
   return {
     userId: user.id,
     orgId: user.organizationId,

@@ -2,6 +2,7 @@
 // organizations, each with one user of every role, and callers acting as any of them.
 import { hashPassword, type Role, scopeToOrganization } from "@toolboxai/db";
 import { createTestDatabase, type TestDatabase } from "@toolboxai/db/testing";
+import { TRPCError } from "@trpc/server";
 import { type Actor, loadActor } from "~/server/actor";
 import { createContextInner, type RequestInfo } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
@@ -58,4 +59,15 @@ export async function createWorld(): Promise<World> {
     },
     scoped: (org) => scopeToOrganization(t.db, orgs[org]),
   };
+}
+
+/** The TRPCError a call fails with; fails the test when the call succeeds. */
+export async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TRPCError) return e;
+    throw e;
+  }
+  throw new Error("expected the call to fail");
 }

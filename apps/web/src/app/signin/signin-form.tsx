@@ -46,25 +46,10 @@ export function SignInForm() {
         </Alert>
       ) : null}
       <FormField label="Email" htmlFor="email" error={errors.email?.message}>
-        <Input
-          id="email"
-          type="email"
-          autoComplete="email"
-          autoFocus
-          aria-invalid={!!errors.email}
-          aria-describedby={errors.email ? "email-error" : undefined}
-          {...form.register("email")}
-        />
+        <Input id="email" type="email" autoComplete="email" autoFocus {...form.register("email")} />
       </FormField>
       <FormField label="Password" htmlFor="password" error={errors.password?.message}>
-        <Input
-          id="password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={!!errors.password}
-          aria-describedby={errors.password ? "password-error" : undefined}
-          {...form.register("password")}
-        />
+        <Input id="password" type="password" autoComplete="current-password" {...form.register("password")} />
       </FormField>
       <Button type="submit" disabled={isSubmitting} className="w-full">
         {isSubmitting ? "Signing in…" : "Sign in"}

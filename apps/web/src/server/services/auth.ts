@@ -2,7 +2,7 @@
 // actor, so it takes the unscoped client and scopes its writes to the user's organization.
 import { type Database, dummyPasswordHash, scopeToOrganization, verifyPassword } from "@toolboxai/db";
 import { signInSchema } from "@toolboxai/validators";
-import type { Actor } from "~/server/actor";
+import { type Actor, toActor } from "~/server/actor";
 import { recordActivity, recordAudit } from "./audit";
 
 export interface SignInDeps {
@@ -22,14 +22,7 @@ export async function authenticate(deps: SignInDeps, credentials: unknown): Prom
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user) return null;
 
-  const actor: Actor = {
-    userId: user.id,
-    orgId: user.organizationId,
-    role: user.role,
-    name: user.name,
-    email: user.email,
-    scopes: [],
-  };
+  const actor = toActor(user);
   const ctx = { db: scopeToOrganization(deps.db, user.organizationId), actor, correlationId: deps.correlationId };
 
   const refusedBecause = !ok ? "wrong_password" : !user.active ? "deactivated" : user.deletedAt ? "deleted" : null;

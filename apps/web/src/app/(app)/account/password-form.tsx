@@ -70,14 +70,7 @@ export function PasswordForm() {
               error={errors[f.name]?.message}
               description={"description" in f ? f.description : undefined}
             >
-              <Input
-                id={f.name}
-                type="password"
-                autoComplete={f.autoComplete}
-                aria-invalid={!!errors[f.name]}
-                aria-describedby={errors[f.name] ? `${f.name}-error` : undefined}
-                {...form.register(f.name)}
-              />
+              <Input id={f.name} type="password" autoComplete={f.autoComplete} {...form.register(f.name)} />
             </FormField>
           ))}
         </CardContent>

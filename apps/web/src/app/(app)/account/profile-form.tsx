@@ -65,14 +65,7 @@ export function ProfileForm() {
             </Alert>
           ) : null}
           <FormField label="Display name" htmlFor="name" error={errors.name?.message}>
-            <Input
-              id="name"
-              autoComplete="name"
-              disabled={!profile.data}
-              aria-invalid={!!errors.name}
-              aria-describedby={errors.name ? "name-error" : undefined}
-              {...form.register("name")}
-            />
+            <Input id="name" autoComplete="name" disabled={!profile.data} {...form.register("name")} />
           </FormField>
         </CardContent>
         <CardFooter className="justify-end">

@@ -119,21 +119,10 @@ export function CreateUserDialog() {
               </Alert>
             ) : null}
             <FormField label="Full name" htmlFor="new-name" error={errors.name?.message}>
-              <Input
-                id="new-name"
-                aria-invalid={!!errors.name}
-                aria-describedby={errors.name ? "new-name-error" : undefined}
-                {...form.register("name")}
-              />
+              <Input id="new-name" {...form.register("name")} />
             </FormField>
             <FormField label="Email" htmlFor="new-email" error={errors.email?.message}>
-              <Input
-                id="new-email"
-                type="email"
-                aria-invalid={!!errors.email}
-                aria-describedby={errors.email ? "new-email-error" : undefined}
-                {...form.register("email")}
-              />
+              <Input id="new-email" type="email" {...form.register("email")} />
             </FormField>
             <FormField label="Role" htmlFor="new-role" error={errors.role?.message}>
               <NativeSelect id="new-role" {...form.register("role")}>
@@ -150,14 +139,7 @@ export function CreateUserDialog() {
               error={errors.password?.message}
               description="Leave empty to generate a temporary password you can share."
             >
-              <Input
-                id="new-password"
-                type="password"
-                autoComplete="new-password"
-                aria-invalid={!!errors.password}
-                aria-describedby={errors.password ? "new-password-error" : undefined}
-                {...form.register("password")}
-              />
+              <Input id="new-password" type="password" autoComplete="new-password" {...form.register("password")} />
             </FormField>
             <DialogFooter>
               <Button type="button" variant="outline" onClick={close}>

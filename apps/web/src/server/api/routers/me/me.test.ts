@@ -1,24 +1,13 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FieldErrors } from "~/server/errors";
 import { authenticate } from "~/server/services/auth";
-import { createWorld, PASSWORD, type World } from "~/test/fixtures";
+import { createWorld, errorOf, PASSWORD, type World } from "~/test/fixtures";
 
 let w: World;
 beforeAll(async () => {
   w = await createWorld();
 });
 afterAll(() => w.t.close());
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e;
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("me", () => {
   it("returns the signed-in user's profile with their organization", async () => {

@@ -1,9 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "~/server/actor";
 import type { FieldErrors } from "~/server/errors";
 import { authenticate } from "~/server/services/auth";
-import { createWorld, PASSWORD, type World } from "~/test/fixtures";
+import { createWorld, errorOf, PASSWORD, type World } from "~/test/fixtures";
 
 let w: World;
 beforeAll(async () => {
@@ -12,16 +11,6 @@ beforeAll(async () => {
 afterAll(() => w.t.close());
 
 const adminA = () => w.actor("a", "ADMIN");
-
-async function errorOf(p: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCError) return e;
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("users.list", () => {
   it("lists only the admin's organization, sorted by name", async () => {
