@@ -11,6 +11,19 @@ export const TENANT_MODELS = [
   "ParentStudentLink",
   "AuditLog",
   "ActivityEvent",
+  "Class",
+  "Enrollment",
+  "ContentItem",
+  "ContentVersion",
+  "Question",
+  "QuizQuestion",
+  "Assignment",
+  "Attempt",
+  "AttemptAnswer",
+  "LessonProgress",
+  "MessageThread",
+  "ThreadParticipant",
+  "Message",
 ] as const satisfies readonly Prisma.ModelName[];
 const tenantModels = new Set<string>(TENANT_MODELS);
 

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { idSchema } from "./common";
+
+export const gradeLevels = [
+  "K",
+  "1",
+  "2",
+  "3",
+  "4",
+  "5",
+  "6",
+  "7",
+  "8",
+  "9",
+  "10",
+  "11",
+  "12",
+  "Higher ed",
+  "Adult",
+] as const;
+export const gradeLevelSchema = z.enum(gradeLevels, { error: "Pick a grade level" });
+
+export const subjectSchema = z.string().trim().min(1, "Enter a subject").max(60, "Subject is at most 60 characters");
+
+export const classInputSchema = z.object({
+  name: z.string().trim().min(1, "Enter a class name").max(100, "Name is at most 100 characters"),
+  subject: subjectSchema,
+  gradeLevel: gradeLevelSchema,
+});
+export type ClassInput = z.infer<typeof classInputSchema>;
+
+export const updateClassSchema = classInputSchema.extend({ classId: idSchema });
+export const classIdSchema = z.object({ classId: idSchema });
+
+/** Join codes: 6 characters from an alphabet without look-alikes; typed in any case, with or without spaces. */
+export const JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+export const joinCodeSchema = z
+  .string()
+  .transform((s) => s.replace(/[\s-]/g, "").toUpperCase())
+  .pipe(z.string().regex(/^[A-HJ-NP-Z2-9]{6}$/, "A join code is 6 letters and digits, like K7QM2P"));
+export const joinClassSchema = z.object({ code: joinCodeSchema });
+
+export const rosterChangeSchema = z.object({ classId: idSchema, studentId: idSchema });
+
+export const classListInputSchema = z.object({ includeArchived: z.boolean().default(false) });

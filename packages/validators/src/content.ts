@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { gradeLevelSchema, subjectSchema } from "./classes";
+import { idSchema } from "./common";
+
+export const contentTypes = ["LESSON", "QUIZ", "ACTIVITY", "ENVIRONMENT"] as const;
+export const contentTypeSchema = z.enum(contentTypes);
+export const contentStatuses = ["DRAFT", "GENERATED", "IN_REVIEW", "PUBLISHED", "ARCHIVED"] as const;
+export const contentStatusSchema = z.enum(contentStatuses);
+
+const mediaLinkSchema = z.object({
+  url: z.url("Enter a full link, starting with https://").max(2000),
+  caption: z.string().trim().max(200).default(""),
+});
+
+export const lessonSectionSchema = z.object({
+  id: z.string().min(1).max(40),
+  heading: z.string().trim().min(1, "Give the section a heading").max(200),
+  markdown: z.string().max(50_000, "A section is at most 50,000 characters"),
+  media: z.array(mediaLinkSchema).max(10).default([]),
+});
+export const lessonBodySchema = z.object({
+  sections: z.array(lessonSectionSchema).min(1, "A lesson needs at least one section").max(50),
+});
+
+export const activityBodySchema = z.object({
+  instructions: z.string().trim().min(1, "Write the instructions").max(20_000),
+  steps: z
+    .array(z.object({ id: z.string().min(1).max(40), text: z.string().trim().min(1, "Describe the step").max(2000) }))
+    .min(1, "An activity needs at least one step")
+    .max(50),
+});
+
+/** A quiz either lists its questions (QuizQuestion rows) or draws N at random from a bank tag. */
+export const quizBodySchema = z.object({
+  instructions: z.string().max(5000).default(""),
+  draw: z
+    .object({
+      tag: z.string().trim().min(1).max(40),
+      count: z.number().int().min(1).max(100),
+      /** Avoid giving a student a question they saw in an earlier attempt, while the bank allows it. */
+      avoidRepeats: z.boolean().default(true),
+    })
+    .nullable()
+    .default(null),
+});
+
+/** The Roblox environment spec is defined by the agents issue; until then any object is kept as is. */
+export const environmentBodySchema = z.record(z.string(), z.unknown());
+
+export const contentBodySchemas = {
+  LESSON: lessonBodySchema,
+  QUIZ: quizBodySchema,
+  ACTIVITY: activityBodySchema,
+  ENVIRONMENT: environmentBodySchema,
+} as const;
+
+export const tagSchema = z.string().trim().toLowerCase().min(1).max(40);
+
+const contentFields = {
+  title: z.string().trim().min(1, "Enter a title").max(200, "Title is at most 200 characters"),
+  description: z.string().trim().max(2000).default(""),
+  subject: subjectSchema,
+  gradeLevel: gradeLevelSchema,
+  tags: z.array(tagSchema).max(20).default([]),
+};
+
+export const createContentSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("LESSON"), ...contentFields, body: lessonBodySchema }),
+  z.object({ type: z.literal("QUIZ"), ...contentFields, body: quizBodySchema }),
+  z.object({ type: z.literal("ACTIVITY"), ...contentFields, body: activityBodySchema }),
+  z.object({ type: z.literal("ENVIRONMENT"), ...contentFields, body: environmentBodySchema }),
+]);
+export type CreateContentInput = z.input<typeof createContentSchema>;
+
+/** An edit: the body is checked against the item's type by the service. */
+export const updateContentSchema = z.object({
+  contentId: idSchema,
+  /** The version the editor started from; a stale edit is refused instead of overwriting. */
+  expectedVersion: z.number().int().min(1),
+  ...contentFields,
+  body: z.unknown(),
+});
+export type UpdateContentInput = z.input<typeof updateContentSchema>;
+
+export const contentIdSchema = z.object({ contentId: idSchema });
+export const restoreVersionSchema = z.object({ contentId: idSchema, version: z.number().int().min(1) });
+
+export const contentListInputSchema = z.object({
+  type: contentTypeSchema.optional(),
+  status: contentStatusSchema.optional(),
+  subject: z.string().trim().max(60).optional(),
+  gradeLevel: gradeLevelSchema.optional(),
+  authorId: idSchema.optional(),
+  tag: tagSchema.optional(),
+  search: z.string().trim().max(200).optional(),
+  deleted: z.boolean().default(false),
+  cursor: z.string().max(200).nullish(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+export type ContentListInput = z.input<typeof contentListInputSchema>;
