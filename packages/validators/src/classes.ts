@@ -43,3 +43,37 @@ export const joinClassSchema = z.object({ code: joinCodeSchema });
 export const rosterChangeSchema = z.object({ classId: idSchema, studentId: idSchema });
 
 export const classListInputSchema = z.object({ includeArchived: z.boolean().default(false) });
+
+export const classSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  subject: z.string(),
+  gradeLevel: z.string(),
+  archived: z.boolean(),
+  createdAt: z.date(),
+  teacherId: z.string(),
+  teacherName: z.string(),
+  studentCount: z.number().int(),
+  /** Only for the class's teacher and admins. */
+  joinCode: z.string().nullable(),
+});
+export type ClassView = z.infer<typeof classSchema>;
+
+export const rosterEntrySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  active: z.boolean(),
+  joinedAt: z.date(),
+});
+
+export const classDetailSchema = classSchema.extend({
+  /** Only for the class's teacher and admins. */
+  roster: z.array(rosterEntrySchema).nullable(),
+});
+
+export const availableStudentsInputSchema = z.object({
+  classId: idSchema,
+  search: z.string().trim().max(100).optional(),
+});
+export const studentOptionSchema = z.object({ id: z.string(), name: z.string(), email: z.string() });

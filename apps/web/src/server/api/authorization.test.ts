@@ -3,6 +3,7 @@
 import type { Role } from "@toolboxai/db";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateJoinCode } from "~/server/services/classes";
 import { createWorld, ROLES, type World } from "~/test/fixtures";
 import { appRouter } from "./root";
 
@@ -30,6 +31,31 @@ async function freshUser(w: World, org: "a" | "b") {
   return u.id;
 }
 
+/** A fresh class taught by the organization's teacher, optionally with its student enrolled. */
+async function freshClass(w: World, org: "a" | "b", opts: { enroll?: boolean } = {}) {
+  counter += 1;
+  const db = w.scoped(org);
+  const c = await db.class.create({
+    data: {
+      organizationId: w.orgs[org],
+      teacherId: w.users[org].TEACHER.id,
+      name: `Class ${counter}`,
+      subject: "Science",
+      gradeLevel: "7",
+      joinCode: generateJoinCode(),
+    },
+  });
+  if (opts.enroll) {
+    await db.enrollment.create({
+      data: { organizationId: w.orgs[org], classId: c.id, studentId: w.users[org].STUDENT.id },
+    });
+  }
+  return c;
+}
+
+const STAFF: Role[] = ["TEACHER", "ADMIN"];
+const classId = async (w: World, org: "a" | "b") => ({ classId: (await freshClass(w, org)).id });
+
 const matrix: Record<string, Entry> = {
   "me.get": { allowed: ALL, input: () => undefined },
   "me.updateProfile": { allowed: ALL, input: () => ({ name: "Renamed" }) },
@@ -52,6 +78,32 @@ const matrix: Record<string, Entry> = {
   },
   "users.deactivate": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
   "users.reactivate": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
+  "classes.list": { allowed: ["TEACHER", "ADMIN", "STUDENT"], input: () => ({}) },
+  "classes.get": {
+    allowed: ["TEACHER", "ADMIN", "STUDENT"],
+    input: async (w, org) => ({ classId: (await freshClass(w, org, { enroll: true })).id }),
+  },
+  "classes.create": { allowed: STAFF, input: () => ({ name: "Biology 7", subject: "Science", gradeLevel: "7" }) },
+  "classes.update": {
+    allowed: STAFF,
+    input: async (w, org) => ({ ...(await classId(w, org)), name: "Renamed", subject: "Science", gradeLevel: "8" }),
+  },
+  "classes.archive": { allowed: STAFF, input: classId },
+  "classes.unarchive": { allowed: STAFF, input: classId },
+  "classes.regenerateCode": { allowed: STAFF, input: classId },
+  "classes.join": { allowed: ["STUDENT"], input: async (w, org) => ({ code: (await freshClass(w, org)).joinCode }) },
+  "classes.addStudent": {
+    allowed: STAFF,
+    input: async (w, org) => ({ ...(await classId(w, org)), studentId: w.users[org].STUDENT.id }),
+  },
+  "classes.removeStudent": {
+    allowed: STAFF,
+    input: async (w, org) => ({
+      classId: (await freshClass(w, org, { enroll: true })).id,
+      studentId: w.users[org].STUDENT.id,
+    }),
+  },
+  "classes.availableStudents": { allowed: STAFF, input: classId },
 };
 
 // At run time tRPC keeps a flat map of dotted paths to procedures (its type is the nested router shape).
@@ -124,11 +176,18 @@ describe("tenant isolation", () => {
     }
   });
 
-  it.each(["users.changeRole", "users.deactivate", "users.reactivate"])(
-    "%s on another organization's user is NOT_FOUND",
-    async (path) => {
-      const call = procedureOf(w.caller(await w.actor("b", "ADMIN")), path);
-      expect(await outcome(call(await (matrix[path] as Entry).input(w, "a")))).toBe("NOT_FOUND");
-    },
-  );
+  it.each([
+    "users.changeRole",
+    "users.deactivate",
+    "users.reactivate",
+    "classes.get",
+    "classes.update",
+    "classes.archive",
+    "classes.regenerateCode",
+    "classes.addStudent",
+    "classes.removeStudent",
+  ])("%s on another organization's user is NOT_FOUND", async (path) => {
+    const call = procedureOf(w.caller(await w.actor("b", "ADMIN")), path);
+    expect(await outcome(call(await (matrix[path] as Entry).input(w, "a")))).toBe("NOT_FOUND");
+  });
 });
