@@ -1,7 +1,7 @@
 "use client";
 
 import type { Role } from "@toolboxai/validators";
-import { BookOpen, Home, LogOut, type LucideIcon, UserCog, UserRound, Users } from "lucide-react";
+import { BookOpen, Home, LogOut, type LucideIcon, School, UserCog, UserRound, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Badge } from "~/components/ui/badge";
@@ -28,8 +28,9 @@ const NAV: Record<Role, NavItem[]> = {
   ADMIN: [
     { href: "/admin", label: "Overview", icon: Home },
     { href: "/admin/users", label: "Users", icon: Users },
+    { href: "/admin/classes", label: "Classes", icon: School },
   ],
-  TEACHER: [{ href: "/teacher", label: "Home", icon: Home }],
+  TEACHER: [{ href: "/teacher", label: "My classes", icon: School }],
   STUDENT: [{ href: "/student", label: "My learning", icon: BookOpen }],
   PARENT: [{ href: "/parent", label: "My child", icon: Home }],
 };

@@ -1,21 +1,35 @@
-import { BookOpen } from "lucide-react";
 import type { Metadata } from "next";
-import { RoleHome } from "~/components/role-home";
+import { ClassList } from "~/components/classes/class-list";
+import { PageHeader } from "~/components/page-header";
 import { requireRole } from "~/server/auth/session";
+import { api, HydrateClient } from "~/trpc/server";
+import { JoinClassCard } from "./join-class-card";
 
 export const metadata: Metadata = { title: "My learning" };
 
 export default async function StudentHome() {
   const actor = await requireRole("STUDENT");
+  void api.classes.list.prefetch({});
   return (
-    <RoleHome
-      greeting={`Hi ${actor.name.split(" ")[0]}!`}
-      description="What's assigned to you, what's due soon, and how you're doing."
-      empty={{
-        icon: BookOpen,
-        title: "Nothing assigned yet",
-        description: "When your teacher assigns a lesson or a quiz, it shows up here.",
-      }}
-    />
+    <HydrateClient>
+      <PageHeader
+        title={`Hi ${actor.name.split(" ")[0]}!`}
+        description="Your classes, and what's assigned to you as your teachers add it."
+      />
+      <div className="grid gap-6">
+        <JoinClassCard />
+        <section aria-labelledby="my-classes" className="grid gap-3">
+          <h2 id="my-classes" className="font-semibold text-lg">
+            My classes
+          </h2>
+          <ClassList
+            empty={{
+              title: "You're not in a class yet",
+              description: "Ask your teacher for the class code and type it above.",
+            }}
+          />
+        </section>
+      </div>
+    </HydrateClient>
   );
 }

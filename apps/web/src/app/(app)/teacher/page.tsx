@@ -1,21 +1,39 @@
-import { School } from "lucide-react";
+import { Plus } from "lucide-react";
 import type { Metadata } from "next";
-import { RoleHome } from "~/components/role-home";
+import { ClassFormDialog } from "~/components/classes/class-form-dialog";
+import { ClassList } from "~/components/classes/class-list";
+import { PageHeader } from "~/components/page-header";
+import { Button } from "~/components/ui/button";
 import { requireRole } from "~/server/auth/session";
+import { api, HydrateClient } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Teacher" };
 
 export default async function TeacherHome() {
   const actor = await requireRole("TEACHER");
+  void api.classes.list.prefetch({});
   return (
-    <RoleHome
-      greeting={`Good to see you, ${actor.name.split(" ")[0]}`}
-      description="Your classes, content and what needs your attention."
-      empty={{
-        icon: School,
-        title: "No classes yet",
-        description: "Your classes, lessons and quizzes will appear here once you create them.",
-      }}
-    />
+    <HydrateClient>
+      <PageHeader
+        title={`Good to see you, ${actor.name.split(" ")[0]}`}
+        description="Your classes. Open one to share its join code and manage the roster."
+        actions={
+          <ClassFormDialog
+            trigger={
+              <Button>
+                <Plus className="size-4" aria-hidden /> New class
+              </Button>
+            }
+          />
+        }
+      />
+      <ClassList
+        linkBase="/teacher/classes/"
+        empty={{
+          title: "No classes yet",
+          description: "Create your first class, then share its join code with your students.",
+        }}
+      />
+    </HydrateClient>
   );
 }

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { requireRole } from "~/server/auth/session";
+import { api, HydrateClient } from "~/trpc/server";
+import { ClassDetail } from "./class-detail";
+
+export const metadata: Metadata = { title: "Class" };
+
+export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
+  await requireRole("TEACHER", "ADMIN");
+  const { classId } = await params;
+  void api.classes.get.prefetch({ classId });
+  return (
+    <HydrateClient>
+      <ClassDetail classId={classId} />
+    </HydrateClient>
+  );
+}
