@@ -33,7 +33,7 @@ test("a teacher creates a class, a student joins with its code, and the teacher 
   await signIn(page, DEMO.TEACHER);
   await page.getByRole("link", { name: `Open ${name}` }).click();
   await expect(page.getByRole("heading", { name: "Students (1)" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: /Ava Johnson/ })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /^Ava Johnson/ })).toBeVisible();
   await snap(page, "teacher-class-roster");
 });
 
