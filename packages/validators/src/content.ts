@@ -98,3 +98,55 @@ export const contentListInputSchema = z.object({
   limit: z.number().int().min(1).max(100).default(20),
 });
 export type ContentListInput = z.input<typeof contentListInputSchema>;
+
+// Outputs. The body is stored as validated on the way in; it is returned as is (the editor
+// parses it with the item type's schema).
+
+const contentAuthorSchema = z.object({ id: z.string(), name: z.string() });
+
+export const contentSummarySchema = z.object({
+  id: z.string(),
+  type: contentTypeSchema,
+  title: z.string(),
+  description: z.string(),
+  subject: z.string(),
+  gradeLevel: z.string(),
+  tags: z.array(z.string()),
+  status: contentStatusSchema,
+  generated: z.boolean(),
+  version: z.number().int(),
+  author: contentAuthorSchema,
+  publishedAt: z.date().nullable(),
+  deletedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type ContentSummary = z.infer<typeof contentSummarySchema>;
+
+export const contentDetailSchema = contentSummarySchema.extend({
+  body: z.unknown(),
+  /** Whether the caller may edit, publish, delete and restore it (its author or an admin). */
+  canManage: z.boolean(),
+});
+export type ContentDetail = z.infer<typeof contentDetailSchema>;
+
+export const contentListSchema = z.object({
+  items: z.array(contentSummarySchema),
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+
+export const contentVersionSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  subject: z.string(),
+  gradeLevel: z.string(),
+  tags: z.array(z.string()),
+  body: z.unknown(),
+  editedBy: contentAuthorSchema.nullable(),
+  createdAt: z.date(),
+});
+export type ContentVersionView = z.infer<typeof contentVersionSchema>;
+export const contentVersionListSchema = z.array(contentVersionSchema);

@@ -1,7 +1,18 @@
 "use client";
 
 import type { Role } from "@toolboxai/validators";
-import { BookOpen, Home, LogOut, type LucideIcon, School, UserCog, UserRound, Users } from "lucide-react";
+import {
+  BookOpen,
+  FileQuestion,
+  Home,
+  Library,
+  LogOut,
+  type LucideIcon,
+  School,
+  UserCog,
+  UserRound,
+  Users,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Badge } from "~/components/ui/badge";
@@ -21,6 +32,8 @@ interface NavItem {
   href: string;
   label: string;
   icon: LucideIcon;
+  /** Other path prefixes that belong to this item (a role home owns its detail pages). */
+  owns?: string[];
 }
 
 /** What each role sees in the navigation. Pages check roles on the server as well. */
@@ -29,9 +42,15 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/admin", label: "Overview", icon: Home },
     { href: "/admin/users", label: "Users", icon: Users },
     { href: "/admin/classes", label: "Classes", icon: School },
+    { href: "/teacher/content", label: "Content library", icon: Library },
+    { href: "/teacher/questions", label: "Question bank", icon: FileQuestion },
   ],
-  TEACHER: [{ href: "/teacher", label: "My classes", icon: School }],
-  STUDENT: [{ href: "/student", label: "My learning", icon: BookOpen }],
+  TEACHER: [
+    { href: "/teacher", label: "My classes", icon: School, owns: ["/teacher/classes"] },
+    { href: "/teacher/content", label: "Content library", icon: Library },
+    { href: "/teacher/questions", label: "Question bank", icon: FileQuestion },
+  ],
+  STUDENT: [{ href: "/student", label: "My learning", icon: BookOpen, owns: ["/student/"] }],
   PARENT: [{ href: "/parent", label: "My child", icon: Home }],
 };
 
@@ -51,9 +70,12 @@ export interface ShellUser {
 
 export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
   const pathname = usePathname();
-  const items = [...NAV[user.role], { href: "/account", label: "Account", icon: UserCog }];
-  const isActive = (href: string) =>
-    pathname === href || (href !== `/${user.role.toLowerCase()}` && pathname.startsWith(`${href}/`));
+  const items: NavItem[] = [...NAV[user.role], { href: "/account", label: "Account", icon: UserCog }];
+  const home = `/${user.role.toLowerCase()}`;
+  const isActive = (item: NavItem) =>
+    pathname === item.href ||
+    (item.href !== home && pathname.startsWith(`${item.href}/`)) ||
+    (item.owns ?? []).some((prefix) => pathname.startsWith(prefix));
 
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
@@ -69,7 +91,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
         </div>
         <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-2 pb-2 md:flex-col md:pb-0">
           {items.map((item) => {
-            const active = isActive(item.href);
+            const active = isActive(item);
             return (
               <Link
                 key={item.href}

@@ -56,6 +56,133 @@ async function freshClass(w: World, org: "a" | "b", opts: { enroll?: boolean } =
 const STAFF: Role[] = ["TEACHER", "ADMIN"];
 const classId = async (w: World, org: "a" | "b") => ({ classId: (await freshClass(w, org)).id });
 
+/** A fresh lesson by the organization's teacher, for the content.* entries. */
+async function freshContent(w: World, org: "a" | "b", data: { deletedAt?: Date; version?: number } = {}) {
+  const body = { sections: [{ id: "s1", heading: "Intro", markdown: "Hello", media: [] }] };
+  const item = await w.scoped(org).contentItem.create({
+    data: {
+      organizationId: w.orgs[org],
+      authorId: w.users[org].TEACHER.id,
+      type: "LESSON",
+      title: "Matrix lesson",
+      subject: "Science",
+      gradeLevel: "7",
+      body,
+      ...data,
+    },
+  });
+  if (item.version > 1) {
+    await w.scoped(org).contentVersion.create({
+      data: {
+        organizationId: w.orgs[org],
+        contentId: item.id,
+        version: 1,
+        title: "Earlier",
+        description: "",
+        subject: "Science",
+        gradeLevel: "7",
+        body,
+      },
+    });
+  }
+  return item;
+}
+const contentId = async (w: World, org: "a" | "b") => ({ contentId: (await freshContent(w, org)).id });
+
+/** A fresh true/false question owned by the organization's teacher, for the questions.* entries. */
+async function freshQuestion(w: World, org: "a" | "b") {
+  const q = await w.scoped(org).question.create({
+    data: {
+      organizationId: w.orgs[org],
+      ownerId: w.users[org].TEACHER.id,
+      type: "TRUE_FALSE",
+      prompt: "Matrix question",
+      answer: { value: true },
+    },
+  });
+  return q.id;
+}
+/** A fresh quiz by the organization's teacher. */
+async function freshQuiz(w: World, org: "a" | "b") {
+  const quiz = await w.scoped(org).contentItem.create({
+    data: {
+      organizationId: w.orgs[org],
+      authorId: w.users[org].TEACHER.id,
+      type: "QUIZ",
+      title: "Matrix quiz",
+      subject: "Science",
+      gradeLevel: "7",
+      body: { instructions: "", draw: null },
+    },
+  });
+  return quiz.id;
+}
+const questionId = async (w: World, org: "a" | "b") => ({ questionId: await freshQuestion(w, org) });
+
+/** A published lesson or one-question quiz assigned to a fresh class with the org's student enrolled. */
+async function freshAssignment(w: World, org: "a" | "b", type: "LESSON" | "QUIZ") {
+  const db = w.scoped(org);
+  const cls = await freshClass(w, org, { enroll: true });
+  const body =
+    type === "LESSON"
+      ? { sections: [{ id: "s1", heading: "One", markdown: "Text", media: [] }] }
+      : { instructions: "", draw: null };
+  const content = await db.contentItem.create({
+    data: {
+      organizationId: w.orgs[org],
+      authorId: w.users[org].TEACHER.id,
+      type,
+      title: `${type} ${counter}`,
+      subject: "Science",
+      gradeLevel: "7",
+      body,
+      status: "PUBLISHED",
+    },
+  });
+  if (type === "QUIZ") {
+    const question = await db.question.create({
+      data: {
+        organizationId: w.orgs[org],
+        ownerId: w.users[org].TEACHER.id,
+        type: "TRUE_FALSE",
+        prompt: "True?",
+        answer: { value: true },
+      },
+    });
+    await db.quizQuestion.create({
+      data: { organizationId: w.orgs[org], quizId: content.id, questionId: question.id, position: 0 },
+    });
+  }
+  const assignment = await db.assignment.create({
+    data: {
+      organizationId: w.orgs[org],
+      classId: cls.id,
+      contentId: content.id,
+      assignedById: w.users[org].TEACHER.id,
+    },
+  });
+  return { assignmentId: assignment.id, classId: cls.id, contentId: content.id };
+}
+
+/** An in-progress attempt of the org's student on a fresh quiz assignment. */
+async function freshAttempt(w: World, org: "a" | "b") {
+  const { assignmentId } = await freshAssignment(w, org, "QUIZ");
+  const quiz = await w
+    .scoped(org)
+    .assignment.findFirstOrThrow({ where: { id: assignmentId }, select: { contentId: true } });
+  const link = await w.scoped(org).quizQuestion.findFirstOrThrow({ where: { quizId: quiz.contentId } });
+  const attempt = await w.scoped(org).attempt.create({
+    data: {
+      organizationId: w.orgs[org],
+      assignmentId,
+      studentId: w.users[org].STUDENT.id,
+      number: 1,
+      questionIds: [link.questionId],
+    },
+  });
+  return { attemptId: attempt.id, questionId: link.questionId };
+}
+
 const matrix: Record<string, Entry> = {
   "me.get": { allowed: ALL, input: () => undefined },
   "me.updateProfile": { allowed: ALL, input: () => ({ name: "Renamed" }) },
@@ -104,6 +231,116 @@ const matrix: Record<string, Entry> = {
     }),
   },
   "classes.availableStudents": { allowed: STAFF, input: classId },
+  "assignments.create": {
+    allowed: STAFF,
+    input: async (w, org) => {
+      const { contentId } = await freshAssignment(w, org, "LESSON");
+      return { classId: (await freshClass(w, org)).id, contentId };
+    },
+  },
+  "assignments.listForClass": { allowed: STAFF, input: classId },
+  "assignments.mine": { allowed: ["STUDENT"], input: () => undefined },
+  "gradebook.forClass": { allowed: STAFF, input: classId },
+  "gradebook.csv": { allowed: STAFF, input: classId },
+  "gradebook.children": { allowed: ["PARENT"], input: () => undefined },
+  "assignments.openLesson": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({ assignmentId: (await freshAssignment(w, org, "LESSON")).assignmentId }),
+  },
+  "assignments.completeSection": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({
+      assignmentId: (await freshAssignment(w, org, "LESSON")).assignmentId,
+      sectionId: "s1",
+    }),
+  },
+  "assignments.startAttempt": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({ assignmentId: (await freshAssignment(w, org, "QUIZ")).assignmentId }),
+  },
+  "assignments.saveResponses": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => {
+      const { attemptId, questionId } = await freshAttempt(w, org);
+      return { attemptId, responses: { [questionId]: { value: true } } };
+    },
+  },
+  "assignments.submitAttempt": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({ attemptId: (await freshAttempt(w, org)).attemptId }),
+  },
+  "assignments.attempt": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({ attemptId: (await freshAttempt(w, org)).attemptId }),
+  },
+  "assignments.myAttempts": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({ assignmentId: (await freshAssignment(w, org, "QUIZ")).assignmentId }),
+  },
+  "content.list": { allowed: STAFF, input: () => ({}) },
+  "content.get": { allowed: STAFF, input: contentId },
+  "content.create": {
+    allowed: STAFF,
+    input: () => ({
+      type: "LESSON",
+      title: "New lesson",
+      subject: "Science",
+      gradeLevel: "7",
+      body: { sections: [{ id: "s1", heading: "Intro", markdown: "Hello" }] },
+    }),
+  },
+  "content.update": {
+    allowed: STAFF,
+    input: async (w, org) => ({
+      ...(await contentId(w, org)),
+      expectedVersion: 1,
+      title: "Edited",
+      subject: "Science",
+      gradeLevel: "7",
+      body: { sections: [{ id: "s1", heading: "Intro", markdown: "Edited" }] },
+    }),
+  },
+  "content.publish": { allowed: STAFF, input: contentId },
+  "content.unpublish": { allowed: STAFF, input: contentId },
+  "content.duplicate": { allowed: STAFF, input: contentId },
+  "content.delete": { allowed: STAFF, input: contentId },
+  "content.restore": {
+    allowed: STAFF,
+    input: async (w, org) => ({ contentId: (await freshContent(w, org, { deletedAt: new Date() })).id }),
+  },
+  "content.listVersions": { allowed: STAFF, input: contentId },
+  "content.restoreVersion": {
+    allowed: STAFF,
+    input: async (w, org) => ({ contentId: (await freshContent(w, org, { version: 2 })).id, version: 1 }),
+  },
+  "questions.list": { allowed: ["TEACHER", "ADMIN"], input: () => ({}) },
+  "questions.get": { allowed: ["TEACHER", "ADMIN"], input: questionId },
+  "questions.create": {
+    allowed: ["TEACHER", "ADMIN"],
+    input: () => ({ type: "TRUE_FALSE", prompt: "Water boils at 100 °C at sea level", answer: { value: true } }),
+  },
+  "questions.update": {
+    allowed: ["TEACHER", "ADMIN"],
+    input: async (w, org) => ({
+      ...(await questionId(w, org)),
+      type: "TRUE_FALSE",
+      prompt: "Edited",
+      answer: { value: false },
+    }),
+  },
+  "questions.remove": { allowed: ["TEACHER", "ADMIN"], input: questionId },
+  "questions.share": {
+    allowed: ["TEACHER", "ADMIN"],
+    input: async (w, org) => ({ ...(await questionId(w, org)), access: "VIEW" }),
+  },
+  "questions.quizQuestions": {
+    allowed: ["TEACHER", "ADMIN"],
+    input: async (w, org) => ({ quizId: await freshQuiz(w, org) }),
+  },
+  "questions.setQuizQuestions": {
+    allowed: ["TEACHER", "ADMIN"],
+    input: async (w, org) => ({ quizId: await freshQuiz(w, org), questionIds: [await freshQuestion(w, org)] }),
+  },
 };
 
 // At run time tRPC keeps a flat map of dotted paths to procedures (its type is the nested router shape).
@@ -186,6 +423,10 @@ describe("tenant isolation", () => {
     "classes.regenerateCode",
     "classes.addStudent",
     "classes.removeStudent",
+    "assignments.create",
+    "assignments.listForClass",
+    "gradebook.forClass",
+    "gradebook.csv",
   ])("%s on another organization's user is NOT_FOUND", async (path) => {
     const call = procedureOf(w.caller(await w.actor("b", "ADMIN")), path);
     expect(await outcome(call(await (matrix[path] as Entry).input(w, "a")))).toBe("NOT_FOUND");

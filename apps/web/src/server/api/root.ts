@@ -1,12 +1,20 @@
+import { assignmentsRouter } from "./routers/assignments/_router";
 import { classesRouter } from "./routers/classes/_router";
+import { contentRouter } from "./routers/content/_router";
+import { gradebookRouter } from "./routers/gradebook/_router";
 import { meRouter } from "./routers/me/_router";
+import { questionsRouter } from "./routers/questions/_router";
 import { usersRouter } from "./routers/users/_router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
   classes: classesRouter,
+  assignments: assignmentsRouter,
+  gradebook: gradebookRouter,
   users: usersRouter,
+  content: contentRouter,
+  questions: questionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

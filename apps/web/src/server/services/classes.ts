@@ -84,9 +84,19 @@ async function managedClass(ctx: ServiceContext, classId: string) {
 }
 
 /** Audits a change when an admin acts on another teacher's class. */
-async function auditIfNotOwner(ctx: ServiceContext, row: ClassRow, action: string, metadata: Prisma.InputJsonObject = {}) {
+async function auditIfNotOwner(
+  ctx: ServiceContext,
+  row: ClassRow,
+  action: string,
+  metadata: Prisma.InputJsonObject = {},
+) {
   if (row.teacherId !== ctx.actor.userId) {
-    await recordAudit(ctx, { action, targetType: "Class", targetId: row.id, metadata: { teacherId: row.teacherId, ...metadata } });
+    await recordAudit(ctx, {
+      action,
+      targetType: "Class",
+      targetId: row.id,
+      metadata: { teacherId: row.teacherId, ...metadata },
+    });
   }
 }
 
@@ -178,14 +188,20 @@ async function activeStudent(ctx: ServiceContext, studentId: string) {
 
 export async function addStudent(ctx: ServiceContext, input: { classId: string; studentId: string }) {
   const row = await managedClass(ctx, input.classId);
-  if (row.archivedAt) throw new TRPCError({ code: "BAD_REQUEST", message: "Unarchive the class to change its roster." });
+  if (row.archivedAt)
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Unarchive the class to change its roster." });
   const student = await activeStudent(ctx, input.studentId);
   await ctx.db.enrollment.upsert({
     where: { classId_studentId: { classId: row.id, studentId: student.id } },
     update: {},
     create: { organizationId: ctx.actor.orgId, classId: row.id, studentId: student.id },
   });
-  await recordAudit(ctx, { action: "class.student_added", targetType: "User", targetId: student.id, metadata: { classId: row.id } });
+  await recordAudit(ctx, {
+    action: "class.student_added",
+    targetType: "User",
+    targetId: student.id,
+    metadata: { classId: row.id },
+  });
   return getClass(ctx, row.id);
 }
 

@@ -26,6 +26,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { api } from "~/trpc/react";
 import { AddStudentDialog } from "./add-student-dialog";
+import { ClassAssignments } from "./class-assignments";
 
 const joined = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
@@ -267,6 +268,9 @@ export function ClassDetail({ classId }: { classId: string }) {
             )}
           </CardContent>
         </Card>
+      </div>
+      <div className="mt-6">
+        <ClassAssignments classId={classId} archived={c.archived} />
       </div>
     </>
   );

@@ -1,0 +1,134 @@
+"use client";
+
+import { ArrowLeft, Download, Table2 } from "lucide-react";
+import Link from "next/link";
+import { PageHeader } from "~/components/page-header";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card, CardContent } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Skeleton } from "~/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { cn } from "~/lib/utils";
+import { api, type RouterOutputs } from "~/trpc/react";
+
+type Cell = RouterOutputs["gradebook"]["forClass"]["rows"][number]["cells"][number];
+
+/** A score is colored by band so a teacher can scan the table; the number is always shown too. */
+function band(percent: number) {
+  return percent >= 80
+    ? "bg-success/15 text-success-foreground"
+    : percent >= 50
+      ? "bg-warning/15"
+      : "bg-destructive/10";
+}
+
+function CellView({ cell, type }: { cell: Cell; type: string }) {
+  if (cell.status === "NOT_STARTED") return <span className="text-muted-foreground">—</span>;
+  if (type === "QUIZ") {
+    if (cell.status === "IN_PROGRESS") return <Badge variant="outline">In progress</Badge>;
+    return (
+      <span
+        className={cn(
+          "inline-block min-w-14 rounded px-2 py-0.5 text-center font-medium tabular-nums",
+          band(cell.percent ?? 0),
+        )}
+      >
+        {cell.percent}%
+      </span>
+    );
+  }
+  return cell.status === "COMPLETED" ? (
+    <Badge variant="success">Completed</Badge>
+  ) : (
+    <Badge variant="outline">{cell.percent === null ? "Started" : `${Math.round(cell.percent)}% read`}</Badge>
+  );
+}
+
+export function Gradebook({ classId }: { classId: string }) {
+  const book = api.gradebook.forClass.useQuery({ classId });
+  if (book.isPending) return <Skeleton className="h-64 w-full" />;
+  if (book.error) {
+    return <EmptyState icon={Table2} title="Couldn't load the gradebook" description={book.error.message} />;
+  }
+  const { assignments, rows, assignmentAverages } = book.data;
+  return (
+    <>
+      <PageHeader
+        title={`Gradebook · ${book.data.class.name}`}
+        description="Best quiz score and lesson progress for every student."
+        actions={
+          <>
+            <Button asChild variant="outline">
+              <Link href={`/teacher/classes/${classId}`}>
+                <ArrowLeft className="size-4" aria-hidden /> Class
+              </Link>
+            </Button>
+            <Button asChild>
+              <a href={`/api/classes/${classId}/gradebook.csv`} download>
+                <Download className="size-4" aria-hidden /> Export CSV
+              </a>
+            </Button>
+          </>
+        }
+      />
+      {rows.length === 0 || assignments.length === 0 ? (
+        <Card>
+          <CardContent className="py-10">
+            <EmptyState
+              icon={Table2}
+              title={rows.length === 0 ? "No students yet" : "Nothing assigned yet"}
+              description="The gradebook fills in as students join and work on assignments."
+            />
+          </CardContent>
+        </Card>
+      ) : (
+        <Card className="py-0">
+          <div className="overflow-x-auto">
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead className="sticky left-0 bg-card">Student</TableHead>
+                  {assignments.map((a) => (
+                    <TableHead key={a.id} className="text-center">
+                      <div className="font-medium">{a.title}</div>
+                      <div className="font-normal text-muted-foreground text-xs">{a.type.toLowerCase()}</div>
+                    </TableHead>
+                  ))}
+                  <TableHead className="text-center">Quiz average</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.map((r) => (
+                  <TableRow key={r.student.id}>
+                    <TableCell className="sticky left-0 bg-card">
+                      <div className="font-medium">{r.student.name}</div>
+                      <div className="text-muted-foreground text-xs">{r.student.email}</div>
+                    </TableCell>
+                    {r.cells.map((cell, i) => (
+                      <TableCell key={assignments[i]?.id} className="text-center">
+                        <CellView cell={cell} type={assignments[i]?.type ?? ""} />
+                      </TableCell>
+                    ))}
+                    <TableCell className="text-center font-medium tabular-nums">
+                      {r.average === null ? "—" : `${r.average}%`}
+                    </TableCell>
+                  </TableRow>
+                ))}
+                <TableRow className="bg-muted/50 font-medium">
+                  <TableCell className="sticky left-0 bg-muted">Class average</TableCell>
+                  {assignmentAverages.map((v, i) => (
+                    <TableCell key={assignments[i]?.id} className="text-center tabular-nums">
+                      {v === null ? "—" : `${v}%`}
+                    </TableCell>
+                  ))}
+                  <TableCell />
+                </TableRow>
+              </TableBody>
+            </Table>
+          </div>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { api } from "~/trpc/react";
+import { TYPE_LABEL } from "../content-badges";
+import { ContentForm, emptyContent } from "../content-form";
+
+export function NewContentForm({ type }: { type: "LESSON" | "QUIZ" | "ACTIVITY" }) {
+  const router = useRouter();
+  const utils = api.useUtils();
+  const create = api.content.create.useMutation();
+  return (
+    <ContentForm
+      key={type}
+      initial={emptyContent(type)}
+      submitLabel={`Create ${TYPE_LABEL[type].toLowerCase()}`}
+      pendingLabel="Creating…"
+      onSave={async (values) => {
+        const item = await create.mutateAsync(values);
+        await utils.content.list.invalidate();
+        toast.success(`"${item.title}" was created`);
+        router.push(`/teacher/content/${item.id}`);
+      }}
+    />
+  );
+}

@@ -1,0 +1,413 @@
+"use client";
+
+import { type QuestionData, type QuestionView, questionTypes, type RegradePolicy } from "@toolboxai/validators";
+import { Plus, Trash2 } from "lucide-react";
+import { useEffect, useState } from "react";
+import { type Path, useFieldArray, useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { Alert, AlertDescription } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "~/components/ui/dialog";
+import { FormField } from "~/components/ui/form-field";
+import { Input } from "~/components/ui/input";
+import { Label } from "~/components/ui/label";
+import { NativeSelect } from "~/components/ui/native-select";
+import { Textarea } from "~/components/ui/textarea";
+import { applyServerErrors } from "~/lib/form-errors";
+import { api } from "~/trpc/react";
+import {
+  emptyValues,
+  formFieldOf,
+  needsRegradePolicy,
+  newOptionId,
+  type QuestionFormValues,
+  questionResolver,
+  TYPE_LABEL,
+  valuesFromView,
+} from "./question-form-model";
+import { RegradeDialog } from "./regrade-dialog";
+
+const POLICY_DONE: Record<RegradePolicy, string> = {
+  KEEP_SCORES: "existing scores were kept",
+  REGRADE_ALL: "existing attempts were regraded",
+  FULL_MARKS: "everyone got full marks for it",
+};
+
+/**
+ * Creates a question (`question` null) or edits one. Read-only when the question is shared
+ * with the caller for viewing. Edits of an answered question ask for a regrade policy first.
+ */
+export function QuestionEditorDialog({
+  open,
+  question,
+  onClose,
+}: {
+  open: boolean;
+  question: QuestionView | null;
+  onClose: () => void;
+}) {
+  const editing = question !== null;
+  const readOnly = editing && !question.canEdit;
+  const [failure, setFailure] = useState<string | null>(null);
+  const [regrade, setRegrade] = useState<{ data: QuestionData; message: string } | null>(null);
+  const utils = api.useUtils();
+  const form = useForm<QuestionFormValues, unknown, QuestionData>({
+    resolver: questionResolver,
+    defaultValues: emptyValues(),
+  });
+  const options = useFieldArray({ control: form.control, name: "options" });
+  const accepted = useFieldArray({ control: form.control, name: "accepted" });
+
+  useEffect(() => {
+    if (!open) return;
+    form.reset(question ? valuesFromView(question) : emptyValues());
+    setFailure(null);
+    setRegrade(null);
+  }, [open, question, form]);
+
+  function onServerError(error: Parameters<typeof applyServerErrors>[0]) {
+    // The API names top-level fields (answer, tags): place them on the matching form field.
+    const type = form.getValues("type");
+    setFailure(
+      applyServerErrors(error, (field, err, opts) =>
+        form.setError(formFieldOf(type, [field]) as Path<QuestionFormValues>, err, opts),
+      ),
+    );
+  }
+
+  const create = api.questions.create.useMutation({
+    async onSuccess() {
+      await utils.questions.list.invalidate();
+      toast.success("Question added to your bank");
+      onClose();
+    },
+    onError: onServerError,
+  });
+  const update = api.questions.update.useMutation({
+    async onSuccess(result) {
+      await utils.questions.invalidate();
+      toast.success(
+        result.regrade
+          ? `Question saved: ${POLICY_DONE[result.regrade.policy]} (${result.regrade.attemptsAffected} attempts)`
+          : "Question saved",
+      );
+      setRegrade(null);
+      onClose();
+    },
+    onError(error, variables) {
+      if (needsRegradePolicy(error)) {
+        const { questionId: _id, regradePolicy: _policy, ...data } = variables;
+        setRegrade({ data: data as QuestionData, message: error.message });
+        return;
+      }
+      setRegrade(null);
+      onServerError(error);
+    },
+  });
+  const pending = create.isPending || update.isPending;
+
+  const type = form.watch("type");
+  const correctIds = form.watch("correctIds");
+  const { errors } = form.formState;
+  const isChoice = type === "SINGLE_CHOICE" || type === "MULTIPLE_CHOICE";
+
+  function toggleCorrect(id: string, checked: boolean) {
+    const current = form.getValues("correctIds");
+    const next =
+      type === "SINGLE_CHOICE" ? [id] : checked ? [...new Set([...current, id])] : current.filter((c) => c !== id);
+    form.setValue("correctIds", next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+  }
+
+  const title = readOnly ? "View question" : editing ? "Edit question" : "New question";
+  return (
+    <>
+      <Dialog open={open && !regrade} onOpenChange={(next) => (next ? undefined : onClose())}>
+        <DialogContent className="sm:max-w-2xl">
+          <form
+            noValidate
+            className="grid gap-4"
+            onSubmit={form.handleSubmit((data) => {
+              setFailure(null);
+              if (question) update.mutate({ ...data, questionId: question.id });
+              else create.mutate(data);
+            })}
+          >
+            <DialogHeader>
+              <DialogTitle>{title}</DialogTitle>
+              <DialogDescription>
+                {readOnly
+                  ? `Shared by ${question.owner.name} for viewing: you can use it in quizzes but not change it.`
+                  : "Questions in your bank can be reused in any of your quizzes."}
+              </DialogDescription>
+            </DialogHeader>
+            {failure ? (
+              <Alert variant="destructive">
+                <AlertDescription>{failure}</AlertDescription>
+              </Alert>
+            ) : null}
+            <fieldset disabled={readOnly || pending} className="grid gap-4">
+              <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
+                <FormField label="Type" htmlFor="q-type" error={errors.type?.message}>
+                  <NativeSelect id="q-type" {...form.register("type")}>
+                    {questionTypes.map((t) => (
+                      <option key={t} value={t}>
+                        {TYPE_LABEL[t]}
+                      </option>
+                    ))}
+                  </NativeSelect>
+                </FormField>
+                <FormField label="Points" htmlFor="q-points" error={errors.points?.message}>
+                  <Input
+                    id="q-points"
+                    type="number"
+                    min={1}
+                    max={100}
+                    {...form.register("points", { valueAsNumber: true })}
+                  />
+                </FormField>
+              </div>
+              <FormField label="Question" htmlFor="q-prompt" error={errors.prompt?.message}>
+                <Textarea id="q-prompt" rows={3} {...form.register("prompt")} />
+              </FormField>
+
+              {isChoice ? (
+                <fieldset className="grid gap-2">
+                  <legend className="mb-1 font-medium text-sm">
+                    Options{" "}
+                    <span className="font-normal text-muted-foreground">
+                      ({type === "SINGLE_CHOICE" ? "mark the one correct option" : "mark every correct option"})
+                    </span>
+                  </legend>
+                  {options.fields.map((field, i) => {
+                    const id = form.getValues(`options.${i}.id`);
+                    const textError = errors.options?.[i]?.text?.message;
+                    return (
+                      <div key={field.id} className="grid gap-1">
+                        <div className="flex items-center gap-2">
+                          <input
+                            type={type === "SINGLE_CHOICE" ? "radio" : "checkbox"}
+                            name="q-correct"
+                            className="size-4 shrink-0 accent-primary"
+                            aria-label={`Option ${i + 1} is correct`}
+                            checked={correctIds.includes(id)}
+                            onChange={(e) => toggleCorrect(id, e.target.checked)}
+                          />
+                          <Input
+                            aria-label={`Option ${i + 1}`}
+                            aria-invalid={textError ? true : undefined}
+                            placeholder={`Option ${i + 1}`}
+                            {...form.register(`options.${i}.text`)}
+                          />
+                          <Button
+                            type="button"
+                            variant="ghost"
+                            size="icon"
+                            aria-label={`Remove option ${i + 1}`}
+                            disabled={options.fields.length <= 2}
+                            onClick={() => {
+                              form.setValue(
+                                "correctIds",
+                                form.getValues("correctIds").filter((c) => c !== id),
+                              );
+                              options.remove(i);
+                            }}
+                          >
+                            <Trash2 className="size-4" aria-hidden />
+                          </Button>
+                        </div>
+                        {textError ? (
+                          <p role="alert" className="pl-6 font-medium text-destructive text-sm">
+                            {textError}
+                          </p>
+                        ) : null}
+                      </div>
+                    );
+                  })}
+                  {errors.correctIds?.message || errors.options?.message || errors.options?.root?.message ? (
+                    <p role="alert" className="font-medium text-destructive text-sm">
+                      {errors.correctIds?.message ?? errors.options?.message ?? errors.options?.root?.message}
+                    </p>
+                  ) : null}
+                  <div>
+                    <Button
+                      type="button"
+                      variant="outline"
+                      size="sm"
+                      disabled={options.fields.length >= 10}
+                      onClick={() => options.append({ id: newOptionId(), text: "" })}
+                    >
+                      <Plus className="size-4" aria-hidden /> Add option
+                    </Button>
+                  </div>
+                </fieldset>
+              ) : null}
+
+              {type === "TRUE_FALSE" ? (
+                <fieldset className="grid gap-2">
+                  <legend className="mb-1 font-medium text-sm">Correct answer</legend>
+                  <div className="flex gap-6">
+                    {(["true", "false"] as const).map((v) => (
+                      <label key={v} className="flex items-center gap-2 text-sm">
+                        <input
+                          type="radio"
+                          value={v}
+                          className="size-4 accent-primary"
+                          {...form.register("trueFalse")}
+                        />
+                        {v === "true" ? "True" : "False"}
+                      </label>
+                    ))}
+                  </div>
+                </fieldset>
+              ) : null}
+
+              {type === "SHORT_ANSWER" ? (
+                <fieldset className="grid gap-2">
+                  <legend className="mb-1 font-medium text-sm">Accepted answers</legend>
+                  {accepted.fields.map((field, i) => {
+                    const error = errors.accepted?.[i]?.value?.message;
+                    return (
+                      <div key={field.id} className="grid gap-1">
+                        <div className="flex items-center gap-2">
+                          <Input
+                            aria-label={`Accepted answer ${i + 1}`}
+                            aria-invalid={error ? true : undefined}
+                            {...form.register(`accepted.${i}.value`)}
+                          />
+                          <Button
+                            type="button"
+                            variant="ghost"
+                            size="icon"
+                            aria-label={`Remove accepted answer ${i + 1}`}
+                            disabled={accepted.fields.length <= 1}
+                            onClick={() => accepted.remove(i)}
+                          >
+                            <Trash2 className="size-4" aria-hidden />
+                          </Button>
+                        </div>
+                        {error ? (
+                          <p role="alert" className="font-medium text-destructive text-sm">
+                            {error}
+                          </p>
+                        ) : null}
+                      </div>
+                    );
+                  })}
+                  {errors.accepted?.message || errors.accepted?.root?.message ? (
+                    <p role="alert" className="font-medium text-destructive text-sm">
+                      {errors.accepted?.message ?? errors.accepted?.root?.message}
+                    </p>
+                  ) : null}
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <Button
+                      type="button"
+                      variant="outline"
+                      size="sm"
+                      disabled={accepted.fields.length >= 20}
+                      onClick={() => accepted.append({ value: "" })}
+                    >
+                      <Plus className="size-4" aria-hidden /> Add accepted answer
+                    </Button>
+                    <Label className="font-normal">
+                      <input type="checkbox" className="size-4 accent-primary" {...form.register("caseSensitive")} />
+                      Case-sensitive
+                    </Label>
+                  </div>
+                  <p className="text-muted-foreground text-sm">
+                    Extra spaces are ignored. Unless case-sensitive, “Paris” and “paris” both count.
+                  </p>
+                </fieldset>
+              ) : null}
+
+              {type === "NUMERIC" ? (
+                <div className="grid gap-4 sm:grid-cols-2">
+                  <FormField label="Correct value" htmlFor="q-value" error={errors.numericValue?.message}>
+                    <Input
+                      id="q-value"
+                      type="number"
+                      step="any"
+                      inputMode="decimal"
+                      {...form.register("numericValue")}
+                    />
+                  </FormField>
+                  <FormField
+                    label="Tolerance (±)"
+                    htmlFor="q-tolerance"
+                    error={errors.tolerance?.message}
+                    description="Answers this far from the value, or closer, are correct."
+                  >
+                    <Input
+                      id="q-tolerance"
+                      type="number"
+                      step="any"
+                      min={0}
+                      inputMode="decimal"
+                      {...form.register("tolerance")}
+                    />
+                  </FormField>
+                </div>
+              ) : null}
+
+              <FormField
+                label="Explanation (optional)"
+                htmlFor="q-explanation"
+                error={errors.explanation?.message}
+                description="Shown to students with the correct answer, when the assignment allows it."
+              >
+                <Textarea id="q-explanation" rows={2} {...form.register("explanation")} />
+              </FormField>
+              <FormField
+                label="Tags"
+                htmlFor="q-tags"
+                error={errors.tagsText?.message}
+                description="Separate tags with commas, e.g. fractions, grade 5. Quizzes can draw random questions by tag."
+              >
+                <Input id="q-tags" {...form.register("tagsText")} />
+              </FormField>
+            </fieldset>
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={onClose}>
+                {readOnly ? "Close" : "Cancel"}
+              </Button>
+              {readOnly ? null : (
+                <Button type="submit" disabled={pending}>
+                  {pending ? "Saving…" : editing ? "Save changes" : "Add question"}
+                </Button>
+              )}
+            </DialogFooter>
+          </form>
+        </DialogContent>
+      </Dialog>
+      <RegradeDialog
+        open={open && regrade !== null}
+        action="edit"
+        message={regrade?.message ?? null}
+        pending={update.isPending}
+        onCancel={() => setRegrade(null)}
+        onChoose={(policy) => {
+          if (question && regrade) update.mutate({ ...regrade.data, questionId: question.id, regradePolicy: policy });
+        }}
+      />
+    </>
+  );
+}
+
+/** The page header's button: opens an empty editor. */
+export function NewQuestionButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>
+        <Plus className="size-4" aria-hidden /> New question
+      </Button>
+      <QuestionEditorDialog open={open} question={null} onClose={() => setOpen(false)} />
+    </>
+  );
+}
