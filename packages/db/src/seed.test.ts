@@ -24,12 +24,24 @@ describe("demo seed", () => {
     expect([link.parent.role, link.student.role]).toEqual(["PARENT", "STUDENT"]);
   });
 
+  it("creates a living demo class: six students, a lesson and a quiz assigned, three submissions", async () => {
+    const cls = await t.db.class.findFirstOrThrow({
+      include: { _count: { select: { enrollments: true, assignments: true } } },
+    });
+    expect(cls._count).toEqual({ enrollments: 6, assignments: 2 });
+    expect(await t.db.attempt.count({ where: { status: "SUBMITTED" } })).toBe(3);
+    expect(await t.db.attemptAnswer.count()).toBe(9);
+    expect(await t.db.contentItem.count({ where: { status: "PUBLISHED" } })).toBe(2);
+  });
+
   it("is idempotent: a second run creates nothing", async () => {
     const second = await seedDemo(t.db);
     expect(second.created).toBe(false);
     expect(await t.db.organization.count()).toBe(1);
     expect(await t.db.user.count()).toBe(10);
     expect(await t.db.parentStudentLink.count()).toBe(1);
+    expect(await t.db.class.count()).toBe(1);
+    expect(await t.db.attempt.count()).toBe(3);
   });
 
   it("gives every demo user the printed password", async () => {

@@ -1,6 +1,7 @@
 // Idempotent demo data: one organization with an admin, two teachers, six students and a
 // parent linked to a student. Running it again updates nothing that exists.
 import type { Database } from "./client";
+import type { Prisma } from "./generated/prisma/client";
 import { Role } from "./generated/prisma/enums";
 import { hashPassword } from "./passwords";
 
@@ -52,6 +53,12 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     });
   }
 
+  const teacherId = ids.get("rivera@maplegrove.test");
+  if (teacherId) {
+    const studentIds = DEMO_USERS.filter((u) => u.role === Role.STUDENT).flatMap((u) => ids.get(u.email) ?? []);
+    await seedDemoClass(db, { organizationId: org.id, teacherId, studentIds });
+  }
+
   return {
     created: !existing,
     organizationId: org.id,
@@ -61,4 +68,246 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       password: DEMO_PASSWORD,
     })),
   };
+}
+
+const DAY = 24 * 3600 * 1000;
+
+const LESSON_SECTIONS = [
+  {
+    id: "light",
+    heading: "Plants catch light",
+    markdown:
+      "Leaves are full of **chloroplasts**, tiny parts of the cell that hold a green pigment called chlorophyll. Chlorophyll absorbs red and blue light and reflects green, which is why leaves look green.",
+    media: [],
+  },
+  {
+    id: "ingredients",
+    heading: "The ingredients",
+    markdown:
+      "Plants take in **carbon dioxide** from the air through small openings called stomata, and **water** from the soil through their roots.",
+    media: [],
+  },
+  {
+    id: "equation",
+    heading: "Making sugar and oxygen",
+    markdown:
+      "Using the energy of light, the plant turns 6 molecules of carbon dioxide and 6 of water into one molecule of glucose and 6 molecules of oxygen:\n\n6 CO2 + 6 H2O -> C6H12O6 + 6 O2",
+    media: [],
+  },
+];
+
+const QUIZ_QUESTIONS = [
+  {
+    type: "SINGLE_CHOICE" as const,
+    prompt: "Which part of the plant cell holds chlorophyll?",
+    options: [
+      { id: "a", text: "Chloroplast" },
+      { id: "b", text: "Nucleus" },
+      { id: "c", text: "Cell wall" },
+    ],
+    answer: { correct: ["a"] },
+    explanation: "Chloroplasts contain chlorophyll, which absorbs light.",
+  },
+  {
+    type: "TRUE_FALSE" as const,
+    prompt: "Plants release oxygen during photosynthesis.",
+    options: [],
+    answer: { value: true },
+    explanation: "Oxygen is a product of photosynthesis.",
+  },
+  {
+    type: "NUMERIC" as const,
+    prompt: "How many molecules of oxygen does one glucose molecule's worth of photosynthesis release?",
+    options: [],
+    answer: { value: 6, tolerance: 0 },
+    explanation: "6 CO2 + 6 H2O -> C6H12O6 + 6 O2.",
+  },
+];
+
+/** What each demo student answered (by question index) and whether it was right. */
+const SUBMISSIONS: { responses: Prisma.InputJsonObject[]; correct: boolean[] }[] = [
+  { responses: [{ selected: ["a"] }, { value: true }, { number: 6 }], correct: [true, true, true] },
+  { responses: [{ selected: ["a"] }, { value: false }, { number: 6 }], correct: [true, false, true] },
+  { responses: [{ selected: ["b"] }, { value: true }, { number: 2 }], correct: [false, true, false] },
+];
+
+/**
+ * A living demo class for the first run: Ms. Rivera's Life Science with all six students, a
+ * published lesson and quiz assigned, some students done, and an announcement. Skipped when
+ * the class already exists, so the seed stays idempotent.
+ */
+async function seedDemoClass(db: Database, ids: { organizationId: string; teacherId: string; studentIds: string[] }) {
+  const { organizationId, teacherId, studentIds } = ids;
+  const existing = await db.class.findFirst({ where: { organizationId, teacherId, name: "Life Science · Period 3" } });
+  if (existing) return;
+  const now = Date.now();
+  const cls = await db.class.create({
+    data: {
+      organizationId,
+      teacherId,
+      name: "Life Science · Period 3",
+      subject: "Science",
+      gradeLevel: "7",
+      joinCode: "PLNT7S",
+    },
+  });
+  await db.enrollment.createMany({
+    data: studentIds.map((studentId) => ({ organizationId, classId: cls.id, studentId })),
+  });
+
+  const lesson = await db.contentItem.create({
+    data: {
+      organizationId,
+      authorId: teacherId,
+      type: "LESSON",
+      title: "Photosynthesis: how plants make food",
+      description: "How leaves turn light, water and carbon dioxide into sugar and oxygen.",
+      subject: "Science",
+      gradeLevel: "7",
+      tags: ["photosynthesis", "plants"],
+      body: { sections: LESSON_SECTIONS },
+      searchText: LESSON_SECTIONS.map((s) => `${s.heading} ${s.markdown}`).join(" "),
+      status: "PUBLISHED",
+      publishedAt: new Date(now - 5 * DAY),
+    },
+  });
+  const quiz = await db.contentItem.create({
+    data: {
+      organizationId,
+      authorId: teacherId,
+      type: "QUIZ",
+      title: "Photosynthesis check",
+      description: "Three quick questions on the lesson.",
+      subject: "Science",
+      gradeLevel: "7",
+      tags: ["photosynthesis"],
+      body: { instructions: "Answer all three questions. You have two attempts.", draw: null },
+      searchText: "Answer all three questions.",
+      status: "PUBLISHED",
+      publishedAt: new Date(now - 5 * DAY),
+    },
+  });
+  const questions = [];
+  for (const [position, q] of QUIZ_QUESTIONS.entries()) {
+    const question = await db.question.create({
+      data: { organizationId, ownerId: teacherId, ...q, points: 1, tags: ["photosynthesis"], sharedAccess: "VIEW" },
+    });
+    questions.push(question);
+    await db.quizQuestion.create({ data: { organizationId, quizId: quiz.id, questionId: question.id, position } });
+  }
+  await db.contentItem.create({
+    data: {
+      organizationId,
+      authorId: teacherId,
+      type: "ACTIVITY",
+      title: "Leaf window experiment",
+      description: "Watch a leaf make oxygen bubbles.",
+      subject: "Science",
+      gradeLevel: "7",
+      tags: ["photosynthesis", "lab"],
+      body: {
+        instructions: "Work in pairs. Put a fresh leaf in a glass of water in bright sunlight.",
+        steps: [
+          { id: "setup", text: "Fill a clear glass with water and add the leaf." },
+          { id: "wait", text: "Leave it in the sun for 30 minutes." },
+          { id: "observe", text: "Draw the bubbles you see on the leaf and explain them." },
+        ],
+      },
+      searchText: "Leaf bubbles oxygen sunlight",
+      status: "DRAFT",
+    },
+  });
+
+  const lessonAssignment = await db.assignment.create({
+    data: {
+      organizationId,
+      classId: cls.id,
+      contentId: lesson.id,
+      assignedById: teacherId,
+      dueAt: new Date(now + 2 * DAY),
+    },
+  });
+  const quizAssignment = await db.assignment.create({
+    data: {
+      organizationId,
+      classId: cls.id,
+      contentId: quiz.id,
+      assignedById: teacherId,
+      dueAt: new Date(now + 4 * DAY),
+      maxAttempts: 2,
+      showCorrectAnswers: true,
+    },
+  });
+
+  // Students 2-4 have read the lesson; students 2-4 submitted the quiz (the first demo student,
+  // Ava, is left with everything to do so the student journey starts fresh).
+  for (const [i, studentId] of studentIds.slice(1, 4).entries()) {
+    await db.lessonProgress.create({
+      data: {
+        organizationId,
+        assignmentId: lessonAssignment.id,
+        contentId: lesson.id,
+        studentId,
+        completedSections: LESSON_SECTIONS.map((s) => s.id),
+        completedAt: new Date(now - (3 - i) * DAY),
+      },
+    });
+    const submission = SUBMISSIONS[i] as (typeof SUBMISSIONS)[number];
+    const score = submission.correct.filter(Boolean).length;
+    const attempt = await db.attempt.create({
+      data: {
+        organizationId,
+        assignmentId: quizAssignment.id,
+        studentId,
+        number: 1,
+        status: "SUBMITTED",
+        questionIds: questions.map((q) => q.id),
+        responses: Object.fromEntries(questions.map((q, j) => [q.id, submission.responses[j]])),
+        score,
+        maxScore: questions.length,
+        startedAt: new Date(now - (2 - i * 0.1) * DAY),
+        submittedAt: new Date(now - (2 - i * 0.1) * DAY + 10 * 60 * 1000),
+      },
+    });
+    await db.attemptAnswer.createMany({
+      data: questions.map((q, j) => ({
+        organizationId,
+        attemptId: attempt.id,
+        questionId: q.id,
+        response: submission.responses[j] as Prisma.InputJsonObject,
+        correct: submission.correct[j] as boolean,
+        points: submission.correct[j] ? 1 : 0,
+        maxPoints: 1,
+      })),
+    });
+  }
+
+  const thread = await db.messageThread.create({
+    data: {
+      organizationId,
+      kind: "ANNOUNCEMENT",
+      classId: cls.id,
+      subject: "Welcome to Life Science!",
+      createdById: teacherId,
+      lastMessageAt: new Date(now - 6 * DAY),
+      createdAt: new Date(now - 6 * DAY),
+    },
+  });
+  await db.threadParticipant.createMany({
+    data: [teacherId, ...studentIds].map((userId) => ({
+      organizationId,
+      threadId: thread.id,
+      userId,
+      lastReadAt: userId === teacherId ? new Date(now) : null,
+    })),
+  });
+  await db.message.create({
+    data: {
+      organizationId,
+      threadId: thread.id,
+      authorId: teacherId,
+      body: "This week we study photosynthesis. Read the lesson before Thursday, then take the quiz.",
+      createdAt: new Date(now - 6 * DAY),
+    },
+  });
 }
