@@ -242,6 +242,13 @@ const matrix: Record<string, Entry> = {
   "assignments.mine": { allowed: ["STUDENT"], input: () => undefined },
   "gradebook.forClass": { allowed: STAFF, input: classId },
   "gradebook.csv": { allowed: STAFF, input: classId },
+  "gradebook.student": {
+    allowed: STAFF,
+    input: async (w, org) => ({
+      classId: (await freshClass(w, org, { enroll: true })).id,
+      studentId: w.users[org].STUDENT.id,
+    }),
+  },
   "gradebook.children": { allowed: ["PARENT"], input: () => undefined },
   "assignments.openLesson": {
     allowed: ["STUDENT"],

@@ -141,6 +141,36 @@ export async function classGradebookCsv(ctx: ServiceContext, input: { classId: s
   return { filename: `gradebook-${slug}.csv`, csv: stringify([header, ...lines, averages]) };
 }
 
+/** One student in one class, for the teacher: every assignment with its status and each attempt. */
+export async function studentInClass(ctx: ServiceContext, input: { classId: string; studentId: string }) {
+  const book = await classGradebook(ctx, { classId: input.classId });
+  const row = book.rows.find((r) => r.student.id === input.studentId);
+  if (!row) throw notFound("Student in this class");
+  const attempts = await ctx.db.attempt.findMany({
+    where: { studentId: input.studentId, assignmentId: { in: book.assignments.map((a) => a.id) } },
+    select: {
+      id: true,
+      assignmentId: true,
+      number: true,
+      status: true,
+      score: true,
+      maxScore: true,
+      submittedAt: true,
+    },
+    orderBy: [{ assignmentId: "asc" }, { number: "asc" }],
+  });
+  return {
+    class: book.class,
+    student: row.student,
+    average: row.average,
+    items: book.assignments.map((a, i) => ({
+      ...a,
+      cell: row.cells[i] as GradebookCell,
+      attempts: attempts.filter((t) => t.assignmentId === a.id),
+    })),
+  };
+}
+
 /** A parent's read-only view: each linked child's assignments, scores and progress. */
 export async function childrenProgress(ctx: ServiceContext) {
   const links = await ctx.db.parentStudentLink.findMany({

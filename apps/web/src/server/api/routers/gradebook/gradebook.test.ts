@@ -130,6 +130,26 @@ describe("gradebook", () => {
   });
 });
 
+describe("a student's page", () => {
+  it("lists each assignment with the student's status and attempts", async () => {
+    const detail = await w
+      .caller(await w.actor("a", "TEACHER"))
+      .gradebook.student({ classId, studentId: secondStudent });
+    expect(detail.student.name).toBe("Zoe Young");
+    expect(detail.items.map((i) => [i.title, i.cell.status, i.attempts.length])).toEqual([
+      ["Cells", "NOT_STARTED", 0],
+      ["Cells quiz", "SUBMITTED", 1],
+    ]);
+  });
+
+  it("is NOT_FOUND for a student who is not in the class", async () => {
+    const error = await errorOf(
+      w.caller(await w.actor("a", "TEACHER")).gradebook.student({ classId, studentId: w.users.a.PARENT.id }),
+    );
+    expect(error.code).toBe("NOT_FOUND");
+  });
+});
+
 describe("parent view", () => {
   it("shows the linked child's assignments, scores and progress, read-only", async () => {
     const [child] = await w.caller(await w.actor("a", "PARENT")).gradebook.children();

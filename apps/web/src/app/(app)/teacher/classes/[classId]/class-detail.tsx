@@ -241,7 +241,12 @@ export function ClassDetail({ classId }: { classId: string }) {
                   {roster.map((s) => (
                     <TableRow key={s.id}>
                       <TableCell>
-                        <div className="font-medium">{s.name}</div>
+                        <Link
+                          href={`/teacher/classes/${classId}/students/${s.id}`}
+                          className="font-medium underline-offset-4 hover:underline"
+                        >
+                          {s.name}
+                        </Link>
                         <div className="text-muted-foreground text-sm">{s.email}</div>
                       </TableCell>
                       <TableCell className="hidden text-muted-foreground text-sm sm:table-cell">

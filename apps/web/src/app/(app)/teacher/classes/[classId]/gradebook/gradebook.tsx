@@ -102,7 +102,12 @@ export function Gradebook({ classId }: { classId: string }) {
                 {rows.map((r) => (
                   <TableRow key={r.student.id}>
                     <TableCell className="sticky left-0 bg-card">
-                      <div className="font-medium">{r.student.name}</div>
+                      <Link
+                        href={`/teacher/classes/${classId}/students/${r.student.id}`}
+                        className="font-medium underline-offset-4 hover:underline"
+                      >
+                        {r.student.name}
+                      </Link>
                       <div className="text-muted-foreground text-xs">{r.student.email}</div>
                     </TableCell>
                     {r.cells.map((cell, i) => (
