@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { SIGN_IN_FAILED_MESSAGE } from "@toolboxai/validators";
-import { DEMO, signIn, signOut, snap, submitSignIn } from "./helpers";
+import { DEMO, expectAccessible, signIn, signOut, snap, submitSignIn } from "./helpers";
 
 const HOMES = [
   { role: "ADMIN", email: DEMO.ADMIN, path: "/admin", heading: /Welcome back, Alex/ },
@@ -15,6 +15,7 @@ for (const home of HOMES) {
     await expect(page).toHaveURL(new RegExp(`${home.path}$`));
     await expect(page.getByRole("heading", { level: 1, name: home.heading })).toBeVisible();
     await snap(page, `home-${home.role.toLowerCase()}`);
+    await expectAccessible(page, `${home.role} home`);
   });
 }
 
@@ -23,6 +24,7 @@ test("a wrong password shows one generic error and keeps the visitor on the sign
   await expect(page.getByRole("alert").filter({ hasText: SIGN_IN_FAILED_MESSAGE })).toBeVisible();
   await expect(page).toHaveURL(/\/signin$/);
   await snap(page, "signin-error");
+  await expectAccessible(page, "sign-in with an error");
 });
 
 test("a student is refused the admin pages with a 403", async ({ page }) => {
@@ -32,6 +34,7 @@ test("a student is refused the admin pages with a 403", async ({ page }) => {
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
   await snap(page, "forbidden");
+  await expectAccessible(page, "403 page");
 });
 
 test("a visitor who is not signed in is sent to sign in", async ({ page }) => {
@@ -49,6 +52,7 @@ test("an admin adds a user, changes their role, and the user's next sign-in land
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
   await snap(page, "admin-users");
+  await expectAccessible(page, "admin users");
 
   await page.getByRole("button", { name: "Add user" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a user" });

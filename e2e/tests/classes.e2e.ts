@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn, signOut, snap } from "./helpers";
+import { DEMO, expectAccessible, signIn, signOut, snap } from "./helpers";
 
 test("a teacher creates a class, a student joins with its code, and the teacher sees them on the roster", async ({
   page,
@@ -35,6 +35,7 @@ test("a teacher creates a class, a student joins with its code, and the teacher 
   await expect(page.getByRole("heading", { name: "Students (1)" })).toBeVisible();
   await expect(page.getByRole("cell", { name: /^Ava Johnson/ })).toBeVisible();
   await snap(page, "teacher-class-roster");
+  await expectAccessible(page, "class page");
 });
 
 test("a student sees a clear message for a wrong class code", async ({ page }) => {
