@@ -4,12 +4,14 @@ import { PageHeader } from "~/components/page-header";
 import { requireRole } from "~/server/auth/session";
 import { api, HydrateClient } from "~/trpc/server";
 import { JoinClassCard } from "./join-class-card";
+import { MyAssignments } from "./my-assignments";
 
 export const metadata: Metadata = { title: "My learning" };
 
 export default async function StudentHome() {
   const actor = await requireRole("STUDENT");
   void api.classes.list.prefetch({});
+  void api.assignments.mine.prefetch();
   return (
     <HydrateClient>
       <PageHeader
@@ -18,6 +20,12 @@ export default async function StudentHome() {
       />
       <div className="grid gap-6">
         <JoinClassCard />
+        <section aria-labelledby="assigned-to-you" className="grid gap-3">
+          <h2 id="assigned-to-you" className="font-semibold text-lg">
+            Assigned to you
+          </h2>
+          <MyAssignments />
+        </section>
         <section aria-labelledby="my-classes" className="grid gap-3">
           <h2 id="my-classes" className="font-semibold text-lg">
             My classes

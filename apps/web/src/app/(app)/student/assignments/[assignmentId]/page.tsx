@@ -1,0 +1,59 @@
+import { SearchX } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "~/components/page-header";
+import { Button } from "~/components/ui/button";
+import { Card, CardContent } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { requireRole } from "~/server/auth/session";
+import { api, HydrateClient } from "~/trpc/server";
+import { LessonReader } from "./lesson-reader";
+import { QuizOverview } from "./quiz-overview";
+
+export const metadata: Metadata = { title: "Assignment" };
+
+export default async function AssignmentPage({ params }: { params: Promise<{ assignmentId: string }> }) {
+  await requireRole("STUDENT");
+  const { assignmentId } = await params;
+  // There is no single-assignment query for students: the list says which kind this is.
+  const mine = await api.assignments.mine();
+  const item = mine.find((a) => a.id === assignmentId);
+  if (!item) {
+    return (
+      <>
+        <PageHeader title="Assignment not found" />
+        <Card>
+          <CardContent>
+            <EmptyState
+              icon={SearchX}
+              title="We couldn't find that assignment"
+              description="It may have been removed, or the class may have been archived. Ask your teacher if you think it should be here."
+              action={
+                <Button asChild>
+                  <Link href="/student">Back to my assignments</Link>
+                </Button>
+              }
+            />
+          </CardContent>
+        </Card>
+      </>
+    );
+  }
+  if (item.type === "QUIZ") {
+    void api.assignments.myAttempts.prefetch({ assignmentId });
+    return (
+      <HydrateClient>
+        <QuizOverview assignmentId={item.id} title={item.title} className={item.className} overdue={item.overdue} />
+      </HydrateClient>
+    );
+  }
+  return (
+    <LessonReader
+      assignmentId={item.id}
+      title={item.title}
+      className={item.className}
+      type={item.type}
+      dueAt={item.dueAt}
+    />
+  );
+}

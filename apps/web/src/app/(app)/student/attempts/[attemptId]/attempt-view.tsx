@@ -1,0 +1,76 @@
+"use client";
+
+import { SearchX } from "lucide-react";
+import Link from "next/link";
+import { useRef } from "react";
+import { PageHeader } from "~/components/page-header";
+import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card, CardContent } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { Skeleton } from "~/components/ui/skeleton";
+import { api } from "~/trpc/react";
+import { QuizPlayer } from "./quiz-player";
+import { QuizResult } from "./quiz-result";
+
+/** An attempt: the player while it is open, the graded result once submitted. */
+export function AttemptView({ attemptId }: { attemptId: string }) {
+  const query = api.assignments.attempt.useQuery({ attemptId });
+  const sawPlayer = useRef(false);
+
+  if (query.isPending) {
+    return (
+      <div className="grid gap-4" aria-busy="true">
+        <span className="sr-only" role="status">
+          Loading the quiz
+        </span>
+        <Skeleton className="h-10 w-1/2" />
+        <Skeleton className="h-40 w-full" />
+        <Skeleton className="h-40 w-full" />
+      </div>
+    );
+  }
+  if (query.error) {
+    const missing = query.error.data?.code === "NOT_FOUND";
+    if (missing) {
+      return (
+        <>
+          <PageHeader title="Attempt not found" />
+          <Card>
+            <CardContent>
+              <EmptyState
+                icon={SearchX}
+                title="We couldn't find that quiz attempt"
+                description="It may belong to a class that was archived, or the link may be wrong."
+                action={
+                  <Button asChild>
+                    <Link href="/student">Back to my assignments</Link>
+                  </Button>
+                }
+              />
+            </CardContent>
+          </Card>
+        </>
+      );
+    }
+    return (
+      <>
+        <PageHeader title="Quiz" />
+        <Alert variant="destructive">
+          <AlertTitle>Couldn't load this attempt</AlertTitle>
+          <AlertDescription>
+            <p>{query.error.message}</p>
+            <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
+              Try again
+            </Button>
+          </AlertDescription>
+        </Alert>
+      </>
+    );
+  }
+  if (query.data.kind === "player") {
+    sawPlayer.current = true;
+    return <QuizPlayer key={attemptId} player={query.data.player} />;
+  }
+  return <QuizResult result={query.data.result} justSubmitted={sawPlayer.current} />;
+}
