@@ -68,7 +68,7 @@ export function ClassList({
         return (
           <li key={c.id}>
             {linkBase ? (
-              <Link href={`${linkBase}${c.id}`} className="block h-full rounded-xl" aria-label={`Open ${c.name}`}>
+              <Link href={`${linkBase}${c.id}`} className="block h-full rounded-xl">
                 {body}
               </Link>
             ) : (
