@@ -459,7 +459,7 @@ function QuizBodyEditor() {
           label="Instructions"
           htmlFor="quiz-instructions"
           error={formState.errors.body?.instructions?.message}
-          description="Shown to students before the first question. Questions are added from the question bank."
+          description="Shown to students before the first question. The questions themselves are chosen in the quiz's Questions section, from your question bank."
         >
           <Textarea id="quiz-instructions" rows={4} {...register("body.instructions")} />
         </FormField>

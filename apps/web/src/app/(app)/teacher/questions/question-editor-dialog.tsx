@@ -43,15 +43,19 @@ const POLICY_DONE: Record<RegradePolicy, string> = {
 /**
  * Creates a question (`question` null) or edits one. Read-only when the question is shared
  * with the caller for viewing. Edits of an answered question ask for a regrade policy first.
+ * `onCreated` (optional) runs after a create, before the dialog closes, in place of the
+ * default toast: e.g. the quiz editor attaches the new question to its quiz.
  */
 export function QuestionEditorDialog({
   open,
   question,
   onClose,
+  onCreated,
 }: {
   open: boolean;
   question: QuestionView | null;
   onClose: () => void;
+  onCreated?: (question: QuestionView) => Promise<void> | void;
 }) {
   const editing = question !== null;
   const readOnly = editing && !question.canEdit;
@@ -83,9 +87,10 @@ export function QuestionEditorDialog({
   }
 
   const create = api.questions.create.useMutation({
-    async onSuccess() {
+    async onSuccess(created) {
       await utils.questions.list.invalidate();
-      toast.success("Question added to your bank");
+      if (onCreated) await onCreated(created);
+      else toast.success("Question added to your bank");
       onClose();
     },
     onError: onServerError,

@@ -25,6 +25,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { api } from "~/trpc/react";
 import { StatusBadge, TYPE_LABEL, TypeBadge } from "../content-badges";
 import { ContentForm, type ContentFormValues, emptyBody, type GradeLevel } from "../content-form";
+import { type QuizDraw, QuizQuestions, storedQuizDraw } from "./quiz-questions";
 import { VersionHistory } from "./version-history";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
@@ -48,6 +49,9 @@ export function ContentEditor({ contentId }: { contentId: string }) {
   const utils = api.useUtils();
   const query = api.content.get.useQuery({ contentId });
   const [conflict, setConflict] = useState<string | null>(null);
+  // Versions made by the Questions card (a draw change) map to the version the form was started
+  // from, so the form keeps what the user is typing; other new versions start the form afresh.
+  const [formBase, setFormBase] = useState<Record<number, number>>({});
 
   const saved = async (item: ContentDetail, message: string) => {
     utils.content.get.setData({ contentId }, item);
@@ -106,6 +110,34 @@ export function ContentEditor({ contentId }: { contentId: string }) {
   }
 
   const deleted = item.deletedAt !== null;
+  const isQuiz = item.type === "QUIZ";
+  const quizDraw = isQuiz ? storedQuizDraw(item.body) : null;
+
+  /** The Questions card's save: the stored item with new draw settings, as a new version. */
+  const saveQuizDraw = async (draw: QuizDraw | null): Promise<boolean> => {
+    setConflict(null);
+    const { type: _type, body, ...fields } = toFormValues(item);
+    try {
+      const next = await update.mutateAsync({
+        contentId,
+        expectedVersion: item.version,
+        ...fields,
+        body: { ...(body as object), draw },
+      });
+      setFormBase((bases) => ({ ...bases, [next.version]: bases[item.version] ?? item.version }));
+      await saved(
+        next,
+        draw
+          ? `Saved: students get ${draw.count} random questions tagged “${draw.tag}”`
+          : "Saved: students get the fixed list",
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TRPCClientError && error.data?.code === "CONFLICT") setConflict(error.message);
+      else toast.error(error instanceof Error ? error.message : "The settings couldn't be saved. Try again.");
+      return false;
+    }
+  };
   const published = item.status === "PUBLISHED";
   const busy = publish.isPending || unpublish.isPending || duplicate.isPending || remove.isPending;
 
@@ -220,27 +252,40 @@ export function ContentEditor({ contentId }: { contentId: string }) {
       ) : null}
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <ContentForm
-          // A new version (a save, a restore, the latest loaded after a conflict) starts the form afresh.
-          key={`${item.id}:${item.version}`}
-          initial={toFormValues(item)}
-          disabled={!item.canManage || deleted}
-          submitLabel="Save"
-          pendingLabel="Saving…"
-          onSave={async ({ type: _type, ...values }) => {
-            setConflict(null);
-            try {
-              const next = await update.mutateAsync({ contentId, expectedVersion: item.version, ...values });
-              await saved(next, `Saved as version ${next.version}`);
-            } catch (error) {
-              if (error instanceof TRPCClientError && error.data?.code === "CONFLICT") {
-                setConflict(error.message);
-                return;
+        <div className="grid min-w-0 gap-6">
+          <ContentForm
+            // A new version (a save, a restore, the latest loaded after a conflict) starts the form afresh.
+            key={`${item.id}:${formBase[item.version] ?? item.version}`}
+            initial={toFormValues(item)}
+            disabled={!item.canManage || deleted}
+            submitLabel="Save"
+            pendingLabel="Saving…"
+            onSave={async ({ type: _type, ...values }) => {
+              setConflict(null);
+              try {
+                // A quiz's draw settings belong to the Questions card: keep the stored ones.
+                const body = isQuiz ? { ...(values.body as object), draw: quizDraw } : values.body;
+                const next = await update.mutateAsync({ contentId, expectedVersion: item.version, ...values, body });
+                await saved(next, `Saved as version ${next.version}`);
+              } catch (error) {
+                if (error instanceof TRPCClientError && error.data?.code === "CONFLICT") {
+                  setConflict(error.message);
+                  return;
+                }
+                throw error;
               }
-              throw error;
-            }
-          }}
-        />
+            }}
+          />
+          {isQuiz ? (
+            <QuizQuestions
+              quizId={item.id}
+              draw={quizDraw}
+              canManage={item.canManage}
+              deleted={deleted}
+              onSaveDraw={saveQuizDraw}
+            />
+          ) : null}
+        </div>
         {item.canManage ? <VersionHistory item={item} disabled={deleted} /> : null}
       </div>
     </div>

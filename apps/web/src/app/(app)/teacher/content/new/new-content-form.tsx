@@ -19,7 +19,9 @@ export function NewContentForm({ type }: { type: "LESSON" | "QUIZ" | "ACTIVITY" 
       onSave={async (values) => {
         const item = await create.mutateAsync(values);
         await utils.content.list.invalidate();
-        toast.success(`"${item.title}" was created`);
+        toast.success(
+          item.type === "QUIZ" ? `"${item.title}" was created: now add its questions` : `"${item.title}" was created`,
+        );
         router.push(`/teacher/content/${item.id}`);
       }}
     />
