@@ -36,6 +36,7 @@ test("a teacher creates a class, writes a lesson and a three-question quiz, publ
   await page.goto("/teacher/content/new?type=LESSON");
   await page.getByLabel("Title").fill(lessonTitle);
   await page.getByLabel("Subject").fill("Science");
+  await page.getByLabel("Grade level").selectOption("7");
   await page.getByLabel("Heading").first().fill("What roots do");
   await page.getByLabel("Text (Markdown)").first().fill("Roots take in **water** and hold the plant in the soil.");
   await page.getByRole("button", { name: "Add section" }).click();
@@ -51,6 +52,7 @@ test("a teacher creates a class, writes a lesson and a three-question quiz, publ
   await page.goto("/teacher/content/new?type=QUIZ");
   await page.getByLabel("Title").fill(quizTitle);
   await page.getByLabel("Subject").fill("Science");
+  await page.getByLabel("Grade level").selectOption("7");
   await page.getByRole("button", { name: "Create quiz" }).click();
   await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
   await addQuestions(page);

@@ -4,5 +4,6 @@ export * from "./classes";
 export * from "./common";
 export * from "./content";
 export * from "./me";
+export * from "./messages";
 export * from "./questions";
 export * from "./users";

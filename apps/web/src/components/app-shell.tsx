@@ -8,6 +8,7 @@ import {
   Library,
   LogOut,
   type LucideIcon,
+  MessageSquare,
   School,
   UserCog,
   UserRound,
@@ -27,6 +28,7 @@ import {
 } from "~/components/ui/dropdown-menu";
 import { cn } from "~/lib/utils";
 import { Brand } from "./brand";
+import { UnreadBadge } from "./unread-badge";
 
 interface NavItem {
   href: string;
@@ -34,7 +36,11 @@ interface NavItem {
   icon: LucideIcon;
   /** Other path prefixes that belong to this item (a role home owns its detail pages). */
   owns?: string[];
+  /** Shows the unread-messages badge next to the label. */
+  unread?: boolean;
 }
+
+const MESSAGES: NavItem = { href: "/messages", label: "Messages", icon: MessageSquare, unread: true };
 
 /** What each role sees in the navigation. Pages check roles on the server as well. */
 const NAV: Record<Role, NavItem[]> = {
@@ -44,13 +50,15 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/admin/classes", label: "Classes", icon: School },
     { href: "/teacher/content", label: "Content library", icon: Library },
     { href: "/teacher/questions", label: "Question bank", icon: FileQuestion },
+    MESSAGES,
   ],
   TEACHER: [
     { href: "/teacher", label: "My classes", icon: School, owns: ["/teacher/classes"] },
     { href: "/teacher/content", label: "Content library", icon: Library },
     { href: "/teacher/questions", label: "Question bank", icon: FileQuestion },
+    MESSAGES,
   ],
-  STUDENT: [{ href: "/student", label: "My learning", icon: BookOpen, owns: ["/student/"] }],
+  STUDENT: [{ href: "/student", label: "My learning", icon: BookOpen, owns: ["/student/"] }, MESSAGES],
   PARENT: [{ href: "/parent", label: "My child", icon: Home }],
 };
 
@@ -104,6 +112,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
               >
                 <item.icon className="size-4" aria-hidden />
                 {item.label}
+                {item.unread ? <UnreadBadge className="ml-auto" /> : null}
               </Link>
             );
           })}

@@ -183,6 +183,29 @@ async function freshAttempt(w: World, org: "a" | "b") {
   return { attemptId: attempt.id, questionId: link.questionId };
 }
 
+/** A direct thread in a fresh class with the org's teacher, student and admin all taking part. */
+async function freshThread(w: World, org: "a" | "b") {
+  const cls = await freshClass(w, org, { enroll: true });
+  const organizationId = w.orgs[org];
+  const thread = await w.scoped(org).messageThread.create({
+    data: {
+      organizationId,
+      kind: "DIRECT",
+      classId: cls.id,
+      subject: "Matrix thread",
+      createdById: w.users[org].TEACHER.id,
+      participants: {
+        create: (["TEACHER", "STUDENT", "ADMIN"] as const).map((role) => ({
+          organizationId,
+          userId: w.users[org][role].id,
+        })),
+      },
+      messages: { create: { organizationId, authorId: w.users[org].TEACHER.id, body: "Hello" } },
+    },
+  });
+  return { threadId: thread.id };
+}
+
 const matrix: Record<string, Entry> = {
   "me.get": { allowed: ALL, input: () => undefined },
   "me.updateProfile": { allowed: ALL, input: () => ({ name: "Renamed" }) },
@@ -348,6 +371,33 @@ const matrix: Record<string, Entry> = {
     allowed: ["TEACHER", "ADMIN"],
     input: async (w, org) => ({ quizId: await freshQuiz(w, org), questionIds: [await freshQuestion(w, org)] }),
   },
+  "messages.threads": { allowed: ["TEACHER", "STUDENT", "ADMIN"], input: () => undefined },
+  "messages.thread": { allowed: ["TEACHER", "STUDENT", "ADMIN"], input: freshThread },
+  "messages.startThread": {
+    allowed: ["TEACHER", "STUDENT", "ADMIN"],
+    // To the org's student in a class they share with the teacher: the student (writing to
+    // themselves) gets BAD_REQUEST, which is not an authorization refusal.
+    input: async (w, org) => ({
+      recipientId: w.users[org].STUDENT.id,
+      classId: (await freshClass(w, org, { enroll: true })).id,
+      subject: "Hello",
+      body: "A message",
+    }),
+  },
+  "messages.announce": {
+    allowed: STAFF,
+    input: async (w, org) => ({
+      classId: (await freshClass(w, org, { enroll: true })).id,
+      subject: "News",
+      body: "An announcement",
+    }),
+  },
+  "messages.reply": {
+    allowed: ["TEACHER", "STUDENT", "ADMIN"],
+    input: async (w, org) => ({ ...(await freshThread(w, org)), body: "A reply" }),
+  },
+  "messages.unreadCount": { allowed: ["TEACHER", "STUDENT", "ADMIN"], input: () => undefined },
+  "messages.recipients": { allowed: ["TEACHER", "STUDENT", "ADMIN"], input: () => undefined },
 };
 
 // At run time tRPC keeps a flat map of dotted paths to procedures (its type is the nested router shape).
@@ -434,6 +484,10 @@ describe("tenant isolation", () => {
     "assignments.listForClass",
     "gradebook.forClass",
     "gradebook.csv",
+    "messages.thread",
+    "messages.startThread",
+    "messages.announce",
+    "messages.reply",
   ])("%s on another organization's user is NOT_FOUND", async (path) => {
     const call = procedureOf(w.caller(await w.actor("b", "ADMIN")), path);
     expect(await outcome(call(await (matrix[path] as Entry).input(w, "a")))).toBe("NOT_FOUND");

@@ -3,6 +3,7 @@ import { classesRouter } from "./routers/classes/_router";
 import { contentRouter } from "./routers/content/_router";
 import { gradebookRouter } from "./routers/gradebook/_router";
 import { meRouter } from "./routers/me/_router";
+import { messagesRouter } from "./routers/messages/_router";
 import { questionsRouter } from "./routers/questions/_router";
 import { usersRouter } from "./routers/users/_router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   content: contentRouter,
   questions: questionsRouter,
+  messages: messagesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,25 @@
+const time = new Intl.DateTimeFormat("en", { timeStyle: "short" });
+const day = new Intl.DateTimeFormat("en", { month: "short", day: "numeric" });
+const full = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+/** "3:04 PM" today, "Mar 5" before. */
+export function shortWhen(date: Date, now = new Date()): string {
+  return date.toDateString() === now.toDateString() ? time.format(date) : day.format(date);
+}
+
+export const fullWhen = (date: Date) => full.format(date);
+
+export const unreadLabel = (n: number) => `${n} unread message${n === 1 ? "" : "s"}`;
+
+/** Polled until realtime arrives. */
+export const POLL_MS = 10_000;
+
+/** A DIRECT thread is named after the other people in it, an announcement after its class. */
+export function threadTitle(t: {
+  kind: "DIRECT" | "ANNOUNCEMENT";
+  className: string | null;
+  others: { name: string }[];
+}): string {
+  if (t.kind === "ANNOUNCEMENT") return t.className ?? "Announcement";
+  return t.others.map((p) => p.name).join(", ") || "Conversation";
+}

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { idSchema, roleSchema } from "./common";
+
+export const messageBodySchema = z
+  .string()
+  .trim()
+  .min(1, "Write a message")
+  .max(5000, "A message is at most 5000 characters");
+export const messageSubjectSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a subject")
+  .max(200, "Subject is at most 200 characters");
+
+export const threadKinds = ["DIRECT", "ANNOUNCEMENT"] as const;
+export const threadKindSchema = z.enum(threadKinds);
+
+/**
+ * A direct message. `classId` is the class the two people share; teachers and students must give
+ * it, admins (who may write to anyone in their organization) may leave it out.
+ */
+export const startThreadSchema = z.object({
+  recipientId: idSchema,
+  classId: idSchema.optional(),
+  subject: messageSubjectSchema,
+  body: messageBodySchema,
+});
+export type StartThreadInput = z.infer<typeof startThreadSchema>;
+
+export const announceSchema = z.object({ classId: idSchema, subject: messageSubjectSchema, body: messageBodySchema });
+export type AnnounceInput = z.infer<typeof announceSchema>;
+
+export const replySchema = z.object({ threadId: idSchema, body: messageBodySchema });
+export type ReplyInput = z.infer<typeof replySchema>;
+
+export const threadIdSchema = z.object({ threadId: idSchema });
+
+export const personRefSchema = z.object({ id: z.string(), name: z.string() });
+
+export const threadSummarySchema = z.object({
+  id: z.string(),
+  kind: threadKindSchema,
+  subject: z.string(),
+  classId: z.string().nullable(),
+  className: z.string().nullable(),
+  /** Direct threads: the other participants. Announcements: their author, unless that is the reader. */
+  others: z.array(personRefSchema),
+  lastMessage: z.object({ body: z.string(), authorName: z.string(), mine: z.boolean() }).nullable(),
+  lastMessageAt: z.date(),
+  unreadCount: z.number().int(),
+});
+export type ThreadSummary = z.infer<typeof threadSummarySchema>;
+
+export const messageSchema = z.object({
+  id: z.string(),
+  body: z.string(),
+  createdAt: z.date(),
+  authorId: z.string(),
+  authorName: z.string(),
+  mine: z.boolean(),
+});
+export type MessageView = z.infer<typeof messageSchema>;
+
+export const threadDetailSchema = z.object({
+  id: z.string(),
+  kind: threadKindSchema,
+  subject: z.string(),
+  classId: z.string().nullable(),
+  className: z.string().nullable(),
+  participants: z.array(personRefSchema.extend({ role: roleSchema })),
+  /** False for students on announcements. */
+  canReply: z.boolean(),
+  messages: z.array(messageSchema),
+});
+export type ThreadDetail = z.infer<typeof threadDetailSchema>;
+
+export const unreadCountSchema = z.object({ count: z.number().int() });
+
+export const recipientGroupSchema = z.object({
+  /** Null for an admin's organization-wide group. */
+  classId: z.string().nullable(),
+  className: z.string().nullable(),
+  people: z.array(personRefSchema.extend({ role: roleSchema })),
+});
+export type RecipientGroup = z.infer<typeof recipientGroupSchema>;
