@@ -72,8 +72,8 @@ test("a teacher creates a class, writes a lesson and a three-question quiz, publ
     await dialog.getByRole("button", { name: "Assign" }).click();
     await expect(dialog).toBeHidden();
   }
-  await expect(page.getByText(lessonTitle)).toBeVisible();
-  await expect(page.getByText(quizTitle)).toBeVisible();
+  await expect(page.getByText(lessonTitle, { exact: true })).toBeVisible();
+  await expect(page.getByText(quizTitle, { exact: true })).toBeVisible();
   await snap(page, "journey-3-class-assigned");
   await expectAccessible(page, "class page with assignments");
 });
@@ -87,7 +87,7 @@ test("a student joins with the code, reads the lesson to completion, takes the q
   await page.getByLabel("Class code").fill(joinCode);
   await page.getByRole("button", { name: "Join class" }).click();
   await expect(page.getByRole("region", { name: "My classes" }).getByText(className)).toBeVisible();
-  await expect(page.getByText(lessonTitle)).toBeVisible();
+  await expect(page.getByText(lessonTitle, { exact: true })).toBeVisible();
   await snap(page, "journey-4-student-home");
   await expectAccessible(page, "student home");
 
@@ -98,7 +98,7 @@ test("a student joins with the code, reads the lesson to completion, takes the q
   await page.getByRole("button", { name: /Mark section complete/ }).click();
   await expect(page.getByRole("heading", { name: "What shoots do" })).toBeVisible();
   await page.getByRole("button", { name: /Mark complete and finish/ }).click();
-  await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+  await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuetext", /2 of 2 sections complete/);
   await snap(page, "journey-5-lesson-complete");
 
   // Take the quiz: two right, one wrong.
@@ -161,14 +161,14 @@ async function addQuestions(page: Page) {
     async (dialog: ReturnType<Page["getByRole"]>) => {
       await dialog.getByLabel("Type", { exact: true }).selectOption("SINGLE_CHOICE");
       await dialog.getByLabel("Question", { exact: true }).fill("Which part of a plant can absorb water?");
-      await dialog.getByLabel("Option 1").fill("Roots");
-      await dialog.getByLabel("Option 2").fill("Flowers");
+      await dialog.getByRole("textbox", { name: "Option 1", exact: true }).fill("Roots");
+      await dialog.getByRole("textbox", { name: "Option 2", exact: true }).fill("Flowers");
       await dialog.getByRole("radio", { name: /Option 1 is correct/ }).check();
     },
     async (dialog: ReturnType<Page["getByRole"]>) => {
       await dialog.getByLabel("Type", { exact: true }).selectOption("TRUE_FALSE");
       await dialog.getByLabel("Question", { exact: true }).fill("Shoots grow toward light.");
-      await dialog.getByRole("radio", { name: "True" }).check();
+      await dialog.getByRole("radio", { name: "True", exact: true }).check();
     },
     async (dialog: ReturnType<Page["getByRole"]>) => {
       await dialog.getByLabel("Type", { exact: true }).selectOption("NUMERIC");

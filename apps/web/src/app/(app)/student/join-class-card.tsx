@@ -25,7 +25,7 @@ export function JoinClassCard() {
   });
   const join = api.classes.join.useMutation({
     async onSuccess(c) {
-      await utils.classes.list.invalidate();
+      await Promise.all([utils.classes.list.invalidate(), utils.assignments.mine.invalidate()]);
       form.reset();
       toast.success(`You joined ${c.name}`);
     },
