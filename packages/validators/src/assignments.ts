@@ -17,8 +17,8 @@ export const attemptIdSchema = z.object({ attemptId: idSchema });
 
 export const sectionProgressSchema = z.object({ assignmentId: idSchema, sectionId: z.string().min(1).max(40) });
 
-/** Answers by question id. */
-export const responsesSchema = z.record(z.string().max(64), questionResponseSchema);
+/** Answers by question id; `null` clears a saved answer. */
+export const responsesSchema = z.record(z.string().max(64), questionResponseSchema.nullable());
 export const saveResponsesSchema = z.object({ attemptId: idSchema, responses: responsesSchema });
 
 export const assignmentStates = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED"] as const;

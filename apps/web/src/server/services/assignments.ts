@@ -280,15 +280,22 @@ async function pickQuestions(ctx: ServiceContext, a: Awaited<ReturnType<typeof s
   });
 }
 
+/** The quiz's instructions for students ("" when none). */
+function quizInstructions(body: unknown): string {
+  const parsed = contentBodySchemas.QUIZ.safeParse(body);
+  return parsed.success ? parsed.data.instructions : "";
+}
+
 function attemptView(
   attempt: { id: string; number: number; status: string; responses: unknown; startedAt: Date },
-  assignment: { id: string; maxAttempts: number | null; dueAt: Date | null; content: { title: string } },
+  assignment: { id: string; maxAttempts: number | null; dueAt: Date | null; content: { title: string; body: unknown } },
   questions: { id: string; type: string; prompt: string; options: unknown; points: number }[],
 ) {
   return {
     attemptId: attempt.id,
     assignmentId: assignment.id,
     title: assignment.content.title,
+    instructions: quizInstructions(assignment.content.body),
     number: attempt.number,
     maxAttempts: assignment.maxAttempts,
     dueAt: assignment.dueAt,
@@ -357,15 +364,19 @@ async function ownAttempt(ctx: ServiceContext, attemptId: string) {
 
 export async function saveResponses(
   ctx: ServiceContext,
-  input: { attemptId: string; responses: Record<string, QuestionResponse> },
+  input: { attemptId: string; responses: Record<string, QuestionResponse | null> },
 ) {
   const { attempt } = await ownAttempt(ctx, input.attemptId);
   if (attempt.status !== "IN_PROGRESS") {
     throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This attempt was already submitted." });
   }
   const allowed = new Set(attempt.questionIds);
-  const kept = Object.fromEntries(Object.entries(input.responses).filter(([id]) => allowed.has(id)));
-  const merged = { ...((attempt.responses as Record<string, unknown>) ?? {}), ...kept };
+  const merged: Record<string, unknown> = { ...((attempt.responses as Record<string, unknown>) ?? {}) };
+  for (const [id, response] of Object.entries(input.responses)) {
+    if (!allowed.has(id)) continue;
+    if (response === null) delete merged[id];
+    else merged[id] = response;
+  }
   await ctx.db.attempt.update({ where: { id: attempt.id }, data: { responses: merged as Prisma.InputJsonObject } });
   return { savedAt: new Date() };
 }
@@ -408,7 +419,7 @@ function resultView(
 
 export async function submitAttempt(
   ctx: ServiceContext,
-  input: { attemptId: string; responses?: Record<string, QuestionResponse> | undefined },
+  input: { attemptId: string; responses?: Record<string, QuestionResponse | null> | undefined },
 ) {
   if (input.responses) await saveResponses(ctx, { attemptId: input.attemptId, responses: input.responses });
   const { attempt, a } = await ownAttempt(ctx, input.attemptId);
@@ -458,7 +469,14 @@ export async function listMyAttempts(ctx: ServiceContext, input: { assignmentId:
     orderBy: { number: "asc" },
     select: { id: true, number: true, status: true, score: true, maxScore: true, startedAt: true, submittedAt: true },
   });
-  return { title: a.content.title, maxAttempts: a.maxAttempts, dueAt: a.dueAt, attempts };
+  return {
+    title: a.content.title,
+    description: a.content.description,
+    instructions: quizInstructions(a.content.body),
+    maxAttempts: a.maxAttempts,
+    dueAt: a.dueAt,
+    attempts,
+  };
 }
 
 export type { CreateAssignmentInput };

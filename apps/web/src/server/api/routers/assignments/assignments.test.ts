@@ -245,4 +245,18 @@ describe("quizzes drawn from a bank tag", () => {
     expect(first.questions).toHaveLength(2);
     expect(second.questions.map((x) => x.id).filter((id) => first.questions.some((f) => f.id === id))).toEqual([]);
   });
+
+  it("a cleared answer is removed from the saved attempt and graded as unanswered", async () => {
+    const caller = w.caller(await student());
+    const assignment = await w.scoped("a").assignment.findFirstOrThrow({ where: { content: { title: "Draw" } } });
+    const attempt = await caller.assignments.startAttempt({ assignmentId: assignment.id });
+    const [first] = attempt.questions;
+    const id = first?.id ?? "";
+    await caller.assignments.saveResponses({ attemptId: attempt.attemptId, responses: { [id]: { value: true } } });
+    await caller.assignments.saveResponses({ attemptId: attempt.attemptId, responses: { [id]: null } });
+    const resumed = await caller.assignments.startAttempt({ assignmentId: assignment.id });
+    expect(resumed.responses[id]).toBeUndefined();
+    const result = await caller.assignments.submitAttempt({ attemptId: attempt.attemptId });
+    expect(result.questions.find((x) => x.id === id)).toMatchObject({ correct: false, points: 0, response: null });
+  });
 });

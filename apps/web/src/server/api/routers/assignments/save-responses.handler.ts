@@ -5,4 +5,5 @@ import type { HandlerArgs } from "../types";
 export const saveResponsesHandler = ({
   ctx,
   input,
-}: HandlerArgs<{ attemptId: string; responses: Record<string, QuestionResponse> }>) => saveResponses(ctx.svc, input);
+}: HandlerArgs<{ attemptId: string; responses: Record<string, QuestionResponse | null> }>) =>
+  saveResponses(ctx.svc, input);

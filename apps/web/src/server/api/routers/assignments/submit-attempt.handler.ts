@@ -5,5 +5,5 @@ import type { HandlerArgs } from "../types";
 export const submitAttemptHandler = ({
   ctx,
   input,
-}: HandlerArgs<{ attemptId: string; responses?: Record<string, QuestionResponse> | undefined }>) =>
+}: HandlerArgs<{ attemptId: string; responses?: Record<string, QuestionResponse | null> | undefined }>) =>
   submitAttempt(ctx.svc, input);

@@ -94,7 +94,7 @@ export function QuizOverview({
     );
   }
 
-  const { attempts, maxAttempts, dueAt } = query.data;
+  const { attempts, maxAttempts, dueAt, description, instructions } = query.data;
   const open = attempts.find((t) => t.status === "IN_PROGRESS");
   const submitted = attempts.filter((t) => t.status === "SUBMITTED");
   const left = maxAttempts === null ? null : Math.max(0, maxAttempts - attempts.length);
@@ -146,6 +146,12 @@ export function QuizOverview({
             </CardDescription>
           </CardHeader>
           <CardContent>
+            {description || instructions ? (
+              <div className="mb-4 grid gap-2 text-sm">
+                {description ? <p>{description}</p> : null}
+                {instructions ? <p className="whitespace-pre-line">{instructions}</p> : null}
+              </div>
+            ) : null}
             <dl className="grid gap-4 sm:grid-cols-3">
               <div className="rounded-lg border p-4">
                 <dt className="text-muted-foreground text-sm">Due</dt>

@@ -95,7 +95,8 @@ export function QuizPlayer({ player }: { player: Player }) {
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<{ title: string; message: string } | null>(null);
 
-  const pending = useRef<Responses>({});
+  /** Changes not yet saved; null means "clear this answer". */
+  const pending = useRef<Record<string, QuestionResponse | null>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   /** Set once submitting starts (or the server says the attempt is closed): autosave stops. */
@@ -156,13 +157,9 @@ export function QuizPlayer({ player }: { player: Player }) {
       else delete next[id];
       return next;
     });
-    if (r) {
-      pending.current = { ...pending.current, [id]: r };
-      schedule();
-    } else {
-      // A cleared number cannot be stored (the server keeps the last saved value).
-      delete pending.current[id];
-    }
+    // null clears the saved answer on the server.
+    pending.current = { ...pending.current, [id]: r };
+    schedule();
   }
 
   // Save what's left when the page is hidden or left; warn before closing with unsaved answers.
@@ -190,7 +187,9 @@ export function QuizPlayer({ player }: { player: Player }) {
     pending.current = {};
     await inFlight.current;
     try {
-      const result = await utils.client.assignments.submitAttempt.mutate({ attemptId, responses });
+      // Every question is sent, unanswered ones as null, so an answer cleared on screen is cleared on the server.
+      const all = Object.fromEntries(questions.map((q) => [q.id, responses[q.id] ?? null]));
+      const result = await utils.client.assignments.submitAttempt.mutate({ attemptId, responses: all });
       utils.assignments.attempt.setData({ attemptId }, { kind: "result", result });
       void utils.assignments.myAttempts.invalidate({ assignmentId });
       void utils.assignments.mine.invalidate();
@@ -233,6 +232,7 @@ export function QuizPlayer({ player }: { player: Player }) {
       />
 
       <div className="grid max-w-3xl gap-4">
+        {player.instructions ? <p className="whitespace-pre-line">{player.instructions}</p> : null}
         <Alert role="note">
           <AlertDescription>
             Your answers save automatically as you go. You can leave and come back to this attempt until you submit.
