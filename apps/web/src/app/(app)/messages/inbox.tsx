@@ -130,12 +130,14 @@ function ThreadRow({ thread, selected, onSelect }: { thread: ThreadSummary; sele
       onClick={onSelect}
       aria-current={selected ? "true" : undefined}
       className={cn(
-        "grid w-full gap-1 px-4 py-3 text-left outline-none transition-colors hover:bg-muted focus-visible:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset",
+        "grid w-full min-w-0 gap-1 px-4 py-3 text-left outline-none transition-colors hover:bg-muted focus-visible:bg-muted focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-inset",
         selected && "bg-muted",
       )}
     >
-      <span className="flex items-center justify-between gap-2">
-        <span className={cn("truncate text-sm", unread ? "font-semibold" : "font-medium")}>{threadTitle(thread)}</span>
+      <span className="flex min-w-0 items-center justify-between gap-2">
+        <span className={cn("min-w-0 truncate text-sm", unread ? "font-semibold" : "font-medium")}>
+          {threadTitle(thread)}
+        </span>
         <time
           dateTime={thread.lastMessageAt.toISOString()}
           title={fullWhen(thread.lastMessageAt)}
@@ -144,18 +146,18 @@ function ThreadRow({ thread, selected, onSelect }: { thread: ThreadSummary; sele
           {shortWhen(thread.lastMessageAt)}
         </time>
       </span>
-      <span className="flex items-center gap-2">
+      <span className="flex min-w-0 items-center gap-2">
         {thread.kind === "ANNOUNCEMENT" ? (
-          <Badge variant="secondary">
+          <Badge variant="secondary" className="shrink-0">
             <Megaphone aria-hidden="true" />
             Announcement
           </Badge>
         ) : null}
-        <span className={cn("truncate text-sm", unread ? "font-medium" : "text-muted-foreground")}>
+        <span className={cn("min-w-0 truncate text-sm", unread ? "font-medium" : "text-muted-foreground")}>
           {thread.subject}
         </span>
         {unread ? (
-          <Badge className="ml-auto">
+          <Badge className="ml-auto shrink-0">
             <span aria-hidden="true">{thread.unreadCount}</span>
             <span className="sr-only">{unreadLabel(thread.unreadCount)}</span>
           </Badge>

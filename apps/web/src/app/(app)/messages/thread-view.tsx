@@ -36,7 +36,7 @@ export function ThreadView({
   const utils = api.useUtils();
   const thread = api.messages.thread.useQuery({ threadId }, { refetchInterval: POLL_MS, retry: false });
   const heading = useRef<HTMLHeadingElement>(null);
-  const log = useRef<HTMLOListElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   const data = thread.data;
 
   // Reading marks the thread read on the server; reflect that in the list and the nav badge.
@@ -112,25 +112,28 @@ export function ThreadView({
           </p>
         </div>
       </header>
-      <ol ref={log} role="log" aria-label="Messages" className="grid flex-1 content-start gap-3 overflow-y-auto p-4">
-        {t.messages.map((m) => (
-          <li key={m.id} className={cn("grid max-w-[85%] gap-1", m.mine && "ml-auto justify-items-end")}>
-            <span className="text-muted-foreground text-xs">
-              <span className="font-medium text-foreground">{m.mine ? "You" : m.authorName}</span>
-              {" · "}
-              <time dateTime={m.createdAt.toISOString()}>{fullWhen(m.createdAt)}</time>
-            </span>
-            <p
-              className={cn(
-                "whitespace-pre-wrap break-words rounded-lg px-3 py-2 text-sm",
-                m.mine ? "bg-primary text-primary-foreground" : "bg-muted",
-              )}
-            >
-              {m.body}
-            </p>
-          </li>
-        ))}
-      </ol>
+      {/* role="log" on a wrapper: on the <ol> itself it would hide the list semantics of its items. */}
+      <div ref={log} role="log" aria-label="Messages" className="flex-1 overflow-y-auto p-4">
+        <ol className="grid content-start gap-3">
+          {t.messages.map((m) => (
+            <li key={m.id} className={cn("grid max-w-[85%] gap-1", m.mine && "ml-auto justify-items-end")}>
+              <span className="text-muted-foreground text-xs">
+                <span className="font-medium text-foreground">{m.mine ? "You" : m.authorName}</span>
+                {" · "}
+                <time dateTime={m.createdAt.toISOString()}>{fullWhen(m.createdAt)}</time>
+              </span>
+              <p
+                className={cn(
+                  "whitespace-pre-wrap break-words rounded-lg px-3 py-2 text-sm",
+                  m.mine ? "bg-primary text-primary-foreground" : "bg-muted",
+                )}
+              >
+                {m.body}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </div>
       {t.canReply ? (
         <ReplyBox threadId={t.id} />
       ) : (
