@@ -9,7 +9,7 @@ import {
 } from "@toolboxai/validators";
 import { Library, Search, Sparkles } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -20,21 +20,13 @@ import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { useDebounced } from "~/lib/use-debounced";
 import { api } from "~/trpc/react";
 import { STATUS_LABEL, StatusBadge, TYPE_LABEL, TypeBadge } from "./content-badges";
 
 type ContentType = ContentSummary["type"];
 type ContentStatus = ContentSummary["status"];
 type GradeLevel = (typeof gradeLevels)[number];
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
-}
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 

@@ -31,6 +31,7 @@ import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { useDebounced } from "~/lib/use-debounced";
 import { api } from "~/trpc/react";
 import { DeleteQuestionDialog } from "./delete-question-dialog";
 import { QuestionEditorDialog } from "./question-editor-dialog";
@@ -42,15 +43,6 @@ const SCOPES: { value: QuestionScope; label: string }[] = [
   { value: "mine", label: "Mine" },
   { value: "shared", label: "Shared with me" },
 ];
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
-}
 
 function SharingBadge({ question }: { question: QuestionView }) {
   if (!question.sharedAccess) return <Badge variant="secondary">Private</Badge>;

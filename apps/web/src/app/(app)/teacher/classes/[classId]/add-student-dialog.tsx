@@ -1,7 +1,7 @@
 "use client";
 
 import { Search } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "~/components/ui/button";
 import {
@@ -15,16 +15,13 @@ import {
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { Skeleton } from "~/components/ui/skeleton";
+import { useDebounced } from "~/lib/use-debounced";
 import { api } from "~/trpc/react";
 
 export function AddStudentDialog({ classId, trigger }: { classId: string; trigger: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState("");
-  const [term, setTerm] = useState("");
-  useEffect(() => {
-    const id = setTimeout(() => setTerm(search.trim()), 250);
-    return () => clearTimeout(id);
-  }, [search]);
+  const term = useDebounced(search.trim());
   const utils = api.useUtils();
   const options = api.classes.availableStudents.useQuery({ classId, search: term || undefined }, { enabled: open });
   const add = api.classes.addStudent.useMutation({

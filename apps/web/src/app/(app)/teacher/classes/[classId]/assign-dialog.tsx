@@ -1,7 +1,7 @@
 "use client";
 
 import { BookOpen, ClipboardCheck, Search } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -19,6 +19,7 @@ import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { Skeleton } from "~/components/ui/skeleton";
+import { useDebounced } from "~/lib/use-debounced";
 import { cn } from "~/lib/utils";
 import { api } from "~/trpc/react";
 
@@ -28,16 +29,12 @@ const TYPE_LABEL: Record<string, string> = { LESSON: "Lesson", QUIZ: "Quiz", ACT
 export function AssignDialog({ classId, trigger }: { classId: string; trigger: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState("");
-  const [term, setTerm] = useState("");
   const [picked, setPicked] = useState<{ id: string; title: string; type: string } | null>(null);
   const [due, setDue] = useState("");
   const [maxAttempts, setMaxAttempts] = useState("");
   const [showAnswers, setShowAnswers] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    const id = setTimeout(() => setTerm(search.trim()), 250);
-    return () => clearTimeout(id);
-  }, [search]);
+  const term = useDebounced(search.trim());
   const utils = api.useUtils();
   const content = api.content.list.useQuery(
     { status: "PUBLISHED", search: term || undefined, limit: 30 },

@@ -37,6 +37,7 @@ import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
+import { useDebounced } from "~/lib/use-debounced";
 import { api } from "~/trpc/react";
 import { QuestionEditorDialog } from "../../questions/question-editor-dialog";
 import { TYPE_LABEL } from "../../questions/question-form-model";
@@ -54,15 +55,6 @@ const BANK_PAGE_SIZE = 20;
 export function storedQuizDraw(body: unknown): QuizDraw | null {
   const parsed = contentBodySchemas.QUIZ.safeParse(body);
   return parsed.success ? parsed.data.draw : null;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
