@@ -1,0 +1,58 @@
+export interface AppConfig {
+  id: string;
+  key: string;
+  secret: string;
+}
+
+export interface RealtimeConfig {
+  host: string;
+  port: number;
+  app: AppConfig;
+  /** Allow `client-*` events on private/presence channels. */
+  enableClientMessages: boolean;
+  /** Client events allowed per connection per second. */
+  clientEventRateLimit: number;
+  /** Seconds advertised as activity_timeout in pusher:connection_established. */
+  activityTimeout: number;
+  /** Max accepted age (seconds) of auth_timestamp in HTTP API requests. */
+  maxTimestampAgeSeconds: number;
+  /** Max size of an event's data payload in bytes. */
+  maxEventDataBytes: number;
+  maxChannelsPerEvent: number;
+  maxBatchSize: number;
+  logLevel: string;
+}
+
+export const defaultConfig: RealtimeConfig = {
+  host: "127.0.0.1",
+  port: 6001,
+  app: { id: "app-id", key: "app-key", secret: "app-secret" },
+  enableClientMessages: true,
+  clientEventRateLimit: 10,
+  activityTimeout: 120,
+  maxTimestampAgeSeconds: 600,
+  maxEventDataBytes: 10 * 1024,
+  maxChannelsPerEvent: 100,
+  maxBatchSize: 10,
+  logLevel: "info",
+};
+
+/** The only place in this app that reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RealtimeConfig {
+  const port = env.PUSHER_PORT ? Number.parseInt(env.PUSHER_PORT, 10) : defaultConfig.port;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`Invalid PUSHER_PORT: ${env.PUSHER_PORT}`);
+  }
+  return {
+    ...defaultConfig,
+    host: env.PUSHER_HOST || defaultConfig.host,
+    port,
+    app: {
+      id: env.PUSHER_APP_ID || defaultConfig.app.id,
+      key: env.PUSHER_KEY || defaultConfig.app.key,
+      secret: env.PUSHER_SECRET || defaultConfig.app.secret,
+    },
+    enableClientMessages: env.PUSHER_ENABLE_CLIENT_MESSAGES !== "false",
+    logLevel: env.LOG_LEVEL || defaultConfig.logLevel,
+  };
+}
