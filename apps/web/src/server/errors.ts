@@ -15,3 +15,8 @@ export function fieldError(code: TRPCError["code"], field: string, message: stri
 export function notFound(what: string): TRPCError {
   return new TRPCError({ code: "NOT_FOUND", message: `${what} not found` });
 }
+
+/** Whether `error` is a Prisma error with this code (P2002: unique violation, P2025: record not found). */
+export function isPrismaError(error: unknown, code: "P2002" | "P2025"): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === code;
+}

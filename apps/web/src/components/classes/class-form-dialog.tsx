@@ -5,7 +5,6 @@ import { type ClassInput, type ClassView, classInputSchema, gradeLevels } from "
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import {
   Dialog,
@@ -16,6 +15,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "~/components/ui/dialog";
+import { FormError } from "~/components/ui/form-error";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
@@ -70,11 +70,7 @@ export function ClassFormDialog({ existing, trigger }: { existing?: ClassView; t
               {existing ? "Change the name, subject or grade." : "Students join it with a code you share."}
             </DialogDescription>
           </DialogHeader>
-          {failure ? (
-            <Alert variant="destructive">
-              <AlertDescription>{failure}</AlertDescription>
-            </Alert>
-          ) : null}
+          <FormError message={failure} />
           <FormField label="Class name" htmlFor="class-name" error={errors.name?.message}>
             <Input id="class-name" placeholder="e.g. Life Science, period 3" {...form.register("name")} />
           </FormField>

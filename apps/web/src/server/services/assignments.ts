@@ -6,7 +6,7 @@ import type { createAssignmentSchema } from "@toolboxai/validators";
 import { type CreateAssignmentInput, contentBodySchemas, type QuestionResponse } from "@toolboxai/validators";
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
-import { fieldError, notFound } from "~/server/errors";
+import { fieldError, isPrismaError, notFound } from "~/server/errors";
 import { recordActivity } from "./audit";
 import type { ServiceContext } from "./context";
 import { drawQuestions, gradeResponse } from "./grading";
@@ -52,7 +52,7 @@ export async function createAssignment(ctx: ServiceContext, input: z.output<type
     await recordActivity(ctx, "assignment_created", { assignmentId: row.id, classId: cls.id, contentId: content.id });
     return row;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") {
+    if (isPrismaError(error, "P2002")) {
       throw fieldError("CONFLICT", "contentId", `"${content.title}" is already assigned to ${cls.name}.`);
     }
     throw error;
@@ -347,7 +347,7 @@ export async function startAttempt(ctx: ServiceContext, input: { assignmentId: s
     return attemptView(attempt, a, await questionsInOrder(ctx, questionIds));
   } catch (error) {
     // Two tabs started at once: the other one won; hand back its attempt.
-    if ((error as { code?: string }).code !== "P2002") throw error;
+    if (!isPrismaError(error, "P2002")) throw error;
     const winner = await ctx.db.attempt.findFirstOrThrow({
       where: { assignmentId: a.id, studentId: ctx.actor.userId, status: "IN_PROGRESS" },
     });

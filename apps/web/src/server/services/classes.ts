@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import type { Prisma } from "@toolboxai/db";
 import { type ClassInput, JOIN_CODE_ALPHABET } from "@toolboxai/validators";
 import { TRPCError } from "@trpc/server";
-import { fieldError, notFound } from "~/server/errors";
+import { fieldError, isPrismaError, notFound } from "~/server/errors";
 import { recordActivity, recordAudit } from "./audit";
 import type { ServiceContext } from "./context";
 
@@ -45,17 +45,13 @@ export function generateJoinCode(): string {
   return code;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
-
 /** Retries on the rare join-code collision (codes are unique across all organizations). */
 async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await write(generateJoinCode());
     } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= 5) throw error;
+      if (!isPrismaError(error, "P2002") || attempt >= 5) throw error;
     }
   }
 }

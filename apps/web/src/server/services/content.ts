@@ -15,7 +15,7 @@ import {
 } from "@toolboxai/validators";
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
-import { FieldErrors, notFound } from "~/server/errors";
+import { FieldErrors, isPrismaError, notFound } from "~/server/errors";
 import { recordActivity, recordAudit } from "./audit";
 import { bodyToText } from "./content-text";
 import type { ServiceContext } from "./context";
@@ -301,10 +301,6 @@ function bodyErrors(error: z.ZodError): TRPCError {
     message: "Some parts of the content need fixing.",
     cause: new FieldErrors(fieldErrors),
   });
-}
-
-function isPrismaError(error: unknown, code: string): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === code;
 }
 
 /**

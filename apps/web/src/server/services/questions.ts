@@ -23,7 +23,7 @@ import type {
 } from "@toolboxai/validators";
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
-import { FieldErrors, notFound } from "~/server/errors";
+import { FieldErrors, isPrismaError, notFound } from "~/server/errors";
 import { recordActivity, recordAudit } from "./audit";
 import type { ServiceContext } from "./context";
 import { gradeResponse } from "./grading";
@@ -95,10 +95,6 @@ async function findVisible(ctx: ServiceContext, questionId: string): Promise<Que
   });
   if (!row) throw notFound("Question");
   return row;
-}
-
-function isPrismaError(error: unknown, code: string): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === code;
 }
 
 function forbidden(message: string): TRPCError {

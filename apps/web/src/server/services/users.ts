@@ -5,7 +5,7 @@ import { hashPassword, type Prisma } from "@toolboxai/db";
 import type { createUserSchema, UserView, userListInputSchema } from "@toolboxai/validators";
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
-import { fieldError, notFound } from "~/server/errors";
+import { fieldError, isPrismaError, notFound } from "~/server/errors";
 import { recordAudit } from "./audit";
 import type { ServiceContext } from "./context";
 
@@ -77,7 +77,8 @@ export async function createUser(ctx: ServiceContext, input: z.output<typeof cre
       select: userView,
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw fieldError("CONFLICT", "email", "An account with this email already exists.");
+    if (isPrismaError(error, "P2002"))
+      throw fieldError("CONFLICT", "email", "An account with this email already exists.");
     throw error;
   }
   await recordAudit(ctx, {
@@ -128,10 +129,4 @@ export async function setUserActive(ctx: ServiceContext, input: { userId: string
     targetId: user.id,
   });
   return user;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
-  );
 }

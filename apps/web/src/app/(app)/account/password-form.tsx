@@ -5,9 +5,9 @@ import { type ChangePasswordInput, changePasswordSchema } from "@toolboxai/valid
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "~/components/ui/card";
+import { FormError } from "~/components/ui/form-error";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { applyServerErrors } from "~/lib/form-errors";
@@ -57,11 +57,7 @@ export function PasswordForm() {
         })}
       >
         <CardContent className="grid gap-4">
-          {failure ? (
-            <Alert variant="destructive">
-              <AlertDescription>{failure}</AlertDescription>
-            </Alert>
-          ) : null}
+          <FormError message={failure} />
           {FIELDS.map((f) => (
             <FormField
               key={f.name}

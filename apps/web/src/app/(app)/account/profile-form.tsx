@@ -6,9 +6,9 @@ import { useEffect, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { ROLE_LABEL } from "~/components/app-shell";
-import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "~/components/ui/card";
+import { FormError } from "~/components/ui/form-error";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Skeleton } from "~/components/ui/skeleton";
@@ -59,11 +59,7 @@ export function ProfileForm() {
         })}
       >
         <CardContent className="grid gap-4">
-          {failure ? (
-            <Alert variant="destructive">
-              <AlertDescription>{failure}</AlertDescription>
-            </Alert>
-          ) : null}
+          <FormError message={failure} />
           <FormField label="Display name" htmlFor="name" error={errors.name?.message}>
             <Input id="name" autoComplete="name" disabled={!profile.data} {...form.register("name")} />
           </FormField>

@@ -16,6 +16,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "~/components/ui/dialog";
+import { FormError } from "~/components/ui/form-error";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
@@ -72,11 +73,7 @@ export function AnnounceDialog({ trigger, onSent }: { trigger: React.ReactNode; 
               Every student of the class can read it, including students who join later. Students cannot reply.
             </DialogDescription>
           </DialogHeader>
-          {failure ? (
-            <Alert variant="destructive">
-              <AlertDescription>{failure}</AlertDescription>
-            </Alert>
-          ) : null}
+          <FormError message={failure} />
           {classes.isPending ? (
             <div className="grid gap-2" aria-busy="true">
               <span className="sr-only" role="status">

@@ -16,6 +16,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "~/components/ui/dialog";
+import { FormError } from "~/components/ui/form-error";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
@@ -78,11 +79,7 @@ export function NewMessageDialog({
             <DialogTitle>New message</DialogTitle>
             <DialogDescription>Only the two of you can read the conversation.</DialogDescription>
           </DialogHeader>
-          {failure ? (
-            <Alert variant="destructive">
-              <AlertDescription>{failure}</AlertDescription>
-            </Alert>
-          ) : null}
+          <FormError message={failure} />
           {recipients.isPending ? (
             <div className="grid gap-2" aria-busy="true">
               <span className="sr-only" role="status">

@@ -6,9 +6,9 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
-import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { FormError } from "~/components/ui/form-error";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { applyServerErrors } from "~/lib/form-errors";
@@ -67,11 +67,7 @@ export function JoinClassCard() {
             {join.isPending ? "Joining…" : "Join class"}
           </Button>
         </form>
-        {failure ? (
-          <Alert variant="destructive" className="mt-3">
-            <AlertDescription>{failure}</AlertDescription>
-          </Alert>
-        ) : null}
+        <FormError message={failure} className="mt-3" />
       </CardContent>
     </Card>
   );

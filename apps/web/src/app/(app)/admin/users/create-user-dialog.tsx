@@ -19,6 +19,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "~/components/ui/dialog";
+import { FormError } from "~/components/ui/form-error";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
@@ -113,11 +114,7 @@ export function CreateUserDialog() {
               <DialogTitle>Add a user</DialogTitle>
               <DialogDescription>They join your organization with the role you choose.</DialogDescription>
             </DialogHeader>
-            {failure ? (
-              <Alert variant="destructive">
-                <AlertDescription>{failure}</AlertDescription>
-              </Alert>
-            ) : null}
+            <FormError message={failure} />
             <FormField label="Full name" htmlFor="new-name" error={errors.name?.message}>
               <Input id="new-name" {...form.register("name")} />
             </FormField>

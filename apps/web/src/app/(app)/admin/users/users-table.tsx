@@ -2,7 +2,7 @@
 
 import { keepPreviousData } from "@tanstack/react-query";
 import { type Role, roles, type UserView } from "@toolboxai/validators";
-import { ChevronLeft, ChevronRight, MoreHorizontal, Search, Users } from "lucide-react";
+import { MoreHorizontal, Users } from "lucide-react";
 import { useEffect, useState } from "react";
 import { ROLE_LABEL } from "~/components/app-shell";
 import { Alert, AlertDescription } from "~/components/ui/alert";
@@ -18,9 +18,10 @@ import {
   DropdownMenuTrigger,
 } from "~/components/ui/dropdown-menu";
 import { EmptyState } from "~/components/ui/empty-state";
-import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
+import { Pager } from "~/components/ui/pager";
+import { SearchInput } from "~/components/ui/search-input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { useDebounced } from "~/lib/use-debounced";
@@ -58,20 +59,12 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
       <div className="flex flex-col gap-3 border-b p-4 md:flex-row md:items-end">
         <div className="grid flex-1 gap-1.5">
           <Label htmlFor="user-search">Search</Label>
-          <div className="relative">
-            <Search
-              className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-              aria-hidden
-            />
-            <Input
-              id="user-search"
-              type="search"
-              placeholder="Name or email"
-              className="pl-8"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          </div>
+          <SearchInput
+            id="user-search"
+            placeholder="Name or email"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </div>
         <div className="grid gap-1.5 md:w-44">
           <Label htmlFor="role-filter">Role</Label>
@@ -184,24 +177,17 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
       </div>
 
       {data && data.total > 0 ? (
-        <nav aria-label="Pagination" className="flex items-center justify-between gap-2 border-t p-4 text-sm">
-          <p className="text-muted-foreground">
-            {data.total} {data.total === 1 ? "person" : "people"} · page {data.page} of {data.pageCount}
-          </p>
-          <div className="flex gap-2">
-            <Button variant="outline" size="sm" disabled={data.page <= 1} onClick={() => setPage(data.page - 1)}>
-              <ChevronLeft className="size-4" aria-hidden /> Previous
-            </Button>
-            <Button
-              variant="outline"
-              size="sm"
-              disabled={data.page >= data.pageCount}
-              onClick={() => setPage(data.page + 1)}
-            >
-              Next <ChevronRight className="size-4" aria-hidden />
-            </Button>
-          </div>
-        </nav>
+        <Pager
+          className="border-t p-4"
+          page={data.page}
+          pageCount={data.pageCount}
+          onPage={setPage}
+          summary={
+            <>
+              {data.total} {data.total === 1 ? "person" : "people"} · page {data.page} of {data.pageCount}
+            </>
+          }
+        />
       ) : null}
 
       <ChangeRoleDialog user={roleTarget} onClose={() => setRoleTarget(null)} />

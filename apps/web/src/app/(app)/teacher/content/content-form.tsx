@@ -14,6 +14,7 @@ import type { z } from "zod";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "~/components/ui/card";
+import { FormError } from "~/components/ui/form-error";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
@@ -94,11 +95,7 @@ export function ContentForm({ initial, disabled = false, submitLabel, pendingLab
       >
         <fieldset disabled={disabled} className="grid gap-6">
           <legend className="sr-only">Content</legend>
-          {failure ? (
-            <Alert variant="destructive">
-              <AlertDescription>{failure}</AlertDescription>
-            </Alert>
-          ) : null}
+          <FormError message={failure} />
           <Card>
             <CardHeader>
               <CardTitle>

@@ -7,7 +7,7 @@ import {
   contentTypes,
   gradeLevels,
 } from "@toolboxai/validators";
-import { Library, Search, Sparkles } from "lucide-react";
+import { Library, Sparkles } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { Alert, AlertDescription } from "~/components/ui/alert";
@@ -18,6 +18,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
+import { SearchInput } from "~/components/ui/search-input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { useDebounced } from "~/lib/use-debounced";
@@ -61,20 +62,12 @@ export function ContentLibrary() {
       <div className="grid gap-3 border-b p-4 md:grid-cols-3 lg:grid-cols-6">
         <div className="grid gap-1.5 md:col-span-3 lg:col-span-2">
           <Label htmlFor="content-search">Search</Label>
-          <div className="relative">
-            <Search
-              className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-              aria-hidden
-            />
-            <Input
-              id="content-search"
-              type="search"
-              placeholder="Title, description or text"
-              className="pl-8"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          </div>
+          <SearchInput
+            id="content-search"
+            placeholder="Title, description or text"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </div>
         <div className="grid gap-1.5">
           <Label htmlFor="type-filter">Type</Label>

@@ -8,7 +8,7 @@ import {
   questionTypes,
   type ShareAccess,
 } from "@toolboxai/validators";
-import { ChevronLeft, ChevronRight, FileQuestion, MoreHorizontal, Search } from "lucide-react";
+import { FileQuestion, MoreHorizontal } from "lucide-react";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Alert, AlertDescription } from "~/components/ui/alert";
@@ -29,6 +29,8 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
+import { Pager } from "~/components/ui/pager";
+import { SearchInput } from "~/components/ui/search-input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { useDebounced } from "~/lib/use-debounced";
@@ -115,20 +117,12 @@ export function QuestionBank() {
         <div className="flex flex-col gap-3 md:flex-row md:items-end">
           <div className="grid flex-1 gap-1.5">
             <Label htmlFor="question-search">Search</Label>
-            <div className="relative">
-              <Search
-                className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-                aria-hidden
-              />
-              <Input
-                id="question-search"
-                type="search"
-                placeholder="Words in the question"
-                className="pl-8"
-                value={search}
-                onChange={(e) => setSearch(e.target.value)}
-              />
-            </div>
+            <SearchInput
+              id="question-search"
+              placeholder="Words in the question"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
           </div>
           <div className="grid gap-1.5 md:w-44">
             <Label htmlFor="question-tag">Tag</Label>
@@ -275,24 +269,17 @@ export function QuestionBank() {
       </div>
 
       {data && data.total > 0 ? (
-        <nav aria-label="Pagination" className="flex items-center justify-between gap-2 border-t p-4 text-sm">
-          <p className="text-muted-foreground">
-            {data.total} {data.total === 1 ? "question" : "questions"} · page {data.page} of {data.pageCount}
-          </p>
-          <div className="flex gap-2">
-            <Button variant="outline" size="sm" disabled={data.page <= 1} onClick={() => setPage(data.page - 1)}>
-              <ChevronLeft className="size-4" aria-hidden /> Previous
-            </Button>
-            <Button
-              variant="outline"
-              size="sm"
-              disabled={data.page >= data.pageCount}
-              onClick={() => setPage(data.page + 1)}
-            >
-              Next <ChevronRight className="size-4" aria-hidden />
-            </Button>
-          </div>
-        </nav>
+        <Pager
+          className="border-t p-4"
+          page={data.page}
+          pageCount={data.pageCount}
+          onPage={setPage}
+          summary={
+            <>
+              {data.total} {data.total === 1 ? "question" : "questions"} · page {data.page} of {data.pageCount}
+            </>
+          }
+        />
       ) : null}
 
       <QuestionEditorDialog open={editing !== null} question={editing} onClose={() => setEditing(null)} />

@@ -5,7 +5,6 @@ import { Plus, Trash2 } from "lucide-react";
 import { useEffect, useState } from "react";
 import { type Path, useFieldArray, useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import {
   Dialog,
@@ -15,6 +14,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from "~/components/ui/dialog";
+import { FormError } from "~/components/ui/form-error";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
@@ -152,11 +152,7 @@ export function QuestionEditorDialog({
                   : "Questions in your bank can be reused in any of your quizzes."}
               </DialogDescription>
             </DialogHeader>
-            {failure ? (
-              <Alert variant="destructive">
-                <AlertDescription>{failure}</AlertDescription>
-              </Alert>
-            ) : null}
+            <FormError message={failure} />
             <fieldset disabled={readOnly || pending} className="grid gap-4">
               <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
                 <FormField label="Type" htmlFor="q-type" error={errors.type?.message}>

@@ -1,6 +1,5 @@
 "use client";
 
-import { Search } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "~/components/ui/button";
@@ -12,8 +11,8 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "~/components/ui/dialog";
-import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { SearchInput } from "~/components/ui/search-input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { useDebounced } from "~/lib/use-debounced";
 import { api } from "~/trpc/react";
@@ -47,20 +46,12 @@ export function AddStudentDialog({ classId, trigger }: { classId: string; trigge
         </DialogHeader>
         <div className="grid gap-1.5">
           <Label htmlFor="student-search">Search students</Label>
-          <div className="relative">
-            <Search
-              className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-              aria-hidden
-            />
-            <Input
-              id="student-search"
-              type="search"
-              className="pl-8"
-              placeholder="Name or email"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          </div>
+          <SearchInput
+            id="student-search"
+            placeholder="Name or email"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </div>
         <ul className="grid max-h-72 gap-1 overflow-y-auto" aria-busy={options.isFetching}>
           {options.isPending ? (

@@ -1,9 +1,8 @@
 "use client";
 
-import { BookOpen, ClipboardCheck, Search } from "lucide-react";
+import { BookOpen, ClipboardCheck } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import {
@@ -15,9 +14,11 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "~/components/ui/dialog";
+import { FormError } from "~/components/ui/form-error";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { SearchInput } from "~/components/ui/search-input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { useDebounced } from "~/lib/use-debounced";
 import { cn } from "~/lib/utils";
@@ -73,27 +74,15 @@ export function AssignDialog({ classId, trigger }: { classId: string; trigger: R
           <DialogTitle>Assign work</DialogTitle>
           <DialogDescription>Pick a published lesson, quiz or activity from your library.</DialogDescription>
         </DialogHeader>
-        {failure ? (
-          <Alert variant="destructive">
-            <AlertDescription>{failure}</AlertDescription>
-          </Alert>
-        ) : null}
+        <FormError message={failure} />
         <div className="grid gap-1.5">
           <Label htmlFor="assign-search">Search published content</Label>
-          <div className="relative">
-            <Search
-              className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-              aria-hidden
-            />
-            <Input
-              id="assign-search"
-              type="search"
-              className="pl-8"
-              placeholder="Title or topic"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          </div>
+          <SearchInput
+            id="assign-search"
+            placeholder="Title or topic"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </div>
         <fieldset className="grid max-h-56 gap-1 overflow-y-auto" aria-busy={content.isFetching}>
           <legend className="sr-only">Content to assign</legend>

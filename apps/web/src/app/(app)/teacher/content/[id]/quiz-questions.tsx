@@ -6,17 +6,7 @@
 // the draw settings are part of the quiz body and saved by the editor (`onSaveDraw`).
 import { keepPreviousData } from "@tanstack/react-query";
 import { contentBodySchemas, type QuestionView } from "@toolboxai/validators";
-import {
-  ArrowDown,
-  ArrowUp,
-  ChevronLeft,
-  ChevronRight,
-  FileQuestion,
-  Library,
-  Plus,
-  Search,
-  Trash2,
-} from "lucide-react";
+import { ArrowDown, ArrowUp, FileQuestion, Library, Plus, Trash2 } from "lucide-react";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
@@ -35,6 +25,8 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { Pager } from "~/components/ui/pager";
+import { SearchInput } from "~/components/ui/search-input";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
 import { useDebounced } from "~/lib/use-debounced";
@@ -612,20 +604,12 @@ function AddFromBankDialog({
         <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
           <div className="grid gap-2">
             <Label htmlFor={`${idPrefix}-search`}>Search</Label>
-            <div className="relative">
-              <Search
-                className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-                aria-hidden
-              />
-              <Input
-                id={`${idPrefix}-search`}
-                type="search"
-                placeholder="Words in the question"
-                className="pl-8"
-                value={search}
-                onChange={(e) => setSearch(e.target.value)}
-              />
-            </div>
+            <SearchInput
+              id={`${idPrefix}-search`}
+              placeholder="Words in the question"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
           </div>
           <div className="grid gap-2">
             <Label htmlFor={`${idPrefix}-tag`}>Tag</Label>
@@ -694,29 +678,13 @@ function AddFromBankDialog({
               })}
             </ul>
             {data.pageCount > 1 ? (
-              <nav aria-label="Bank pages" className="flex items-center justify-between gap-2 text-sm">
-                <Button
-                  type="button"
-                  variant="outline"
-                  size="sm"
-                  disabled={page <= 1}
-                  onClick={() => setPage((p) => p - 1)}
-                >
-                  <ChevronLeft aria-hidden /> Previous
-                </Button>
-                <span className="text-muted-foreground">
-                  Page {data.page} of {data.pageCount}
-                </span>
-                <Button
-                  type="button"
-                  variant="outline"
-                  size="sm"
-                  disabled={page >= data.pageCount}
-                  onClick={() => setPage((p) => p + 1)}
-                >
-                  Next <ChevronRight aria-hidden />
-                </Button>
-              </nav>
+              <Pager
+                label="Bank pages"
+                page={data.page}
+                pageCount={data.pageCount}
+                onPage={setPage}
+                summary={`Page ${data.page} of ${data.pageCount}`}
+              />
             ) : null}
           </fieldset>
         )}
