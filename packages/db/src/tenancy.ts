@@ -24,6 +24,8 @@ export const TENANT_MODELS = [
   "MessageThread",
   "ThreadParticipant",
   "Message",
+  "AgentTask",
+  "AgentExecution",
 ] as const satisfies readonly Prisma.ModelName[];
 const tenantModels = new Set<string>(TENANT_MODELS);
 

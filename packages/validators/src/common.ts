@@ -26,3 +26,5 @@ export const pageInputSchema = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
+
+export const tagSchema = z.string().trim().toLowerCase().min(1).max(40);

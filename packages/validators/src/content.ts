@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { gradeLevelSchema, subjectSchema } from "./classes";
-import { idSchema } from "./common";
+import { robloxEnvironmentSchema } from "./agents";
+import { idSchema, tagSchema } from "./common";
 
 export const contentTypes = ["LESSON", "QUIZ", "ACTIVITY", "ENVIRONMENT"] as const;
 export const contentTypeSchema = z.enum(contentTypes);
@@ -44,8 +45,8 @@ export const quizBodySchema = z.object({
     .default(null),
 });
 
-/** The Roblox environment spec is defined by the agents issue; until then any object is kept as is. */
-export const environmentBodySchema = z.record(z.string(), z.unknown());
+/** A Roblox learning environment: terrain spec, Luau scripts and quiz checkpoints (see ./agents). */
+export const environmentBodySchema = robloxEnvironmentSchema;
 
 export const contentBodySchemas = {
   LESSON: lessonBodySchema,
@@ -54,7 +55,6 @@ export const contentBodySchemas = {
   ENVIRONMENT: environmentBodySchema,
 } as const;
 
-export const tagSchema = z.string().trim().toLowerCase().min(1).max(40);
 
 const contentFields = {
   title: z.string().trim().min(1, "Enter a title").max(200, "Title is at most 200 characters"),

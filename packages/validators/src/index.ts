@@ -1,3 +1,4 @@
+export * from "./agents";
 export * from "./assignments";
 export * from "./auth";
 export * from "./classes";

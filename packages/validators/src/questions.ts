@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { idSchema, pageInputSchema } from "./common";
-import { tagSchema } from "./content";
+import { idSchema, pageInputSchema, tagSchema } from "./common";
 
 export const questionTypes = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "TRUE_FALSE", "SHORT_ANSWER", "NUMERIC"] as const;
 export const questionTypeSchema = z.enum(questionTypes);
