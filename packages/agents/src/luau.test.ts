@@ -3,7 +3,8 @@ import { checkLuau } from "./luau";
 
 describe("checkLuau", () => {
   it("accepts Lua 5.1 scripts that use the Roblox API", () => {
-    const source = 'local Players = game:GetService("Players")\nPlayers.PlayerAdded:Connect(function(p) print(p.Name) end)';
+    const source =
+      'local Players = game:GetService("Players")\nPlayers.PlayerAdded:Connect(function(p) print(p.Name) end)';
     expect(checkLuau(source)).toEqual({ ok: true });
   });
 

@@ -62,7 +62,10 @@ export const outlineSchema = z.object({
   summary: z.string().min(1).max(2000),
   objectives: z.array(z.string().min(1).max(300)).min(1).max(8),
   vocabulary: z.array(z.object({ term: z.string().min(1).max(80), definition: z.string().min(1).max(400) })).max(20),
-  steps: z.array(z.object({ agent: agentNameSchema, purpose: z.string().min(1).max(300) })).min(1).max(12),
+  steps: z
+    .array(z.object({ agent: agentNameSchema, purpose: z.string().min(1).max(300) }))
+    .min(1)
+    .max(12),
 });
 export type Outline = z.infer<typeof outlineSchema>;
 
@@ -161,7 +164,10 @@ export const terrainSpecSchema = z.object({
       }),
     )
     .max(60),
-  spawnPoints: z.array(z.object({ name: z.string().min(1).max(80), position: vector3Schema })).min(1).max(10),
+  spawnPoints: z
+    .array(z.object({ name: z.string().min(1).max(80), position: vector3Schema }))
+    .min(1)
+    .max(10),
   stations: z
     .array(
       z.object({
@@ -270,12 +276,18 @@ export const taskResultSchema = z.object({
       step: z.string(),
       agent: agentNameSchema,
       findings: z.array(reviewFindingSchema),
-      answerKeyCheck: z.object({ checked: z.number().int(), valid: z.number().int(), problems: z.array(z.string()) }).nullable(),
-      scriptCheck: z.object({ checked: z.number().int(), parsed: z.number().int(), problems: z.array(z.string()) }).nullable(),
+      answerKeyCheck: z
+        .object({ checked: z.number().int(), valid: z.number().int(), problems: z.array(z.string()) })
+        .nullable(),
+      scriptCheck: z
+        .object({ checked: z.number().int(), parsed: z.number().int(), problems: z.array(z.string()) })
+        .nullable(),
       standards: z.array(z.object({ code: z.string(), strength: z.string(), evidence: z.string() })),
     }),
   ),
-  review: z.object({ verdict: z.enum(["approved", "revise"]), summary: z.string(), revised: z.array(z.string()) }).nullable(),
+  review: z
+    .object({ verdict: z.enum(["approved", "revise"]), summary: z.string(), revised: z.array(z.string()) })
+    .nullable(),
 });
 export type TaskResult = z.infer<typeof taskResultSchema>;
 
@@ -318,8 +330,31 @@ export type AgentTaskSummary = z.infer<typeof agentTaskSummarySchema>;
 
 export const agentTaskDetailSchema = agentTaskSummarySchema.extend({
   request: generateRequestSchema,
-  plan: z.array(z.object({ step: z.string(), agent: agentNameSchema })),
+  plan: z.array(z.object({ step: z.string(), agent: agentNameSchema, purpose: z.string() })),
   executions: z.array(agentExecutionViewSchema),
   result: taskResultSchema.nullable(),
 });
 export type AgentTaskDetail = z.infer<typeof agentTaskDetailSchema>;
+
+export const agentTaskListSchema = z.object({
+  items: z.array(agentTaskSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+
+/** The agents' health, shown next to the Generate form and in the admin panel. */
+export const agentStatusSchema = z.object({
+  provider: z.string(),
+  model: z.string(),
+  offline: z.boolean(),
+  queue: z.enum(["in-process", "bullmq"]),
+  counts: z.object({
+    waiting: z.number().int(),
+    active: z.number().int(),
+    delayed: z.number().int(),
+    completed: z.number().int(),
+    failed: z.number().int(),
+  }),
+  breaker: z.enum(["closed", "open", "half-open"]),
+  cache: z.object({ hits: z.number().int(), misses: z.number().int() }),
+});
+export type AgentStatusView = z.infer<typeof agentStatusSchema>;

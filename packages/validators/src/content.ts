@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { gradeLevelSchema, subjectSchema } from "./classes";
 import { robloxEnvironmentSchema } from "./agents";
+import { gradeLevelSchema, subjectSchema } from "./classes";
 import { idSchema, tagSchema } from "./common";
 
 export const contentTypes = ["LESSON", "QUIZ", "ACTIVITY", "ENVIRONMENT"] as const;
@@ -54,7 +54,6 @@ export const contentBodySchemas = {
   ACTIVITY: activityBodySchema,
   ENVIRONMENT: environmentBodySchema,
 } as const;
-
 
 const contentFields = {
   title: z.string().trim().min(1, "Enter a title").max(200, "Title is at most 200 characters"),
@@ -114,6 +113,8 @@ export const contentSummarySchema = z.object({
   tags: z.array(z.string()),
   status: contentStatusSchema,
   generated: z.boolean(),
+  /** The generation task that drafted the item, when it was generated. */
+  agentTaskId: z.string().nullable(),
   version: z.number().int(),
   author: contentAuthorSchema,
   publishedAt: z.date().nullable(),

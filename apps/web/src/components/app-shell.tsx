@@ -3,6 +3,7 @@
 import type { Role } from "@toolboxai/validators";
 import {
   BookOpen,
+  Bot,
   FileQuestion,
   Home,
   Library,
@@ -10,6 +11,7 @@ import {
   type LucideIcon,
   MessageSquare,
   School,
+  Sparkles,
   UserCog,
   UserRound,
   Users,
@@ -41,6 +43,8 @@ interface NavItem {
 }
 
 const MESSAGES: NavItem = { href: "/messages", label: "Messages", icon: MessageSquare, unread: true };
+const GENERATE: NavItem = { href: "/teacher/generate", label: "Generate", icon: Sparkles };
+const AI_TASKS: NavItem = { href: "/teacher/tasks", label: "AI tasks", icon: Bot };
 
 /** What each role sees in the navigation. Pages check roles on the server as well. */
 const NAV: Record<Role, NavItem[]> = {
@@ -50,12 +54,15 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/admin/classes", label: "Classes", icon: School },
     { href: "/teacher/content", label: "Content library", icon: Library },
     { href: "/teacher/questions", label: "Question bank", icon: FileQuestion },
+    AI_TASKS,
     MESSAGES,
   ],
   TEACHER: [
     { href: "/teacher", label: "My classes", icon: School, owns: ["/teacher/classes"] },
     { href: "/teacher/content", label: "Content library", icon: Library },
     { href: "/teacher/questions", label: "Question bank", icon: FileQuestion },
+    GENERATE,
+    AI_TASKS,
     MESSAGES,
   ],
   STUDENT: [{ href: "/student", label: "My learning", icon: BookOpen, owns: ["/student/"] }, MESSAGES],

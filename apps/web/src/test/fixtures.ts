@@ -1,11 +1,13 @@
 // Integration-test fixtures: a freshly migrated database per test file with two
 // organizations, each with one user of every role, and callers acting as any of them.
-import { hashPassword, type Role, scopeToOrganization } from "@toolboxai/db";
+import { type AgentConfig, type AgentRuntime, createAgentRuntime, noopPublisher } from "@toolboxai/agents";
+import { type Database, hashPassword, type Role, scopeToOrganization } from "@toolboxai/db";
 import { createTestDatabase, type TestDatabase } from "@toolboxai/db/testing";
 import { TRPCError } from "@trpc/server";
 import { type Actor, loadActor } from "~/server/actor";
 import { createContextInner, type RequestInfo } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
+import { materializeDrafts } from "~/server/services/generated-content";
 
 export const PASSWORD = "correct-horse-42";
 export const ROLES: Role[] = ["ADMIN", "TEACHER", "STUDENT", "PARENT"];
@@ -18,6 +20,18 @@ export interface World {
   actor(org: "a" | "b", role: Role): Promise<Actor>;
   caller(actor: Actor | null, request?: Partial<RequestInfo>): ReturnType<typeof createCaller>;
   scoped(org: "a" | "b"): ReturnType<typeof scopeToOrganization>;
+  /** The agents' runtime of this world: offline model, in-process queue, created on first use. */
+  agents(): AgentRuntime;
+}
+
+/** An agents runtime on a test database: the offline model and the in-process queue by default. */
+export function testAgentRuntime(db: Database, config: Partial<AgentConfig> = {}): AgentRuntime {
+  return createAgentRuntime({
+    db,
+    config: { openai: { model: "test" }, concurrency: 4, attempts: 2, timeoutMs: 10_000, backoffMs: 50, ...config },
+    materialize: materializeDrafts,
+    publisher: noopPublisher,
+  });
 }
 
 export async function createWorld(): Promise<World> {
@@ -28,6 +42,17 @@ export async function createWorld(): Promise<World> {
     b: (await t.db.organization.create({ data: { name: "Beta Academy", slug: "beta" } })).id,
   };
   const users = { a: {}, b: {} } as World["users"];
+  let runtime: AgentRuntime | null = null;
+  const agents = () => {
+    runtime ??= testAgentRuntime(t.db);
+    return runtime;
+  };
+  // Stop the world's queue before its database goes away.
+  const closeDatabase = t.close;
+  t.close = async () => {
+    await runtime?.close();
+    await closeDatabase();
+  };
   for (const org of ["a", "b"] as const) {
     for (const role of ROLES) {
       const email = `${role.toLowerCase()}@${org}.test`;
@@ -51,6 +76,7 @@ export async function createWorld(): Promise<World> {
         createContextInner({
           db: t.db,
           actor,
+          agents,
           request: request
             ? { origin: null, host: "localhost:3000", secFetchSite: null, source: "test", ...request }
             : null,
@@ -58,6 +84,7 @@ export async function createWorld(): Promise<World> {
       );
     },
     scoped: (org) => scopeToOrganization(t.db, orgs[org]),
+    agents,
   };
 }
 

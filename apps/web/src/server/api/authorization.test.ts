@@ -54,6 +54,21 @@ async function freshClass(w: World, org: "a" | "b", opts: { enroll?: boolean } =
 }
 
 const STAFF: Role[] = ["TEACHER", "ADMIN"];
+
+/** A generation task asked for by the organization's teacher (not queued: nothing runs it). */
+async function freshTask(w: World, org: "a" | "b", status: "QUEUED" | "FAILED" = "QUEUED") {
+  const task = await w.scoped(org).agentTask.create({
+    data: {
+      organizationId: w.orgs[org],
+      createdById: w.users[org].TEACHER.id,
+      request: { topic: "Photosynthesis", subject: "Science", gradeLevel: "7", parts: ["lesson"] },
+      status,
+      provider: "offline",
+      model: "offline-drafts-v1",
+    },
+  });
+  return { taskId: task.id };
+}
 const classId = async (w: World, org: "a" | "b") => ({ classId: (await freshClass(w, org)).id });
 
 /** A fresh lesson by the organization's teacher, for the content.* entries. */
@@ -398,6 +413,15 @@ const matrix: Record<string, Entry> = {
   },
   "messages.unreadCount": { allowed: ["TEACHER", "STUDENT", "ADMIN"], input: () => undefined },
   "messages.recipients": { allowed: ["TEACHER", "STUDENT", "ADMIN"], input: () => undefined },
+  "agents.generate": {
+    allowed: STAFF,
+    input: () => ({ topic: "Photosynthesis", subject: "Science", gradeLevel: "7", parts: ["lesson"] }),
+  },
+  "agents.list": { allowed: STAFF, input: () => ({}) },
+  "agents.get": { allowed: STAFF, input: (w, org) => freshTask(w, org) },
+  "agents.cancel": { allowed: STAFF, input: (w, org) => freshTask(w, org) },
+  "agents.retry": { allowed: STAFF, input: (w, org) => freshTask(w, org, "FAILED") },
+  "agents.status": { allowed: STAFF, input: () => undefined },
 };
 
 // At run time tRPC keeps a flat map of dotted paths to procedures (its type is the nested router shape).
@@ -488,6 +512,9 @@ describe("tenant isolation", () => {
     "messages.startThread",
     "messages.announce",
     "messages.reply",
+    "agents.get",
+    "agents.cancel",
+    "agents.retry",
   ])("%s on another organization's user is NOT_FOUND", async (path) => {
     const call = procedureOf(w.caller(await w.actor("b", "ADMIN")), path);
     expect(await outcome(call(await (matrix[path] as Entry).input(w, "a")))).toBe("NOT_FOUND");

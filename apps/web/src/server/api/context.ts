@@ -1,8 +1,10 @@
 import type { Database } from "@toolboxai/db";
 import { getServerSession } from "next-auth";
 import { type Actor, loadActor } from "~/server/actor";
+import { getAgentRuntime } from "~/server/agents";
 import { authOptions } from "~/server/auth/options";
 import { getDb } from "~/server/db";
+import type { TaskRuntime } from "~/server/services/agent-tasks";
 
 export interface RequestInfo {
   /** `Origin` header, when the browser sent one. */
@@ -20,6 +22,12 @@ export interface ContextInner {
   actor: Actor | null;
   correlationId: string;
   request: RequestInfo | null;
+  /** The agents' queue and model, created on first use (tests pass their own). */
+  agents: () => TaskRuntime;
+}
+
+function noAgents(): never {
+  throw new Error("This context has no agent runtime; pass `agents` to createContextInner");
 }
 
 /** The part of the context that needs no HTTP request: tests and the worker build it directly. */
@@ -29,6 +37,7 @@ export function createContextInner(opts: Partial<ContextInner> & { db: Database 
     actor: opts.actor ?? null,
     correlationId: opts.correlationId ?? crypto.randomUUID(),
     request: opts.request ?? null,
+    agents: opts.agents ?? noAgents,
   };
 }
 
@@ -49,6 +58,7 @@ export async function createTRPCContext(opts: { headers: Headers; source?: strin
   return createContextInner({
     db,
     actor,
+    agents: getAgentRuntime,
     correlationId: correlationIdFrom(h),
     request: {
       origin: h.get("origin"),

@@ -1,3 +1,4 @@
+import { agentsRouter } from "./routers/agents/_router";
 import { assignmentsRouter } from "./routers/assignments/_router";
 import { classesRouter } from "./routers/classes/_router";
 import { contentRouter } from "./routers/content/_router";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   content: contentRouter,
   questions: questionsRouter,
   messages: messagesRouter,
+  agents: agentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -30,6 +30,7 @@ const summarySelect = {
   tags: true,
   status: true,
   generated: true,
+  agentTaskId: true,
   version: true,
   publishedAt: true,
   deletedAt: true,
@@ -262,9 +263,12 @@ function uniqueTags(tags: string[]): string[] {
 export async function createContent(
   ctx: ServiceContext,
   input: z.output<typeof createContentSchema>,
+  /** Set when an agent task drafted the item: it starts as GENERATED and links to the task. */
+  origin?: { agentTaskId: string },
 ): Promise<ContentDetail> {
   const item = await ctx.db.contentItem.create({
     data: {
+      ...(origin ? { status: "GENERATED", generated: true, agentTaskId: origin.agentTaskId } : {}),
       organizationId: ctx.actor.orgId,
       authorId: ctx.actor.userId,
       type: input.type,

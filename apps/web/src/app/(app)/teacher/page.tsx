@@ -1,5 +1,6 @@
-import { Plus } from "lucide-react";
+import { Plus, Sparkles } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ClassFormDialog } from "~/components/classes/class-form-dialog";
 import { ClassList } from "~/components/classes/class-list";
 import { PageHeader } from "~/components/page-header";
@@ -18,13 +19,20 @@ export default async function TeacherHome() {
         title={`Good to see you, ${actor.name.split(" ")[0]}`}
         description="Your classes. Open one to share its join code and manage the roster."
         actions={
-          <ClassFormDialog
-            trigger={
-              <Button>
-                <Plus className="size-4" aria-hidden /> New class
-              </Button>
-            }
-          />
+          <>
+            <Button asChild variant="outline">
+              <Link href="/teacher/generate">
+                <Sparkles className="size-4" aria-hidden /> Generate with AI
+              </Link>
+            </Button>
+            <ClassFormDialog
+              trigger={
+                <Button>
+                  <Plus className="size-4" aria-hidden /> New class
+                </Button>
+              }
+            />
+          </>
         }
       />
       <ClassList

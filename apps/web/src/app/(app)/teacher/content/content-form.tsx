@@ -1,9 +1,9 @@
 "use client";
 
 // The one form for creating and editing content: the common fields, plus a body editor for the
-// item's type (lesson sections, activity steps, quiz instructions). Validated with the same
-// createContentSchema as the router; server field errors (including body paths such as
-// `body.sections.2.heading`) are put next to their fields.
+// item's type (lesson sections, activity steps, quiz instructions, a Roblox environment).
+// Validated with the same createContentSchema as the router; server field errors (including body
+// paths such as `body.sections.2.heading`) are put next to their fields.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type ContentSummary, createContentSchema, gradeLevels } from "@toolboxai/validators";
 import { TRPCClientError } from "@trpc/client";
@@ -11,7 +11,6 @@ import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Controller, FormProvider, useFieldArray, useForm, useFormContext } from "react-hook-form";
 import type { z } from "zod";
-import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "~/components/ui/card";
 import { FormError } from "~/components/ui/form-error";
@@ -20,6 +19,7 @@ import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
 import { Textarea } from "~/components/ui/textarea";
 import { applyServerErrors } from "~/lib/form-errors";
+import { EnvironmentBodyEditor } from "./environment-editor";
 
 export type ContentFormValues = z.input<typeof createContentSchema>;
 export type ContentFormOutput = z.output<typeof createContentSchema>;
@@ -43,8 +43,52 @@ export function emptyBody(type: ContentSummary["type"]): ContentFormValues["body
     case "QUIZ":
       return { instructions: "", draw: null };
     case "ENVIRONMENT":
-      return {};
+      return starterEnvironment();
   }
+}
+
+/**
+ * A small valid environment to start from by hand: a grass plate, one spawn point, one info
+ * station and one server script (Lua 5.1 syntax, so the script check parses it), no checkpoints.
+ */
+function starterEnvironment(): Extract<ContentFormValues, { type: "ENVIRONMENT" }>["body"] {
+  return {
+    terrain: {
+      name: "Learning space",
+      description: "An open grass field with a welcome station.",
+      baseMaterial: "Grass",
+      size: { x: 256, z: 256 },
+      regions: [],
+      props: [],
+      spawnPoints: [{ name: "Start", position: { x: 0, y: 5, z: 0 } }],
+      stations: [
+        {
+          id: "Welcome",
+          name: "Welcome",
+          kind: "info",
+          position: { x: 0, y: 3, z: 24 },
+          prompt: "Welcome! Walk to each station and read what it says.",
+          questionIndex: null,
+        },
+      ],
+    },
+    scripts: [
+      {
+        name: "Welcome",
+        kind: "server",
+        purpose: "Greets each student who joins.",
+        source: [
+          'local Players = game:GetService("Players")',
+          "",
+          "Players.PlayerAdded:Connect(function(player)",
+          '  print("Welcome, " .. player.Name .. "!")',
+          "end)",
+          "",
+        ].join("\n"),
+      },
+    ],
+    checkpoints: [],
+  };
 }
 
 export function emptyContent(type: ContentSummary["type"]): ContentFormValues {
@@ -148,13 +192,7 @@ export function ContentForm({ initial, disabled = false, submitLabel, pendingLab
           {type === "LESSON" ? <LessonBodyEditor /> : null}
           {type === "ACTIVITY" ? <ActivityBodyEditor /> : null}
           {type === "QUIZ" ? <QuizBodyEditor /> : null}
-          {type === "ENVIRONMENT" ? (
-            <Alert>
-              <AlertDescription>
-                Environments are produced by the generator; their specification can't be edited here.
-              </AlertDescription>
-            </Alert>
-          ) : null}
+          {type === "ENVIRONMENT" ? <EnvironmentBodyEditor /> : null}
         </fieldset>
 
         {disabled ? null : (

@@ -2,7 +2,7 @@
 
 import { type ContentDetail, contentBodySchemas } from "@toolboxai/validators";
 import { TRPCClientError } from "@trpc/client";
-import { ArrowLeft, Copy, Eye, EyeOff, RotateCcw, Trash2 } from "lucide-react";
+import { ArrowLeft, Copy, Download, Eye, EyeOff, RotateCcw, Sparkles, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -139,6 +139,8 @@ export function ContentEditor({ contentId }: { contentId: string }) {
     }
   };
   const published = item.status === "PUBLISHED";
+  // The generation task that drafted the item, if any.
+  const agentTaskId = item.agentTaskId;
   const busy = publish.isPending || unpublish.isPending || duplicate.isPending || remove.isPending;
 
   return (
@@ -166,6 +168,20 @@ export function ContentEditor({ contentId }: { contentId: string }) {
                 ) : (
                   <Button disabled={busy} onClick={() => publish.mutate({ contentId })}>
                     <Eye aria-hidden /> Publish
+                  </Button>
+                )
+              ) : null}
+              {item.type === "ENVIRONMENT" ? (
+                // The download refuses a specification that doesn't parse; don't offer a failing link.
+                contentBodySchemas.ENVIRONMENT.safeParse(item.body).success ? (
+                  <Button asChild variant="outline">
+                    <a href={`/api/content/${contentId}/rojo.zip`} download>
+                      <Download aria-hidden /> Download Roblox project
+                    </a>
+                  </Button>
+                ) : (
+                  <Button variant="outline" disabled title="Fix the environment's errors and save it first">
+                    <Download aria-hidden /> Download Roblox project
                   </Button>
                 )
               ) : null}
@@ -219,6 +235,23 @@ export function ContentEditor({ contentId }: { contentId: string }) {
                 <RotateCcw aria-hidden /> {restore.isPending ? "Restoring…" : "Restore"}
               </Button>
             ) : null}
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      {item.generated && !deleted ? (
+        <Alert role="status">
+          <Sparkles aria-hidden />
+          <AlertDescription className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <span>
+              Drafted with AI.
+              {item.status === "GENERATED" ? " Students can't see it until you publish it." : ""}
+            </span>
+            <Link
+              href={agentTaskId ? `/teacher/tasks/${agentTaskId}` : "/teacher/tasks"}
+              className="font-medium text-foreground underline underline-offset-4"
+            >
+              {agentTaskId ? "See the generation task and its evidence" : "See your AI tasks"}
+            </Link>
           </AlertDescription>
         </Alert>
       ) : null}

@@ -1,0 +1,80 @@
+"use client";
+
+// Which model the drafts will come from, above the Generate form: the built-in offline model
+// (with how to connect a real one), or the configured provider, and a warning while it is failing.
+import { AlertTriangle, Cpu, WifiOff } from "lucide-react";
+import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
+import { Skeleton } from "~/components/ui/skeleton";
+import { api } from "~/trpc/react";
+
+export function AgentStatusBanner() {
+  // The breaker and queue change while the teacher fills in the form; a slow refresh keeps it honest.
+  const status = api.agents.status.useQuery(undefined, { refetchInterval: 15_000 });
+
+  if (status.isPending) return <Skeleton className="h-20 w-full" />;
+  if (status.error) {
+    return (
+      <Alert role="status">
+        <AlertTriangle aria-hidden />
+        <AlertTitle>The agents' status couldn't be loaded</AlertTitle>
+        <AlertDescription>{status.error.message} You can still send a request.</AlertDescription>
+      </Alert>
+    );
+  }
+  const s = status.data;
+  const waiting = s.counts.waiting + s.counts.delayed;
+  const queueNote =
+    waiting + s.counts.active > 0 ? ` ${s.counts.active} running, ${waiting} waiting in the queue.` : "";
+
+  return (
+    <div className="grid gap-3" data-testid="agent-status">
+      {s.offline ? (
+        <Alert role="status">
+          <WifiOff aria-hidden />
+          <AlertTitle>Drafts come from the built-in offline model (“offline”)</AlertTitle>
+          <AlertDescription>
+            <p>
+              No language model is connected, so the agents write simple template drafts on this server. They are fine
+              for trying out the workflow; review them carefully before you use them.{queueNote}
+            </p>
+            <p>
+              To connect a real model, set <code className="font-mono text-foreground">OPENAI_API_KEY</code> on the
+              server. For an OpenAI-compatible server such as Ollama or vLLM, also set{" "}
+              <code className="font-mono text-foreground">OPENAI_BASE_URL</code> and{" "}
+              <code className="font-mono text-foreground">OPENAI_MODEL</code>, then restart the app.
+            </p>
+          </AlertDescription>
+        </Alert>
+      ) : (
+        <Alert role="status">
+          <Cpu aria-hidden />
+          <AlertTitle>
+            Drafts come from {s.provider} · {s.model}
+          </AlertTitle>
+          <AlertDescription>
+            <p>
+              Every draft is checked and reviewed before you see it; nothing reaches students until you publish.
+              {queueNote}
+            </p>
+          </AlertDescription>
+        </Alert>
+      )}
+      {s.breaker === "open" ? (
+        <Alert variant="destructive">
+          <AlertTriangle aria-hidden />
+          <AlertTitle>The model is failing right now</AlertTitle>
+          <AlertDescription>
+            Recent calls to {s.provider} failed, so new requests wait and start once it answers again. You can still
+            send your request.
+          </AlertDescription>
+        </Alert>
+      ) : s.breaker === "half-open" ? (
+        <Alert role="status">
+          <AlertTriangle aria-hidden />
+          <AlertTitle>The model is recovering</AlertTitle>
+          <AlertDescription>After recent failures, the agents are trying {s.provider} again.</AlertDescription>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

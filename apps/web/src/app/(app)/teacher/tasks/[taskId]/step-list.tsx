@@ -1,0 +1,139 @@
+"use client";
+
+// The task's plan as a list: each step's agent, purpose and state, from the executions recorded
+// for it (matched by step name; a retried step shows its latest run).
+import type { AgentExecutionView, AgentName, AgentTaskDetail } from "@toolboxai/validators";
+import { Ban, CheckCircle2, Circle, Loader2, XCircle } from "lucide-react";
+import { Badge } from "~/components/ui/badge";
+import { AGENT_LABEL, AGENT_PURPOSE, formatDuration, isFinished, plural } from "../task-ui";
+
+type StepState = "waiting" | "running" | "done" | "failed" | "cancelled";
+
+const STATE_LABEL: Record<StepState, string> = {
+  waiting: "Waiting",
+  running: "Running",
+  done: "Done",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};
+
+const STATE_VARIANT = {
+  waiting: "outline",
+  running: "default",
+  done: "success",
+  failed: "destructive",
+  cancelled: "secondary",
+} as const satisfies Record<StepState, "outline" | "default" | "success" | "destructive" | "secondary">;
+
+const STATE_ICON = { waiting: Circle, running: Loader2, done: CheckCircle2, failed: XCircle, cancelled: Ban };
+
+/** "Quiz writer", "Quiz writer (revision)", "Reviewer (final check)". */
+export function stepLabel(step: { step: string; agent: AgentName }): string {
+  if (step.step.endsWith(".revision")) return `${AGENT_LABEL[step.agent]} (revision)`;
+  if (step.step === "review.final") return `${AGENT_LABEL[step.agent]} (final check)`;
+  return AGENT_LABEL[step.agent];
+}
+
+/** The supervisor's stated purpose for the step, or the agent's usual one. */
+function stepPurpose(step: { step: string; agent: AgentName; purpose: string }): string {
+  return step.purpose || AGENT_PURPOSE[step.agent];
+}
+
+function stateOf(task: AgentTaskDetail, run: AgentExecutionView | undefined): StepState {
+  if (!run) return task.status === "CANCELLED" ? "cancelled" : "waiting";
+  switch (run.status) {
+    case "SUCCEEDED":
+      return "done";
+    case "FAILED":
+      return "failed";
+    case "CANCELLED":
+      return "cancelled";
+    case "RUNNING":
+      // A run left RUNNING by a task that has since stopped did not finish.
+      if (task.status === "CANCELLED") return "cancelled";
+      if (isFinished(task.status)) return "failed";
+      return "running";
+  }
+}
+
+export function StepList({ task }: { task: AgentTaskDetail }) {
+  // The latest run of each step (executions come oldest first).
+  const latest = new Map<string, AgentExecutionView>();
+  for (const run of task.executions) latest.set(run.step, run);
+  // Steps from the plan, then any run the plan doesn't list (the supervisor runs before a plan exists).
+  const steps: { step: string; agent: AgentName; purpose: string }[] = [
+    ...task.plan,
+    ...[...latest.values()]
+      .filter((run) => !task.plan.some((s) => s.step === run.step))
+      .map((run) => ({ step: run.step, agent: run.agent, purpose: "" })),
+  ];
+
+  if (steps.length === 0) {
+    return (
+      <p className="text-muted-foreground text-sm">
+        {task.status === "QUEUED"
+          ? "The steps appear once the supervisor has planned the work."
+          : "No steps were recorded for this task."}
+      </p>
+    );
+  }
+
+  return (
+    <ol aria-label="Steps" className="divide-y">
+      {steps.map((step) => {
+        const run = latest.get(step.step);
+        const state = stateOf(task, run);
+        const Icon = STATE_ICON[state];
+        const tokens = run ? run.promptTokens + run.completionTokens : 0;
+        return (
+          <li key={step.step} className="flex flex-wrap items-start justify-between gap-3 py-3">
+            <div className="flex min-w-0 flex-1 gap-3">
+              <Icon
+                className={
+                  state === "running"
+                    ? "mt-0.5 size-4 shrink-0 animate-spin text-primary"
+                    : state === "done"
+                      ? "mt-0.5 size-4 shrink-0 text-success"
+                      : state === "failed"
+                        ? "mt-0.5 size-4 shrink-0 text-destructive"
+                        : "mt-0.5 size-4 shrink-0 text-muted-foreground"
+                }
+                aria-hidden
+              />
+              <div className="grid min-w-0 gap-1">
+                <p className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{stepLabel(step)}</span>
+                  {run?.cached ? (
+                    <Badge variant="outline" title="Answered from the cache: no model call was made">
+                      cached
+                    </Badge>
+                  ) : null}
+                </p>
+                <p className="text-muted-foreground text-sm">{stepPurpose(step)}</p>
+                {run?.error && state === "failed" ? (
+                  <p className="break-words text-destructive text-sm">{run.error}</p>
+                ) : null}
+              </div>
+            </div>
+            <div className="grid justify-items-end gap-1 text-right">
+              <Badge variant={STATE_VARIANT[state]}>{STATE_LABEL[state]}</Badge>
+              {run ? (
+                <p className="text-muted-foreground text-xs tabular-nums">
+                  {run.durationMs !== null ? formatDuration(run.durationMs) : "in progress"}
+                  {" · "}
+                  <span
+                    title={`${run.promptTokens.toLocaleString("en")} in · ${run.completionTokens.toLocaleString("en")} out`}
+                  >
+                    {plural(tokens, "token")}
+                  </span>
+                  {" · "}
+                  {plural(run.calls, "model call")}
+                </p>
+              ) : null}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

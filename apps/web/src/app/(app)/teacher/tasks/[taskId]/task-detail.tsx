@@ -1,0 +1,274 @@
+"use client";
+
+// One generation task: its progress and steps while it runs, then the review screen for the
+// drafts it made. The page polls `agents.get` while the task is unfinished.
+import type { AgentTaskDetail } from "@toolboxai/validators";
+import { ArrowLeft, RotateCcw, Square } from "lucide-react";
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { toast } from "sonner";
+import { PageHeader } from "~/components/page-header";
+import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from "~/components/ui/alert-dialog";
+import { Button } from "~/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
+import { Skeleton } from "~/components/ui/skeleton";
+import { api } from "~/trpc/react";
+import {
+  isFinished,
+  PART_LABEL,
+  ProgressBar,
+  ProviderBadge,
+  RelativeTime,
+  shownProgress,
+  TaskStatusBadge,
+} from "../task-ui";
+import { StepList, stepLabel } from "./step-list";
+import { TaskReview } from "./task-review";
+
+/** How often an unfinished task is re-read. */
+const POLL_MS = 1000;
+
+export function TaskDetail({ taskId }: { taskId: string }) {
+  const utils = api.useUtils();
+  // Polling uses tRPC's own query key, so a realtime push can later refresh this page by calling
+  // `utils.agents.get.invalidate({ taskId })` (and the interval can then be lengthened or dropped).
+  const query = api.agents.get.useQuery(
+    { taskId },
+    { refetchInterval: (q) => (q.state.error || isFinished(q.state.data?.status) ? false : POLL_MS) },
+  );
+  const task = query.data;
+
+  // When the task finishes, the lists that show it (and the drafts it made) are stale.
+  const status = task?.status;
+  const previous = useRef(status);
+  useEffect(() => {
+    if (previous.current && previous.current !== status && isFinished(status)) {
+      void utils.agents.list.invalidate();
+      void utils.content.list.invalidate();
+    }
+    previous.current = status;
+  }, [status, utils]);
+
+  const refresh = () => Promise.all([utils.agents.get.invalidate({ taskId }), utils.agents.list.invalidate()]);
+  const onError = (error: { message: string }) => toast.error(error.message);
+  const cancel = api.agents.cancel.useMutation({
+    async onSuccess(summary) {
+      await refresh();
+      toast.success(
+        summary.status === "CANCELLED" ? "Generation cancelled" : "Stopping: the running step ends within a second",
+      );
+    },
+    onError,
+  });
+  const retry = api.agents.retry.useMutation({
+    async onSuccess() {
+      await refresh();
+      toast.success("Retrying: the steps that finished are kept");
+    },
+    onError,
+  });
+
+  if (query.error && !task) {
+    return (
+      <div className="grid gap-4">
+        <BackLink />
+        <Alert variant="destructive">
+          <AlertTitle>
+            {query.error.data?.code === "NOT_FOUND"
+              ? "This task doesn't exist or isn't yours"
+              : "The task couldn't be loaded"}
+          </AlertTitle>
+          <AlertDescription className="flex flex-wrap items-center gap-3">
+            {query.error.message}
+            {query.error.data?.code === "NOT_FOUND" ? null : (
+              <Button size="sm" variant="outline" onClick={() => query.refetch()}>
+                Try again
+              </Button>
+            )}
+          </AlertDescription>
+        </Alert>
+      </div>
+    );
+  }
+  if (!task) {
+    return (
+      <div className="grid gap-4" aria-busy="true">
+        <Skeleton className="h-10 w-1/2" />
+        <Skeleton className="h-24 w-full" />
+        <Skeleton className="h-64 w-full" />
+      </div>
+    );
+  }
+
+  const finished = isFinished(task.status);
+  const canRetry = task.status === "FAILED" || task.status === "CANCELLED";
+  const busy = cancel.isPending || retry.isPending;
+
+  return (
+    <div className="grid gap-6">
+      <div className="grid gap-4">
+        <BackLink />
+        <PageHeader
+          title={task.topic}
+          description={
+            <span className="flex flex-wrap items-center gap-2">
+              <TaskStatusBadge status={task.status} data-testid="task-status" />
+              <ProviderBadge provider={task.provider} model={task.model} />
+              <span>
+                {task.subject} · grade {task.gradeLevel} · {task.parts.map((p) => PART_LABEL[p]).join(", ")} · asked{" "}
+                <RelativeTime date={task.createdAt} />
+              </span>
+            </span>
+          }
+          actions={
+            <>
+              {finished ? null : (
+                <AlertDialog>
+                  <AlertDialogTrigger asChild>
+                    <Button variant="outline" disabled={busy}>
+                      <Square aria-hidden /> Cancel
+                    </Button>
+                  </AlertDialogTrigger>
+                  <AlertDialogContent>
+                    <AlertDialogHeader>
+                      <AlertDialogTitle>Cancel this generation?</AlertDialogTitle>
+                      <AlertDialogDescription>
+                        The agents stop within a second and no drafts are saved. The steps that already finished are
+                        kept, so you can retry later without redoing them.
+                      </AlertDialogDescription>
+                    </AlertDialogHeader>
+                    <AlertDialogFooter>
+                      <AlertDialogCancel>Keep generating</AlertDialogCancel>
+                      <AlertDialogAction
+                        className="bg-destructive text-destructive-foreground hover:bg-destructive/90"
+                        disabled={cancel.isPending}
+                        onClick={() => cancel.mutate({ taskId })}
+                      >
+                        Cancel generation
+                      </AlertDialogAction>
+                    </AlertDialogFooter>
+                  </AlertDialogContent>
+                </AlertDialog>
+              )}
+              {canRetry ? (
+                <Button disabled={busy} onClick={() => retry.mutate({ taskId })}>
+                  <RotateCcw aria-hidden /> {retry.isPending ? "Retrying…" : "Retry"}
+                </Button>
+              ) : null}
+            </>
+          }
+        />
+      </div>
+
+      {query.error ? (
+        // Polling stops on an error, so say the page may be behind and offer to carry on.
+        <Alert variant="destructive">
+          <AlertTitle>Lost contact with the server</AlertTitle>
+          <AlertDescription className="flex flex-wrap items-center gap-3">
+            The progress below may be out of date.
+            <Button size="sm" variant="outline" onClick={() => query.refetch()}>
+              Reconnect
+            </Button>
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      {task.status === "FAILED" ? (
+        <Alert variant="destructive">
+          <AlertTitle>Generation failed</AlertTitle>
+          <AlertDescription>
+            <p>{task.error ?? "The agents stopped after an error."}</p>
+            <p>Retry to run it again: the steps that finished are kept.</p>
+          </AlertDescription>
+        </Alert>
+      ) : null}
+      {task.status === "CANCELLED" ? (
+        <Alert role="status">
+          <AlertTitle>Cancelled</AlertTitle>
+          <AlertDescription>No drafts were saved. Retry to carry on from the last finished step.</AlertDescription>
+        </Alert>
+      ) : null}
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2 id="task-progress-title">Progress</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent className="grid gap-2">
+          <ProgressBar value={shownProgress(task)} label="Generation progress" />
+          {/* Announced when the status or the step changes, not on every poll. */}
+          <p className="text-muted-foreground text-sm" aria-live="polite">
+            {statusLine(task)}
+          </p>
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2 id="task-steps-title">Steps</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <StepList task={task} />
+        </CardContent>
+      </Card>
+
+      {task.status === "COMPLETED" ? (
+        task.result ? (
+          <TaskReview result={task.result} />
+        ) : (
+          <Alert variant="destructive">
+            <AlertTitle>The drafts couldn't be read</AlertTitle>
+            <AlertDescription>
+              The task finished, but its results are not in the expected shape. Look for the drafts in your content
+              library (they are tagged “generated”).
+            </AlertDescription>
+          </Alert>
+        )
+      ) : null}
+    </div>
+  );
+}
+
+function statusLine(task: AgentTaskDetail): string {
+  switch (task.status) {
+    case "QUEUED":
+      return "Waiting for a free worker…";
+    case "PROCESSING": {
+      const step = task.plan.find((s) => s.step === task.currentStep);
+      return task.currentStep ? `Working on: ${step ? stepLabel(step) : task.currentStep}` : "Starting…";
+    }
+    case "RETRYING":
+      return `A step failed; trying again shortly (attempt ${task.attempts + 1}).`;
+    case "COMPLETED":
+      return "Done: review the drafts below.";
+    case "FAILED":
+      return "Stopped after an error.";
+    case "CANCELLED":
+      return "Cancelled.";
+  }
+}
+
+function BackLink() {
+  return (
+    <div>
+      <Button asChild variant="ghost" size="sm">
+        <Link href="/teacher/tasks">
+          <ArrowLeft aria-hidden /> AI tasks
+        </Link>
+      </Button>
+    </div>
+  );
+}

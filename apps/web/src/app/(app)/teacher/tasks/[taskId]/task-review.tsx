@@ -1,0 +1,286 @@
+"use client";
+
+// The review screen of a finished task: one tab per generated item, each in the content form
+// the library uses (save = a new version, like the content editor), with Publish, the quiz's
+// questions, the environment's download, and the evidence behind the draft.
+import { type ContentDetail, contentBodySchemas, type TaskResult } from "@toolboxai/validators";
+import { TRPCClientError } from "@trpc/client";
+import { Download, Eye, EyeOff, Library } from "lucide-react";
+import Link from "next/link";
+import { Tabs } from "radix-ui";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Skeleton } from "~/components/ui/skeleton";
+import { cn } from "~/lib/utils";
+import { api } from "~/trpc/react";
+import { type QuizDraw, QuizQuestions, storedQuizDraw } from "../../content/[id]/quiz-questions";
+import { StatusBadge } from "../../content/content-badges";
+import { ContentForm, type ContentFormValues, emptyBody, type GradeLevel } from "../../content/content-form";
+import { PART_LABEL } from "../task-ui";
+import { EvidencePanel } from "./evidence-panel";
+
+type ResultItem = TaskResult["items"][number];
+
+export function TaskReview({ result }: { result: TaskResult }) {
+  const [tab, setTab] = useState(result.items[0]?.contentId ?? "");
+  if (result.items.length === 0) {
+    return (
+      <Alert role="status">
+        <AlertTitle>No drafts were saved</AlertTitle>
+        <AlertDescription>The task finished without producing any content.</AlertDescription>
+      </Alert>
+    );
+  }
+  return (
+    <section aria-labelledby="review-title" className="grid gap-4">
+      <div className="grid gap-1">
+        <h2 id="review-title" className="font-semibold text-xl tracking-tight">
+          Review the drafts
+        </h2>
+        <p className="text-muted-foreground text-sm">
+          Each draft is in your content library as “Generated”. Students never see a generated draft until you publish
+          it: read it, edit and save, then publish the parts you want to use. Save before you switch tabs.
+        </p>
+      </div>
+      <Tabs.Root value={tab} onValueChange={setTab} className="grid gap-4">
+        <Tabs.List aria-label="Generated drafts" className="inline-flex w-fit gap-1 rounded-lg bg-muted p-1">
+          {result.items.map((item) => (
+            <Tabs.Trigger
+              key={item.contentId}
+              value={item.contentId}
+              className={cn(
+                "rounded-md px-3 py-1.5 font-medium text-muted-foreground text-sm outline-none transition-colors",
+                "hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring",
+                "data-[state=active]:bg-background data-[state=active]:text-foreground data-[state=active]:shadow-sm",
+              )}
+            >
+              {PART_LABEL[item.part]}
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        {result.items.map((item) => (
+          // Inactive tabs are unmounted: the content form uses fixed field ids, so only one may be on the page.
+          <Tabs.Content
+            key={item.contentId}
+            value={item.contentId}
+            className="rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          >
+            <ReviewItem item={item} review={result.review} />
+          </Tabs.Content>
+        ))}
+      </Tabs.Root>
+    </section>
+  );
+}
+
+/** The form's values for a stored item; a body that no longer fits its type starts empty (as in the content editor). */
+function toFormValues(item: ContentDetail): ContentFormValues {
+  const body = contentBodySchemas[item.type].safeParse(item.body);
+  return {
+    type: item.type,
+    title: item.title,
+    description: item.description,
+    subject: item.subject,
+    gradeLevel: item.gradeLevel as GradeLevel,
+    tags: item.tags,
+    body: body.success ? body.data : emptyBody(item.type),
+  } as ContentFormValues;
+}
+
+function ReviewItem({ item, review }: { item: ResultItem; review: TaskResult["review"] }) {
+  const contentId = item.contentId;
+  const utils = api.useUtils();
+  const query = api.content.get.useQuery({ contentId });
+  const [conflict, setConflict] = useState<string | null>(null);
+  // As in the content editor: a version made by the Questions card (a draw change) keeps the form
+  // the teacher is typing in; any other new version starts the form afresh.
+  const [formBase, setFormBase] = useState<Record<number, number>>({});
+
+  const saved = async (next: ContentDetail, message: string) => {
+    utils.content.get.setData({ contentId }, next);
+    await Promise.all([utils.content.list.invalidate(), utils.content.listVersions.invalidate({ contentId })]);
+    toast.success(message);
+  };
+  const onError = (error: { message: string }) => toast.error(error.message);
+  const update = api.content.update.useMutation();
+  const publish = api.content.publish.useMutation({
+    onSuccess: (next) => saved(next, `Published: “${next.title}” can now be assigned`),
+    onError,
+  });
+  const unpublish = api.content.unpublish.useMutation({
+    onSuccess: (next) => saved(next, "Unpublished: it's a draft again"),
+    onError,
+  });
+
+  if (query.error) {
+    return (
+      <Alert variant="destructive">
+        <AlertTitle>
+          {query.error.data?.code === "NOT_FOUND"
+            ? `This ${PART_LABEL[item.part].toLowerCase()} was deleted or isn't available`
+            : "The draft couldn't be loaded"}
+        </AlertTitle>
+        <AlertDescription>{query.error.message}</AlertDescription>
+      </Alert>
+    );
+  }
+  const content = query.data;
+  if (!content) {
+    return (
+      <div className="grid gap-4" aria-busy="true">
+        <Skeleton className="h-16 w-full" />
+        <Skeleton className="h-72 w-full" />
+      </div>
+    );
+  }
+
+  const deleted = content.deletedAt !== null;
+  const published = content.status === "PUBLISHED";
+  const editable = content.canManage && !deleted;
+  const isQuiz = content.type === "QUIZ";
+  const quizDraw = isQuiz ? storedQuizDraw(content.body) : null;
+  // The zip route refuses a body that doesn't parse; say so here rather than download an error.
+  const downloadable =
+    content.type === "ENVIRONMENT" && !deleted && contentBodySchemas.ENVIRONMENT.safeParse(content.body).success;
+  const busy = publish.isPending || unpublish.isPending;
+
+  const saveQuizDraw = async (draw: QuizDraw | null): Promise<boolean> => {
+    setConflict(null);
+    const { type: _type, body, ...fields } = toFormValues(content);
+    try {
+      const next = await update.mutateAsync({
+        contentId,
+        expectedVersion: content.version,
+        ...fields,
+        body: { ...(body as object), draw },
+      });
+      setFormBase((bases) => ({ ...bases, [next.version]: bases[content.version] ?? content.version }));
+      await saved(next, "Question settings saved");
+      return true;
+    } catch (error) {
+      if (error instanceof TRPCClientError && error.data?.code === "CONFLICT") setConflict(error.message);
+      else toast.error(error instanceof Error ? error.message : "The settings couldn't be saved. Try again.");
+      return false;
+    }
+  };
+
+  return (
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid min-w-0 gap-4">
+        <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border bg-card p-4">
+          <div className="grid min-w-0 gap-1">
+            <h3 className="truncate font-semibold">{content.title}</h3>
+            <p className="flex flex-wrap items-center gap-2 text-muted-foreground text-sm">
+              <StatusBadge status={content.status} deleted={deleted} />
+              <span>Version {content.version}</span>
+            </p>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            {content.type === "ENVIRONMENT" ? (
+              downloadable ? (
+                <Button asChild variant="outline">
+                  <a href={`/api/content/${contentId}/rojo.zip`} download>
+                    <Download aria-hidden /> Download Roblox project (.zip)
+                  </a>
+                </Button>
+              ) : (
+                <Button variant="outline" disabled title="Fix the environment's errors and save it first">
+                  <Download aria-hidden /> Download Roblox project (.zip)
+                </Button>
+              )
+            ) : null}
+            <Button asChild variant="outline">
+              <Link href={`/teacher/content/${contentId}`}>
+                <Library aria-hidden /> Open in content library
+              </Link>
+            </Button>
+            {editable ? (
+              published ? (
+                <Button variant="outline" disabled={busy} onClick={() => unpublish.mutate({ contentId })}>
+                  <EyeOff aria-hidden /> Unpublish
+                </Button>
+              ) : (
+                <Button disabled={busy} onClick={() => publish.mutate({ contentId })}>
+                  <Eye aria-hidden /> {publish.isPending ? "Publishing…" : "Publish"}
+                </Button>
+              )
+            ) : null}
+          </div>
+        </div>
+
+        {published ? null : (
+          <p className="text-muted-foreground text-sm">
+            Students can't see this {PART_LABEL[item.part].toLowerCase()} until you publish it.
+          </p>
+        )}
+        {deleted ? (
+          <Alert role="status">
+            <AlertDescription>
+              This draft is deleted. Restore it from the content library to edit or publish it.
+            </AlertDescription>
+          </Alert>
+        ) : null}
+        {conflict ? (
+          <Alert variant="destructive">
+            <AlertTitle>Someone else saved first</AlertTitle>
+            <AlertDescription className="grid gap-3">
+              <p>{conflict}</p>
+              <div>
+                <Button
+                  size="sm"
+                  variant="outline"
+                  onClick={async () => {
+                    await query.refetch();
+                    setConflict(null);
+                  }}
+                >
+                  Discard my changes and load the latest version
+                </Button>
+              </div>
+            </AlertDescription>
+          </Alert>
+        ) : null}
+
+        <ContentForm
+          key={`${content.id}:${formBase[content.version] ?? content.version}`}
+          initial={toFormValues(content)}
+          disabled={!editable}
+          submitLabel="Save"
+          pendingLabel="Saving…"
+          onSave={async ({ type: _type, ...values }) => {
+            setConflict(null);
+            try {
+              // A quiz's draw settings belong to the Questions card: keep the stored ones.
+              const body = isQuiz ? { ...(values.body as object), draw: quizDraw } : values.body;
+              const next = await update.mutateAsync({
+                contentId,
+                expectedVersion: content.version,
+                ...values,
+                body,
+              });
+              await saved(next, next.status === "PUBLISHED" ? `Saved as version ${next.version}` : "Draft saved");
+            } catch (error) {
+              if (error instanceof TRPCClientError && error.data?.code === "CONFLICT") {
+                setConflict(error.message);
+                return;
+              }
+              throw error;
+            }
+          }}
+        />
+        {isQuiz ? (
+          <QuizQuestions
+            quizId={content.id}
+            draw={quizDraw}
+            canManage={content.canManage}
+            deleted={deleted}
+            onSaveDraw={saveQuizDraw}
+          />
+        ) : null}
+      </div>
+      <EvidencePanel item={item} review={review} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { rojoFileName, rojoZip } from "@toolboxai/agents/roblox";
+import { robloxEnvironmentSchema } from "@toolboxai/validators";
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { createTRPCContext } from "~/server/api/context";
+import { createCaller } from "~/server/api/root";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/content/:contentId/rojo.zip: an ENVIRONMENT item as a Rojo project to open in Roblox
+ * Studio. Read through the `content.get` procedure, so it answers exactly as the editor would:
+ * 401 signed out, 403 for students and parents, 404 for an item the caller can't see.
+ */
+export async function GET(req: Request, { params }: { params: Promise<{ contentId: string }> }) {
+  const { contentId } = await params;
+  const ctx = await createTRPCContext({ headers: req.headers, source: "rojo-export" });
+  const fail = (status: number, code: string, message: string) =>
+    Response.json({ error: { code, message, requestId: ctx.correlationId } }, { status });
+  try {
+    const item = await createCaller(ctx).content.get({ contentId });
+    if (item.type !== "ENVIRONMENT") {
+      return fail(400, "BAD_REQUEST", "Only a Roblox environment can be downloaded as a Roblox project.");
+    }
+    const env = robloxEnvironmentSchema.safeParse(item.body);
+    if (!env.success) {
+      const issue = env.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` (at ${issue.path.join(".")})` : "";
+      return fail(
+        400,
+        "BAD_REQUEST",
+        `This environment's specification is not valid${where}: ${issue?.message ?? "unknown problem"}. Open it in the editor, fix it and save it.`,
+      );
+    }
+    const zip = rojoZip(env.data, { projectName: item.title });
+    // A copy with a plain ArrayBuffer behind it, which is what a Response body accepts.
+    return new Response(new Uint8Array(zip), {
+      headers: {
+        "content-type": "application/zip",
+        // rojoFileName slugifies the title, so the name is safe inside the quotes.
+        "content-disposition": `attachment; filename="${rojoFileName(item.title)}"`,
+        "content-length": String(zip.byteLength),
+        "cache-control": "no-store",
+        "x-request-id": ctx.correlationId,
+      },
+    });
+  } catch (error) {
+    const e = error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR" });
+    const message = e.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side." : e.message;
+    return fail(getHTTPStatusCodeFromError(e), e.code, message);
+  }
+}

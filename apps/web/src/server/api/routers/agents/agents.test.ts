@@ -1,0 +1,169 @@
+import { robloxEnvironmentSchema } from "@toolboxai/validators";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorld, errorOf, type World } from "~/test/fixtures";
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(() => w.t.close());
+
+const request = {
+  topic: "Photosynthesis",
+  subject: "Life Science",
+  gradeLevel: "7" as const,
+  durationMinutes: 40,
+  parts: ["lesson", "quiz", "environment"] as ("lesson" | "quiz" | "environment")[],
+  standards: ["MS-LS1-6"],
+  questionCount: 5,
+};
+
+async function teacher() {
+  return w.caller(await w.actor("a", "TEACHER"));
+}
+
+/** Polls the task as its teacher sees it until it has finished. */
+async function finished(taskId: string) {
+  const caller = await teacher();
+  for (let i = 0; i < 600; i++) {
+    const task = await caller.agents.get({ taskId });
+    if (["COMPLETED", "FAILED", "CANCELLED"].includes(task.status)) return task;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the task did not finish");
+}
+
+describe("agents.generate with the offline model", () => {
+  let taskId: string;
+  let task: Awaited<ReturnType<typeof finished>>;
+  beforeAll(async () => {
+    const queued = await (await teacher()).agents.generate(request);
+    taskId = queued.id;
+    task = await finished(taskId);
+  });
+
+  it("queues the request as a task labelled with the offline provider", async () => {
+    expect(task.provider).toBe("offline");
+    expect(task.topic).toBe("Photosynthesis");
+  });
+
+  it("completes at 100% with every planned step recorded once and succeeded", () => {
+    expect(task.status).toBe("COMPLETED");
+    expect(task.progress).toBe(100);
+    const planned = task.plan.map((s) => s.step);
+    expect(planned.slice(0, 6)).toEqual(["supervisor", "content", "quiz", "terrain", "script", "standards"]);
+    expect(planned).toContain("review");
+    expect(task.executions.map((e) => e.step).sort()).toEqual([...planned].sort());
+    for (const e of task.executions) {
+      expect(e.status).toBe("SUCCEEDED");
+      expect(e.provider).toBe("offline");
+      expect(e.durationMs).not.toBeNull();
+    }
+  });
+
+  it("creates a GENERATED lesson, quiz and environment linked to the task", async () => {
+    const caller = await teacher();
+    const items = task.result?.items ?? [];
+    expect(items.map((i) => i.type)).toEqual(["LESSON", "QUIZ", "ENVIRONMENT"]);
+    for (const item of items) {
+      const content = await caller.content.get({ contentId: item.contentId });
+      expect(content.status).toBe("GENERATED");
+      expect(content.generated).toBe(true);
+      expect(content.subject).toBe("Life Science");
+    }
+  });
+
+  it("puts the quiz's questions, with valid answer keys, in the teacher's bank", async () => {
+    const quiz = task.result?.items.find((i) => i.part === "quiz");
+    expect(quiz?.answerKeyCheck).toEqual({ checked: 5, valid: 5, problems: [] });
+    const questions = await (await teacher()).questions.quizQuestions({ quizId: quiz?.contentId ?? "" });
+    expect(questions).toHaveLength(5);
+  });
+
+  it("stores a Roblox environment whose scripts all parse", async () => {
+    const env = task.result?.items.find((i) => i.part === "environment");
+    expect(env?.scriptCheck?.parsed).toBe(env?.scriptCheck?.checked);
+    const content = await (await teacher()).content.get({ contentId: env?.contentId ?? "" });
+    expect(robloxEnvironmentSchema.safeParse(content.body).success).toBe(true);
+  });
+
+  it("shows the evidence: reviewer verdict and the standards each item claims", () => {
+    expect(task.result?.review?.verdict).toBeDefined();
+    const lesson = task.result?.items.find((i) => i.part === "lesson");
+    expect(lesson?.standards.map((s) => s.code)).toContain("MS-LS1-6");
+  });
+
+  it("keeps generated drafts from other teachers until published", async () => {
+    const other = await w.t.db.user.create({
+      data: {
+        organizationId: w.orgs.a,
+        email: "second-teacher@a.test",
+        name: "Second Teacher",
+        role: "TEACHER",
+        passwordHash: "x",
+      },
+    });
+    const caller = w.caller(await w.actor("a", "TEACHER").then((a) => ({ ...a, userId: other.id })));
+    const list = await caller.content.list({});
+    const ids = new Set(list.items.map((i) => i.id));
+    for (const item of task.result?.items ?? []) expect(ids.has(item.contentId)).toBe(false);
+  });
+
+  it("lists the task among the teacher's tasks, newest first", async () => {
+    const list = await (await teacher()).agents.list({});
+    expect(list.items[0]?.id).toBe(taskId);
+  });
+
+  it("hides a teacher's task from another organization", async () => {
+    const outsider = w.caller(await w.actor("b", "ADMIN"));
+    expect((await errorOf(outsider.agents.get({ taskId }))).code).toBe("NOT_FOUND");
+  });
+});
+
+describe("agents.cancel and agents.retry", () => {
+  it("refuses to cancel a finished task", async () => {
+    const caller = await teacher();
+    const queued = await caller.agents.generate({ ...request, parts: ["lesson"], standards: [] });
+    await finished(queued.id);
+    expect((await errorOf(caller.agents.cancel({ taskId: queued.id }))).code).toBe("BAD_REQUEST");
+  });
+
+  it("cancels a waiting task at once, and a retry runs it to completion", async () => {
+    const caller = await teacher();
+    const row = await w.scoped("a").agentTask.create({
+      data: {
+        organizationId: w.orgs.a,
+        createdById: w.users.a.TEACHER.id,
+        request: { ...request, parts: ["lesson"], standards: [] },
+        provider: "offline",
+        model: "offline-drafts-v1",
+      },
+    });
+    const cancelled = await caller.agents.cancel({ taskId: row.id });
+    expect(cancelled.status).toBe("CANCELLED");
+    const retried = await caller.agents.retry({ taskId: row.id });
+    expect(retried.status).toBe("QUEUED");
+    expect((await finished(row.id)).status).toBe("COMPLETED");
+  });
+
+  it("refuses to retry a task that has not failed or been cancelled", async () => {
+    const caller = await teacher();
+    const queued = await caller.agents.generate({ ...request, parts: ["lesson"], standards: [] });
+    await finished(queued.id);
+    expect((await errorOf(caller.agents.retry({ taskId: queued.id }))).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("agents.generate validation", () => {
+  it("answers field errors for a request with no parts and a too-short topic", async () => {
+    const error = await errorOf((await teacher()).agents.generate({ ...request, topic: "x", parts: [] }));
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("agents.status", () => {
+  it("reports the offline model, the in-process queue and a closed breaker", async () => {
+    const status = await (await teacher()).agents.status();
+    expect(status).toMatchObject({ provider: "offline", offline: true, queue: "in-process", breaker: "closed" });
+  });
+});

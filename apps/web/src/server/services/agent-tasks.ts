@@ -1,0 +1,199 @@
+// Generation tasks: a teacher's request becomes an AgentTask row and a queued job; the agents'
+// pipeline (packages/agents) does the work and writes its progress back to the row.
+import type { AgentRuntime } from "@toolboxai/agents";
+import type { Prisma } from "@toolboxai/db";
+import {
+  type AgentStatusView,
+  type AgentTaskDetail,
+  type AgentTaskSummary,
+  agentNameSchema,
+  type GenerateRequest,
+  generateRequestSchema,
+  type taskListInputSchema,
+  taskResultSchema,
+} from "@toolboxai/validators";
+import { TRPCError } from "@trpc/server";
+import type { z } from "zod";
+import { notFound } from "~/server/errors";
+import { recordActivity } from "./audit";
+import type { ServiceContext } from "./context";
+
+/** What tasks need from the agents' runtime: a queue to hand work to and the model in use. */
+export type TaskRuntime = Pick<AgentRuntime, "queue" | "provider" | "status">;
+
+const summarySelect = {
+  id: true,
+  request: true,
+  status: true,
+  progress: true,
+  currentStep: true,
+  provider: true,
+  model: true,
+  error: true,
+  attempts: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+} satisfies Prisma.AgentTaskSelect;
+type SummaryRow = Prisma.AgentTaskGetPayload<{ select: typeof summarySelect }>;
+
+function toSummary(row: SummaryRow): AgentTaskSummary {
+  const request = row.request as GenerateRequest;
+  return {
+    id: row.id,
+    topic: request.topic,
+    subject: request.subject,
+    gradeLevel: request.gradeLevel,
+    parts: request.parts,
+    status: row.status,
+    progress: row.progress,
+    currentStep: row.currentStep,
+    provider: row.provider,
+    model: row.model,
+    error: row.error,
+    attempts: row.attempts,
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+  };
+}
+
+/** Teachers see the tasks they asked for; admins see every task in the organization. */
+function visibleWhere(ctx: ServiceContext): Prisma.AgentTaskWhereInput {
+  return ctx.actor.role === "ADMIN" ? {} : { createdById: ctx.actor.userId };
+}
+
+async function findVisible(ctx: ServiceContext, taskId: string) {
+  const task = await ctx.db.agentTask.findFirst({ where: { id: taskId, ...visibleWhere(ctx) } });
+  if (!task) throw notFound("Generation task");
+  return task;
+}
+
+export async function generateTask(
+  ctx: ServiceContext,
+  input: GenerateRequest,
+  runtime: TaskRuntime,
+): Promise<AgentTaskSummary> {
+  const row = await ctx.db.agentTask.create({
+    data: {
+      organizationId: ctx.actor.orgId,
+      createdById: ctx.actor.userId,
+      request: input as Prisma.InputJsonValue,
+      provider: runtime.provider.name,
+      model: runtime.provider.model,
+    },
+    select: summarySelect,
+  });
+  await recordActivity(ctx, "generation_requested", { taskId: row.id, topic: input.topic, parts: input.parts });
+  // The row is the request: if the queue is unreachable now, the worker's sweep queues it later.
+  await runtime.queue.enqueue(row.id).catch(() => undefined);
+  return toSummary(row);
+}
+
+export async function listTasks(
+  ctx: ServiceContext,
+  input: z.output<typeof taskListInputSchema>,
+): Promise<{ items: AgentTaskSummary[]; nextCursor: string | null }> {
+  const limit = input.limit;
+  const rows = await ctx.db.agentTask.findMany({
+    where: { ...visibleWhere(ctx), ...(input.status ? { status: input.status } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    select: summarySelect,
+  });
+  const page = rows.slice(0, limit);
+  return { items: page.map(toSummary), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+export async function getTask(ctx: ServiceContext, input: { taskId: string }): Promise<AgentTaskDetail> {
+  const task = await findVisible(ctx, input.taskId);
+  const executions = await ctx.db.agentExecution.findMany({
+    where: { taskId: task.id },
+    orderBy: { startedAt: "asc" },
+    select: {
+      id: true,
+      step: true,
+      agent: true,
+      status: true,
+      provider: true,
+      model: true,
+      promptTokens: true,
+      completionTokens: true,
+      cached: true,
+      calls: true,
+      durationMs: true,
+      error: true,
+      startedAt: true,
+      finishedAt: true,
+    },
+  });
+  const plan = ((task.plan as { step: string; agent: string; purpose?: string }[] | null) ?? []).map((s) => ({
+    step: s.step,
+    agent: agentNameSchema.parse(s.agent),
+    purpose: s.purpose ?? "",
+  }));
+  const result = task.result ? taskResultSchema.safeParse(task.result) : null;
+  return {
+    ...toSummary(task),
+    request: generateRequestSchema.parse(task.request),
+    plan,
+    executions: executions.map((e) => ({ ...e, agent: agentNameSchema.parse(e.agent) })),
+    result: result?.success ? result.data : null,
+  };
+}
+
+/**
+ * Waiting tasks are cancelled at once; a running task is asked to stop, and its worker stops the
+ * model call in flight within a second and records the task as CANCELLED.
+ */
+export async function cancelTask(ctx: ServiceContext, input: { taskId: string }): Promise<AgentTaskSummary> {
+  const task = await findVisible(ctx, input.taskId);
+  if (task.status === "COMPLETED" || task.status === "FAILED" || task.status === "CANCELLED") {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "This task has already finished." });
+  }
+  const waiting = task.status === "QUEUED" || task.status === "RETRYING";
+  await ctx.db.agentTask.updateMany({
+    where: { id: task.id, status: task.status },
+    data: waiting
+      ? { cancelRequested: true, status: "CANCELLED", currentStep: null, finishedAt: new Date() }
+      : { cancelRequested: true },
+  });
+  await recordActivity(ctx, "generation_cancelled", { taskId: task.id });
+  const row = await ctx.db.agentTask.findFirstOrThrow({ where: { id: task.id }, select: summarySelect });
+  return toSummary(row);
+}
+
+/** Runs a failed or cancelled task again; the steps it had finished are kept, not redone. */
+export async function retryTask(
+  ctx: ServiceContext,
+  input: { taskId: string },
+  runtime: TaskRuntime,
+): Promise<AgentTaskSummary> {
+  const task = await findVisible(ctx, input.taskId);
+  if (task.status !== "FAILED" && task.status !== "CANCELLED") {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Only a failed or cancelled task can be retried." });
+  }
+  const updated = await ctx.db.agentTask.updateMany({
+    where: { id: task.id, status: task.status },
+    data: {
+      status: "QUEUED",
+      cancelRequested: false,
+      error: null,
+      finishedAt: null,
+      queuedAt: new Date(),
+      provider: runtime.provider.name,
+      model: runtime.provider.model,
+    },
+  });
+  if (updated.count === 1) {
+    await recordActivity(ctx, "generation_retried", { taskId: task.id });
+    await runtime.queue.enqueue(task.id).catch(() => undefined);
+  }
+  const row = await ctx.db.agentTask.findFirstOrThrow({ where: { id: task.id }, select: summarySelect });
+  return toSummary(row);
+}
+
+export function agentStatus(runtime: TaskRuntime): Promise<AgentStatusView> {
+  return runtime.status();
+}

@@ -1,0 +1,60 @@
+// apps/worker: runs queued agent tasks from BullMQ. Start any number of these next to the web
+// app when REDIS_URL is set; each takes AGENT_CONCURRENCY tasks at a time.
+import { createAgentRuntime, noopPublisher } from "@toolboxai/agents";
+import { createDatabase } from "@toolboxai/db";
+import pino from "pino";
+import { materializeDrafts } from "~/server/services/generated-content";
+import { readWorkerEnv } from "./env";
+
+const env = readWorkerEnv();
+const logger = pino({ level: env.logLevel, base: { service: "worker" } });
+
+if (!env.agents.redisUrl) {
+  logger.fatal("REDIS_URL is not set: without Redis the web app runs agent tasks itself, no worker is needed.");
+  process.exit(1);
+}
+if (!env.database.databaseUrl) {
+  logger.fatal(
+    "DATABASE_URL is not set: a worker shares the web app's PostgreSQL (the embedded PGlite is single-process).",
+  );
+  process.exit(1);
+}
+
+const database = createDatabase({ databaseUrl: env.database.databaseUrl });
+const runtime = createAgentRuntime({
+  db: database.db,
+  config: env.agents,
+  materialize: materializeDrafts,
+  publisher: noopPublisher,
+  logger,
+  consume: true,
+  lockDurationMs: env.lockDurationMs,
+});
+
+const sweep = async () => {
+  try {
+    const count = await runtime.resumeUnfinished();
+    if (count > 0) logger.info({ count }, "queued unfinished agent tasks");
+  } catch (err) {
+    logger.warn({ err }, "sweep for unfinished tasks failed");
+  }
+};
+await sweep();
+const timer = setInterval(sweep, env.sweepIntervalMs);
+logger.info(
+  { provider: runtime.provider.name, model: runtime.provider.model, concurrency: env.agents.concurrency },
+  "worker ready",
+);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "worker stopping: finishing the tasks in hand");
+  clearInterval(timer);
+  await runtime.close();
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));

@@ -1,0 +1,15 @@
+export { agents } from "./agents";
+export type { ResponseCache } from "./cache";
+export { createMemoryCache } from "./cache";
+export { type AgentEnv, readAgentEnv } from "./env";
+export { isRetryable, TaskCancelledError } from "./errors";
+export type { TaskEventPublisher, TaskProgressEvent } from "./events";
+export { noopPublisher } from "./events";
+export { checkLuau } from "./luau";
+export type { Drafts, MaterializedItem, Materializer, PipelineDeps, RunOutcome } from "./pipeline";
+export { processTask } from "./pipeline";
+export { fitPlan, progressOf, requiredAgents } from "./plan";
+export type { QueueCounts, TaskQueue } from "./queue/types";
+export type { AgentConfig, AgentRuntime, AgentStatus } from "./runtime";
+export { createAgentRuntime } from "./runtime";
+export type { AgentDefinition, ModelProvider } from "./types";

@@ -1,0 +1,67 @@
+// The offline model: each agent's deterministic draft through the provider interface.
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { TaskCancelledError } from "../errors";
+import type { AgentDefinition, ChatRequest } from "../types";
+import { createOfflineProvider, OFFLINE_MODEL } from "./offline";
+
+const listAgent: AgentDefinition<{ topic: string }, { title: string }> = {
+  name: "content",
+  description: "A title",
+  inputSchema: z.object({ topic: z.string() }),
+  outputSchema: z.object({ title: z.string() }),
+  prompt: (input) => ({ system: "sys", user: `Title.\n\nInput:\n\`\`\`json\n${JSON.stringify(input)}\n\`\`\`` }),
+  offline: (input) => ({ title: `All about ${input.topic}` }),
+};
+
+const request = (input: unknown, extra: Partial<ChatRequest> = {}): ChatRequest => ({
+  agent: "content",
+  messages: [
+    { role: "system", content: "sys" },
+    { role: "user", content: "12345678" },
+  ],
+  jsonSchema: {},
+  schemaName: "content",
+  input,
+  ...extra,
+});
+
+describe("the offline provider", () => {
+  const provider = createOfflineProvider({ content: listAgent });
+
+  it("is labelled offline with the offline-drafts-v1 model", () => {
+    expect(provider.name).toBe("offline");
+    expect(provider.model).toBe(OFFLINE_MODEL);
+    expect(OFFLINE_MODEL).toBe("offline-drafts-v1");
+  });
+
+  it("answers with the agent's draft for the request's input, as JSON", async () => {
+    const reply = await provider.chat(request({ topic: "Tides" }));
+    expect(JSON.parse(reply.content)).toEqual({ title: "All about Tides" });
+    expect(reply.model).toBe("offline-drafts-v1");
+  });
+
+  it("is deterministic: the same input gives the same answer", async () => {
+    const a = await provider.chat(request({ topic: "Tides" }));
+    const b = await provider.chat(request({ topic: "Tides" }));
+    expect(a).toEqual(b);
+  });
+
+  it("estimates usage as a quarter of the characters, rounded up", async () => {
+    const reply = await provider.chat(request({ topic: "Tides" }));
+    // "sys\n12345678" is 12 characters.
+    expect(reply.usage).toEqual({ promptTokens: 3, completionTokens: Math.ceil(reply.content.length / 4) });
+  });
+
+  it("refuses an aborted request", async () => {
+    const controller = new AbortController();
+    controller.abort(new TaskCancelledError());
+    await expect(provider.chat(request({ topic: "Tides" }, { signal: controller.signal }))).rejects.toBeInstanceOf(
+      TaskCancelledError,
+    );
+  });
+
+  it("fails clearly for an agent it does not know", async () => {
+    await expect(provider.chat(request({}, { agent: "quiz" }))).rejects.toThrow(/no agent named "quiz"/);
+  });
+});

@@ -1,0 +1,26 @@
+export type { AnswerKey, Checkpoint, ClientCheckpoint } from "./checkpoints";
+export {
+  answerKey,
+  checkpointsByStation,
+  clientCheckpoint,
+  QUIZ_LAYOUT,
+  quizAnswersModule,
+  quizClientScript,
+  quizDataModule,
+  quizServerScript,
+} from "./checkpoints";
+export type { LuaData } from "./luau-writer";
+export { isLuaIdentifier, luaComment, luaKey, luaNumber, luaString, luaValue } from "./luau-writer";
+export type { RojoOptions, RojoZipOptions } from "./rojo";
+export {
+  BUILT_IN_SCRIPTS,
+  buildRojoProject,
+  placeScripts,
+  ROJO_FOLDERS,
+  ROJO_VERSION,
+  rojoFileName,
+  rojoProjectJson,
+  rojoZip,
+  slugify,
+} from "./rojo";
+export { BASE_THICKNESS, materialEnum, STATION_ACTION_TEXT, terrainScript, WORKSPACE_FOLDERS } from "./terrain-script";
