@@ -214,16 +214,13 @@ function heading(kind: SectionKind, ctx: Ctx): string {
   }
 }
 
-function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean): string {
+function body(kind: SectionKind, ctx: Ctx, quizLater: boolean): string {
   const { info, style, request } = ctx;
   const t = info.term;
-  const time = `*${minutes} minutes*`;
   switch (kind) {
     case "hook":
       return pick(style, {
         simple: lines(
-          time,
-          "",
           `**Goal:** Get students curious about ${t}.`,
           "",
           `- Show a picture or a real thing about ${t}.`,
@@ -235,8 +232,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
           info.notes ? `\n**Teacher's notes:** ${info.notes}` : null,
         ),
         standard: lines(
-          time,
-          "",
           `**Purpose:** Spark curiosity and find out what students already know about ${t}.`,
           "",
           `1. Show an image, a short clip or a real object linked to ${t}.`,
@@ -248,8 +243,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
           info.notes ? `\n**Teacher's notes:** ${info.notes}` : null,
         ),
         rich: lines(
-          time,
-          "",
           `**Purpose:** Activate prior knowledge and surface misconceptions about ${t}.`,
           "",
           `1. Present a provocative image, data set or short clip connected to ${t}.`,
@@ -264,8 +257,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
     case "instruction":
       return pick(style, {
         simple: lines(
-          time,
-          "",
           `**Big idea:** ${topicDefinition(info, "simple") ?? `Today we learn about ${t}. We will see it, say it and try it.`}`,
           "",
           facts(ctx),
@@ -279,8 +270,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
           `- Ask: "What is ${t}?" Students tell a partner.`,
         ),
         standard: lines(
-          time,
-          "",
           `**Key idea:** ${topicDefinition(info, "standard") ?? `Students learn what ${t} means in ${request.subject}, see worked examples and practice it.`}`,
           "",
           facts(ctx),
@@ -297,8 +286,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
           ...ctx.outline.objectives.map((o) => `- ${o}`),
         ),
         rich: lines(
-          time,
-          "",
           `**Key concept:** ${topicDefinition(info, "rich") ?? `Students build a precise understanding of ${t} in ${request.subject}, examine examples and non-examples, and apply it.`}`,
           "",
           facts(ctx),
@@ -320,8 +307,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
       if (ctx.env) {
         return pick(style, {
           simple: lines(
-            time,
-            "",
             `**Roblox lab:** Students walk to stations to learn about ${t}.`,
             "",
             "1. Work in pairs. Share one device.",
@@ -332,8 +317,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
             '**Teacher:** Walk around. Ask: "What did you find out?"',
           ),
           standard: lines(
-            time,
-            "",
             `**Activity:** Students explore ${t} in the Roblox lab, moving between learning stations.`,
             "",
             "1. Students join the lab in pairs (one device per pair works well).",
@@ -348,8 +331,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
             "**Challenge:** students explain how two stations connect.",
           ),
           rich: lines(
-            time,
-            "",
             `**Activity:** Students investigate ${t} in the Roblox lab, synthesizing information across stations.`,
             "",
             "1. Pairs join the lab and plan a route through the stations.",
@@ -366,8 +347,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
         });
       }
       return lines(
-        time,
-        "",
         pick(style, {
           simple: `**Activity:** Practice ${t} together.`,
           standard: `**Activity:** Students practice ${t} with guidance.`,
@@ -385,16 +364,8 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
     }
     case "independent":
       return pick(style, {
-        simple: lines(
-          time,
-          "",
-          `- Draw a picture about ${t}.`,
-          "- Label it with one new word.",
-          "- Share it with a friend.",
-        ),
+        simple: lines(`- Draw a picture about ${t}.`, "- Label it with one new word.", "- Share it with a friend."),
         standard: lines(
-          time,
-          "",
           `Students show what they know about ${t} on their own:`,
           "",
           `- Draw and label a diagram of ${t}, using at least two vocabulary words.`,
@@ -402,8 +373,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
           "- Early finishers write one question they still have.",
         ),
         rich: lines(
-          time,
-          "",
           `Students independently demonstrate their understanding of ${t}:`,
           "",
           "- Create an annotated diagram or concept map using the academic vocabulary.",
@@ -414,23 +383,17 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
     case "discussion":
       return pick(style, {
         simple: lines(
-          time,
-          "",
           "- Stand up and stretch.",
           `- Go to a corner that shows your idea about ${t}.`,
           "- Tell the group why.",
         ),
         standard: lines(
-          time,
-          "",
           "**Four corners:** post four statements about the topic in the corners of the room.",
           "- Students stand by the statement they agree with most.",
           "- Each group explains its choice in one or two sentences.",
           "- Students may switch corners if they hear a convincing reason.",
         ),
         rich: lines(
-          time,
-          "",
           "**Structured discussion:** students move to one of four positions posted around the room.",
           "- Each group prepares a brief justification grounded in evidence.",
           "- Groups respond respectfully to one another's reasoning.",
@@ -441,15 +404,11 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
       return ctx.quiz
         ? pick(style, {
             simple: lines(
-              time,
-              "",
               `- Students answer the ${request.questionCount}-question quiz.`,
               "- Read each question aloud if needed.",
               "- Go over the answers together.",
             ),
             standard: lines(
-              time,
-              "",
               `Students complete the ${request.questionCount}-question quiz on ${t}.`,
               "",
               "- Read questions aloud for students who need it.",
@@ -457,8 +416,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
               "- Note which questions were hardest to reteach tomorrow.",
             ),
             rich: lines(
-              time,
-              "",
               `Students complete the ${request.questionCount}-question quiz on ${t}.`,
               "",
               "- Offer read-aloud support where appropriate.",
@@ -468,15 +425,11 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
           })
         : pick(style, {
             simple: lines(
-              time,
-              "",
               "- Ask three quick questions.",
               "- Students show thumbs up or down.",
               "- Help anyone who is stuck.",
             ),
             standard: lines(
-              time,
-              "",
               "Ask three quick questions; students answer on mini whiteboards.",
               "",
               `1. What is ${t}?`,
@@ -484,8 +437,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
               "3. Give an example from today's activity.",
             ),
             rich: lines(
-              time,
-              "",
               "Pose three questions of increasing depth; students respond on mini whiteboards.",
               "",
               `1. Define ${t} in your own words.`,
@@ -496,8 +447,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
     case "wrap":
       return pick(style, {
         simple: lines(
-          time,
-          "",
           "- Look back at the ideas on the board.",
           "",
           "**Exit ticket:**",
@@ -506,8 +455,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
           quizLater ? `\n- Give the ${request.questionCount}-question quiz next time.` : null,
         ),
         standard: lines(
-          time,
-          "",
           '- Revisit the "Know / Wonder" chart and add what students learned.',
           "",
           "**Exit ticket:**",
@@ -519,8 +466,6 @@ function body(kind: SectionKind, minutes: number, ctx: Ctx, quizLater: boolean):
             : null,
         ),
         rich: lines(
-          time,
-          "",
           '- Return to the "Know / Wonder / Learned" chart and synthesize the key ideas.',
           "",
           "**Exit ticket:**",
@@ -568,7 +513,7 @@ export function draftLesson(request: GenerateRequest, outline: Outline, style?: 
     description: description(ctx),
     sections: plan.map((s) => ({
       heading: clip(heading(s.kind, ctx), 200),
-      markdown: clip(body(s.kind, s.minutes, ctx, quizLater), 20_000),
+      markdown: clip(body(s.kind, ctx, quizLater), 20_000),
       minutes: s.minutes,
     })),
   };
