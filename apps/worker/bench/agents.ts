@@ -146,7 +146,7 @@ for (const kind of ["in-process", "bullmq"] as const) {
   }
 }
 
-console.log(`\nagents benchmark (fake model: ${LATENCY_MS} ms per call, 7 calls per task; database: ${t.kind})`);
+console.log(`\nagents benchmark (fake model: ${LATENCY_MS} ms per call; database: ${t.kind})`);
 console.table(
   results.map((r) => ({
     queue: r.queue,

@@ -7,6 +7,7 @@ import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { requireRole } from "~/server/auth/session";
 import { api } from "~/trpc/server";
+import { AgentsHealth } from "./agents-health";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -19,9 +20,10 @@ const TILES: { role: Role; label: string; icon: typeof Users }[] = [
 
 export default async function AdminHome() {
   const actor = await requireRole("ADMIN");
-  const counts = await Promise.all(
-    TILES.map((t) => api.users.list({ role: t.role, status: "active", pageSize: 1 }).then((r) => r.total)),
-  );
+  const [counts, agents] = await Promise.all([
+    Promise.all(TILES.map((t) => api.users.list({ role: t.role, status: "active", pageSize: 1 }).then((r) => r.total))),
+    api.agents.status(),
+  ]);
   return (
     <>
       <PageHeader
@@ -49,6 +51,7 @@ export default async function AdminHome() {
           </Card>
         ))}
       </section>
+      <AgentsHealth status={agents} />
       <Card className="mt-6">
         <CardHeader>
           <CardTitle>
