@@ -20,6 +20,7 @@ export function readAgentEnv(env: NodeJS.ProcessEnv = process.env): AgentEnv {
       model: env.OPENAI_MODEL?.trim() || "gpt-4o-mini",
       baseURL: env.OPENAI_BASE_URL?.trim() || undefined,
     },
+    offlineLatencyMs: int(env.OFFLINE_MODEL_LATENCY_MS, 0, 0, 60_000),
     redisUrl,
     concurrency: int(env.AGENT_CONCURRENCY, 4, 1, 100),
     attempts: int(env.AGENT_ATTEMPTS, 3, 1, 10),

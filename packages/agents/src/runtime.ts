@@ -17,6 +17,8 @@ import type { ModelProvider } from "./types";
 
 export interface AgentConfig {
   openai: { apiKey?: string | undefined; model: string; baseURL?: string | undefined };
+  /** The offline model's simulated latency per call (ms), for demos and the e2e suite. */
+  offlineLatencyMs?: number | undefined;
   redisUrl?: string | undefined;
   /** Tasks run at once per process. */
   concurrency: number;
@@ -58,7 +60,7 @@ export function createProvider(config: AgentConfig): ModelProvider {
       baseURL: config.openai.baseURL,
     });
   }
-  return createOfflineProvider(agents);
+  return createOfflineProvider(agents, { latencyMs: config.offlineLatencyMs ?? 0 });
 }
 
 /**

@@ -8,3 +8,4 @@ export * from "./me";
 export * from "./messages";
 export * from "./questions";
 export * from "./users";
+export * from "./realtime";

@@ -1,5 +1,5 @@
 // The offline model: each agent's deterministic draft through the provider interface.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { TaskCancelledError } from "../errors";
 import type { AgentDefinition, ChatRequest } from "../types";
@@ -63,5 +63,31 @@ describe("the offline provider", () => {
 
   it("fails clearly for an agent it does not know", async () => {
     await expect(provider.chat(request({}, { agent: "quiz" }))).rejects.toThrow(/no agent named "quiz"/);
+  });
+
+  it("waits the simulated latency before answering", async () => {
+    vi.useFakeTimers();
+    try {
+      const slow = createOfflineProvider({ content: listAgent }, { latencyMs: 80 });
+      let answered = false;
+      const answer = slow.chat(request({ topic: "Tides" })).then(() => {
+        answered = true;
+      });
+      await vi.advanceTimersByTimeAsync(79);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await answer;
+      expect(answered).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("stops waiting when the request is cancelled", async () => {
+    const slow = createOfflineProvider({ content: listAgent }, { latencyMs: 10_000 });
+    const controller = new AbortController();
+    const answer = slow.chat(request({ topic: "Tides" }, { signal: controller.signal }));
+    controller.abort(new TaskCancelledError());
+    await expect(answer).rejects.toBeInstanceOf(TaskCancelledError);
   });
 });
