@@ -1,5 +1,6 @@
 // Starts the production build for the e2e suite on a database of its own: E2E_DATABASE_URL
 // (PostgreSQL, as in CI) or a fresh embedded PGlite under .data/e2e. Migrates and seeds first.
+// Also starts apps/realtime on E2E_REALTIME_PORT (default 6101) and points the web app at it.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -7,8 +8,28 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.env.E2E_PORT ?? "3100";
-const env = { ...process.env, PORT: port, NEXTAUTH_URL: `http://localhost:${port}`, NODE_ENV: "production" };
+const realtimePort = process.env.E2E_REALTIME_PORT ?? "6101";
+const pusher = {
+  PUSHER_APP_ID: "e2e-app",
+  PUSHER_KEY: "e2e-key",
+  PUSHER_SECRET: "e2e-secret",
+  PUSHER_HOST: "127.0.0.1",
+  PUSHER_PORT: realtimePort,
+  PUSHER_TLS: "false",
+};
+const env = {
+  ...process.env,
+  PORT: port,
+  NEXTAUTH_URL: `http://localhost:${port}`,
+  NODE_ENV: "production",
+  ...pusher,
+  // The offline model waits this long per call, so progress is visible to the browser.
+  OFFLINE_MODEL_LATENCY_MS: "300",
+};
 delete env.DATABASE_URL;
+delete env.PUSHER_CLUSTER;
+delete env.PUSHER_PUBLIC_HOST;
+delete env.PUSHER_PUBLIC_PORT;
 if (process.env.E2E_DATABASE_URL) {
   env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 } else {
@@ -17,14 +38,66 @@ if (process.env.E2E_DATABASE_URL) {
 }
 env.NEXTAUTH_SECRET ??= "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
 
+/** @type {import("node:child_process").ChildProcess[]} */
+const children = [];
+/** @type {import("node:child_process").ChildProcess | undefined} */
+let server;
+let stopping = false;
+function stopChildren(signal = "SIGTERM") {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+}
+process.on("exit", () => stopChildren());
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    stopChildren(signal);
+    // Once the web server runs, leave when it has stopped (its exit handler); before, at once.
+    if (!server) process.exit(1);
+  });
+}
+
+// One node process (no pnpm/tsx wrapper), so killing it really stops the server.
+const realtime = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  cwd: path.join(root, "apps", "realtime"),
+  env: { ...process.env, ...pusher, LOG_LEVEL: process.env.E2E_REALTIME_LOG_LEVEL ?? "warn" },
+  stdio: "inherit",
+});
+children.push(realtime);
+realtime.on("exit", (code, signal) => {
+  if (stopping) return;
+  console.error(`e2e: apps/realtime exited (${signal ?? code}); stopping`);
+  stopChildren();
+  process.exit(1);
+});
+
+async function waitForRealtime() {
+  const url = `http://127.0.0.1:${realtimePort}/health`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  console.error(`e2e: apps/realtime did not answer ${url} within 30 s`);
+  process.exit(1);
+}
+
 for (const script of ["db:migrate", "db:seed"]) {
   const r = spawnSync("pnpm", ["-s", script], { cwd: root, env, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const server = spawn("pnpm", ["--filter", "@toolboxai/web", "exec", "next", "start", "--port", port], {
+await waitForRealtime();
+server = spawn("pnpm", ["--filter", "@toolboxai/web", "exec", "next", "start", "--port", port], {
   cwd: root,
   env,
   stdio: "inherit",
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+children.push(server);
+server.on("exit", (code) => {
+  stopChildren();
+  process.exit(code ?? 0);
+});

@@ -12,8 +12,13 @@ export interface RealtimeConfig {
   enableClientMessages: boolean;
   /** Client events allowed per connection per second. */
   clientEventRateLimit: number;
-  /** Seconds advertised as activity_timeout in pusher:connection_established. */
+  /**
+   * Seconds without any message from a client after which the server sends `pusher:ping`. Also
+   * advertised to clients as `activity_timeout` (rounded up to whole seconds, at least 1).
+   */
   activityTimeout: number;
+  /** Seconds to wait for any message (normally `pusher:pong`) after a ping before closing with 4201. */
+  pongTimeout: number;
   /** Max accepted age (seconds) of auth_timestamp in HTTP API requests. */
   maxTimestampAgeSeconds: number;
   /** Max size of an event's data payload in bytes. */
@@ -30,12 +35,21 @@ export const defaultConfig: RealtimeConfig = {
   enableClientMessages: true,
   clientEventRateLimit: 10,
   activityTimeout: 120,
+  pongTimeout: 30,
   maxTimestampAgeSeconds: 600,
   maxEventDataBytes: 10 * 1024,
   maxChannelsPerEvent: 100,
   maxBatchSize: 10,
   logLevel: "info",
 };
+
+function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`Invalid ${name}: ${raw} (seconds, greater than 0)`);
+  return value;
+}
 
 /** The only place in this app that reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RealtimeConfig {
@@ -53,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RealtimeConfig
       secret: env.PUSHER_SECRET || defaultConfig.app.secret,
     },
     enableClientMessages: env.PUSHER_ENABLE_CLIENT_MESSAGES !== "false",
+    activityTimeout: seconds(env, "PUSHER_ACTIVITY_TIMEOUT", defaultConfig.activityTimeout),
+    pongTimeout: seconds(env, "PUSHER_PONG_TIMEOUT", defaultConfig.pongTimeout),
     logLevel: env.LOG_LEVEL || defaultConfig.logLevel,
   };
 }

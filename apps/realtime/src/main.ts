@@ -29,6 +29,21 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 server.start().catch((err: unknown) => {
-  logger.fatal({ err }, "failed to start");
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EADDRINUSE" || code === "EADDRNOTAVAIL" || code === "EACCES") {
+    const where = `${config.host}:${config.port}`;
+    const why =
+      code === "EADDRINUSE"
+        ? `port ${config.port} is already in use (another apps/realtime, e.g. a second \`pnpm dev\`, or another Pusher-compatible server)`
+        : code === "EADDRNOTAVAIL"
+          ? `${config.host} is not an address of this machine (PUSHER_HOST names a remote server?)`
+          : `no permission to listen on ${where}`;
+    logger.fatal(
+      { code, host: config.host, port: config.port },
+      `realtime server cannot listen on ${where}: ${why}. Stop the other process or choose another port with PUSHER_PORT=<port> (the web app must use the same one). The web app keeps working without it: its pages poll instead.`,
+    );
+  } else {
+    logger.fatal({ err }, "failed to start");
+  }
   process.exit(1);
 });

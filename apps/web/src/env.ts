@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { readDbEnv } from "@toolboxai/db";
 import { z } from "zod";
+import { realtimeConfigFrom } from "~/server/realtime/config";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -56,5 +57,12 @@ export const env = {
     .map((o) => o.trim())
     .filter(Boolean),
   database: readDbEnv(),
+  /**
+   * Realtime (Pusher Channels, or any Pusher-compatible server such as apps/realtime): PUSHER_APP_ID,
+   * PUSHER_KEY, PUSHER_SECRET, PUSHER_CLUSTER, PUSHER_HOST, PUSHER_PORT, PUSHER_TLS, PUSHER_PUBLIC_HOST,
+   * PUSHER_PUBLIC_PORT (see server/realtime/config.ts). Null unless the app id, key and secret are all
+   * set: publishing is then a no-op and the UI polls.
+   */
+  realtime: realtimeConfigFrom(process.env),
   version: process.env.npm_package_version ?? "0.0.0",
 } as const;

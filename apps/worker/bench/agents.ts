@@ -12,7 +12,7 @@ import { Redis } from "ioredis";
 import { materializeDrafts } from "~/server/services/generated-content";
 
 const LATENCY_MS = Number(process.env.BENCH_MODEL_LATENCY_MS ?? 50);
-const LEVELS = [1, 10, 50];
+const LEVELS = (process.env.BENCH_LEVELS ?? "1,10,50").split(",").map(Number);
 const tasksFor = (concurrency: number) => Math.max(10, concurrency * 2);
 const redisUrl = process.env.REDIS_URL;
 

@@ -1,9 +1,11 @@
 // apps/worker: runs queued agent tasks from BullMQ. Start any number of these next to the web
 // app when REDIS_URL is set; each takes AGENT_CONCURRENCY tasks at a time.
-import { createAgentRuntime, noopPublisher } from "@toolboxai/agents";
+import { createAgentRuntime } from "@toolboxai/agents";
 import { createDatabase } from "@toolboxai/db";
 import pino from "pino";
+import { createRealtimePublisher } from "~/server/realtime/publisher";
 import { materializeDrafts } from "~/server/services/generated-content";
+import { createTaskProgressPublisher } from "~/server/task-events";
 import { readWorkerEnv } from "./env";
 
 const env = readWorkerEnv();
@@ -21,11 +23,15 @@ if (!env.database.databaseUrl) {
 }
 
 const database = createDatabase({ databaseUrl: env.database.databaseUrl });
+// Task progress reaches the browser through the same realtime server as the web app's events.
+const realtime = createRealtimePublisher(env.realtime?.server ?? null, logger.child({ component: "realtime" }));
+if (!env.realtime)
+  logger.info("realtime is not configured (PUSHER_APP_ID, PUSHER_KEY, PUSHER_SECRET): no live progress");
 const runtime = createAgentRuntime({
   db: database.db,
   config: env.agents,
   materialize: materializeDrafts,
-  publisher: noopPublisher,
+  publisher: createTaskProgressPublisher(realtime),
   logger,
   consume: true,
   lockDurationMs: env.lockDurationMs,
@@ -53,6 +59,7 @@ async function stop(signal: string) {
   logger.info({ signal }, "worker stopping: finishing the tasks in hand");
   clearInterval(timer);
   await runtime.close();
+  await realtime.flush();
   await database.close();
   process.exit(0);
 }

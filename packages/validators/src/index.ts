@@ -7,5 +7,5 @@ export * from "./content";
 export * from "./me";
 export * from "./messages";
 export * from "./questions";
-export * from "./users";
 export * from "./realtime";
+export * from "./users";

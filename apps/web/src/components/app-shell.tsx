@@ -30,6 +30,7 @@ import {
 } from "~/components/ui/dropdown-menu";
 import { cn } from "~/lib/utils";
 import { Brand } from "./brand";
+import { ConnectionIndicator } from "./realtime/connection-indicator";
 import { UnreadBadge } from "./unread-badge";
 
 interface NavItem {
@@ -128,6 +129,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center justify-end gap-3 border-b bg-card px-4 md:px-8">
+          <ConnectionIndicator className="mr-auto" />
           <Badge variant="secondary">{ROLE_LABEL[user.role]}</Badge>
           <DropdownMenu>
             <DropdownMenuTrigger asChild>

@@ -4,6 +4,8 @@ import { Badge } from "~/components/ui/badge";
 import { cn } from "~/lib/utils";
 import { api } from "~/trpc/react";
 
+// New messages refresh the count at once through realtime (components/realtime/live-updates.tsx);
+// this poll is the fallback, slow either way.
 const POLL_MS = 30_000;
 
 /**

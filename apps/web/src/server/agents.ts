@@ -5,8 +5,9 @@ import "server-only";
 import { type AgentRuntime, createAgentRuntime, readAgentEnv } from "@toolboxai/agents";
 import { getDb } from "./db";
 import { logger } from "./logger";
+import { getRealtimePublisher } from "./realtime";
 import { materializeDrafts } from "./services/generated-content";
-import { taskProgressPublisher } from "./task-events";
+import { createTaskProgressPublisher } from "./task-events";
 
 const globalForAgents = globalThis as unknown as { toolboxAgents?: AgentRuntime };
 
@@ -18,7 +19,7 @@ export function getAgentRuntime(): AgentRuntime {
       db: getDb(),
       config,
       materialize: materializeDrafts,
-      publisher: taskProgressPublisher,
+      publisher: createTaskProgressPublisher(getRealtimePublisher()),
       logger: log,
       consume: config.runInWeb,
     });

@@ -1,7 +1,15 @@
-// Where agent task progress goes. Until realtime is wired in, the task page polls the task row
-// and this publisher only logs; the realtime publisher replaces it behind the same interface.
+// Where agent task progress goes: the realtime publisher, behind the agents' TaskEventPublisher
+// interface. The web app builds one on its publisher (server/agents.ts) and apps/worker on its own,
+// so progress reaches the browser wherever the task runs. Sending happens in the background: the
+// pipeline never waits for it and never sees it fail.
 import type { TaskEventPublisher } from "@toolboxai/agents";
+import type { RealtimePublisher } from "./realtime/publisher";
+import { publishTaskProgress } from "./services/realtime-events";
 
-export const taskProgressPublisher: TaskEventPublisher = {
-  publish() {},
-};
+export function createTaskProgressPublisher(publisher: RealtimePublisher): TaskEventPublisher {
+  return {
+    publish(event) {
+      publishTaskProgress(publisher, event);
+    },
+  };
+}

@@ -1,13 +1,21 @@
 // Integration-test fixtures: a freshly migrated database per test file with two
 // organizations, each with one user of every role, and callers acting as any of them.
-import { type AgentConfig, type AgentRuntime, createAgentRuntime, noopPublisher } from "@toolboxai/agents";
+import {
+  type AgentConfig,
+  type AgentRuntime,
+  createAgentRuntime,
+  noopPublisher,
+  type TaskEventPublisher,
+} from "@toolboxai/agents";
 import { type Database, hashPassword, type Role, scopeToOrganization } from "@toolboxai/db";
 import { createTestDatabase, type TestDatabase } from "@toolboxai/db/testing";
 import { TRPCError } from "@trpc/server";
 import { type Actor, loadActor } from "~/server/actor";
 import { createContextInner, type RequestInfo } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
+import type { RealtimePublisher } from "~/server/realtime/publisher";
 import { materializeDrafts } from "~/server/services/generated-content";
+import { createTaskProgressPublisher } from "~/server/task-events";
 
 export const PASSWORD = "correct-horse-42";
 export const ROLES: Role[] = ["ADMIN", "TEACHER", "STUDENT", "PARENT"];
@@ -25,16 +33,28 @@ export interface World {
 }
 
 /** An agents runtime on a test database: the offline model and the in-process queue by default. */
-export function testAgentRuntime(db: Database, config: Partial<AgentConfig> = {}): AgentRuntime {
+export function testAgentRuntime(
+  db: Database,
+  config: Partial<AgentConfig> = {},
+  publisher: TaskEventPublisher = noopPublisher,
+): AgentRuntime {
   return createAgentRuntime({
     db,
     config: { openai: { model: "test" }, concurrency: 4, attempts: 2, timeoutMs: 10_000, backoffMs: 50, ...config },
     materialize: materializeDrafts,
-    publisher: noopPublisher,
+    publisher,
   });
 }
 
-export async function createWorld(): Promise<World> {
+export interface WorldOptions {
+  /**
+   * Where the world's services and agent tasks publish realtime events (a real publisher, or a
+   * recording fake); without one they publish nothing.
+   */
+  realtime?: RealtimePublisher;
+}
+
+export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const t = await createTestDatabase();
   const passwordHash = await hashPassword(PASSWORD);
   const orgs = {
@@ -44,7 +64,11 @@ export async function createWorld(): Promise<World> {
   const users = { a: {}, b: {} } as World["users"];
   let runtime: AgentRuntime | null = null;
   const agents = () => {
-    runtime ??= testAgentRuntime(t.db);
+    runtime ??= testAgentRuntime(
+      t.db,
+      {},
+      options.realtime ? createTaskProgressPublisher(options.realtime) : noopPublisher,
+    );
     return runtime;
   };
   // Stop the world's queue before its database goes away.
@@ -77,6 +101,7 @@ export async function createWorld(): Promise<World> {
           db: t.db,
           actor,
           agents,
+          realtime: options.realtime,
           request: request
             ? { origin: null, host: "localhost:3000", secFetchSite: null, source: "test", ...request }
             : null,

@@ -1,5 +1,8 @@
 import { redirect } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
+import { LiveUpdates } from "~/components/realtime/live-updates";
+import { RealtimeProvider } from "~/components/realtime/realtime-provider";
+import { env } from "~/env";
 import { getActor } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 
@@ -9,8 +12,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!actor) redirect("/signin");
   const org = await getDb().organization.findUnique({ where: { id: actor.orgId }, select: { name: true } });
   return (
-    <AppShell user={{ name: actor.name, email: actor.email, role: actor.role, organization: org?.name ?? "" }}>
-      {children}
-    </AppShell>
+    <RealtimeProvider
+      config={env.realtime?.client ?? null}
+      user={{ userId: actor.userId, orgId: actor.orgId, role: actor.role }}
+    >
+      <LiveUpdates />
+      <AppShell user={{ name: actor.name, email: actor.email, role: actor.role, organization: org?.name ?? "" }}>
+        {children}
+      </AppShell>
+    </RealtimeProvider>
   );
 }

@@ -4,6 +4,8 @@ import { type Actor, loadActor } from "~/server/actor";
 import { getAgentRuntime } from "~/server/agents";
 import { authOptions } from "~/server/auth/options";
 import { getDb } from "~/server/db";
+import { getRealtimePublisher } from "~/server/realtime";
+import type { RealtimePublisher } from "~/server/realtime/publisher";
 import type { TaskRuntime } from "~/server/services/agent-tasks";
 
 export interface RequestInfo {
@@ -24,6 +26,8 @@ export interface ContextInner {
   request: RequestInfo | null;
   /** The agents' queue and model, created on first use (tests pass their own). */
   agents: () => TaskRuntime;
+  /** Where services publish realtime events after their writes (none: they publish nothing). */
+  realtime: RealtimePublisher | undefined;
 }
 
 function noAgents(): never {
@@ -38,6 +42,7 @@ export function createContextInner(opts: Partial<ContextInner> & { db: Database 
     correlationId: opts.correlationId ?? crypto.randomUUID(),
     request: opts.request ?? null,
     agents: opts.agents ?? noAgents,
+    realtime: opts.realtime,
   };
 }
 
@@ -59,6 +64,7 @@ export async function createTRPCContext(opts: { headers: Headers; source?: strin
     db,
     actor,
     agents: getAgentRuntime,
+    realtime: getRealtimePublisher(),
     correlationId: correlationIdFrom(h),
     request: {
       origin: h.get("origin"),

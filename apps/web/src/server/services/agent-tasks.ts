@@ -17,6 +17,7 @@ import type { z } from "zod";
 import { notFound } from "~/server/errors";
 import { recordActivity } from "./audit";
 import type { ServiceContext } from "./context";
+import { publishTaskProgress } from "./realtime-events";
 
 /** What tasks need from the agents' runtime: a queue to hand work to and the model in use. */
 export type TaskRuntime = Pick<AgentRuntime, "queue" | "provider" | "status">;
@@ -36,6 +37,24 @@ const summarySelect = {
   finishedAt: true,
 } satisfies Prisma.AgentTaskSelect;
 type SummaryRow = Prisma.AgentTaskGetPayload<{ select: typeof summarySelect }>;
+
+/** The task's state on its teacher's and the organization's channels (after the write). */
+function publishProgress(
+  ctx: ServiceContext,
+  task: Pick<SummaryRow, "id" | "status" | "progress" | "currentStep"> & {
+    organizationId: string;
+    createdById: string;
+  },
+) {
+  publishTaskProgress(ctx.realtime, {
+    organizationId: task.organizationId,
+    userId: task.createdById,
+    taskId: task.id,
+    status: task.status,
+    progress: task.progress,
+    currentStep: task.currentStep,
+  });
+}
 
 function toSummary(row: SummaryRow): AgentTaskSummary {
   const request = row.request as GenerateRequest;
@@ -82,9 +101,10 @@ export async function generateTask(
       provider: runtime.provider.name,
       model: runtime.provider.model,
     },
-    select: summarySelect,
+    select: { ...summarySelect, organizationId: true, createdById: true },
   });
   await recordActivity(ctx, "generation_requested", { taskId: row.id, topic: input.topic, parts: input.parts });
+  publishProgress(ctx, row);
   // The row is the request: if the queue is unreachable now, the worker's sweep queues it later.
   await runtime.queue.enqueue(row.id).catch(() => undefined);
   return toSummary(row);
@@ -161,6 +181,8 @@ export async function cancelTask(ctx: ServiceContext, input: { taskId: string })
   });
   await recordActivity(ctx, "generation_cancelled", { taskId: task.id });
   const row = await ctx.db.agentTask.findFirstOrThrow({ where: { id: task.id }, select: summarySelect });
+  // A running task is recorded as CANCELLED (and published) by its worker once it has stopped.
+  if (row.status === "CANCELLED") publishProgress(ctx, { ...task, ...row });
   return toSummary(row);
 }
 
@@ -188,6 +210,7 @@ export async function retryTask(
   });
   if (updated.count === 1) {
     await recordActivity(ctx, "generation_retried", { taskId: task.id });
+    publishProgress(ctx, { ...task, status: "QUEUED" });
     await runtime.queue.enqueue(task.id).catch(() => undefined);
   }
   const row = await ctx.db.agentTask.findFirstOrThrow({ where: { id: task.id }, select: summarySelect });

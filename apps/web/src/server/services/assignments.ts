@@ -10,6 +10,7 @@ import { fieldError, isPrismaError, notFound } from "~/server/errors";
 import { recordActivity } from "./audit";
 import type { ServiceContext } from "./context";
 import { drawQuestions, gradeResponse } from "./grading";
+import { publishDashboardChanged, publishGradesReleased } from "./realtime-events";
 
 const ASSIGNABLE = new Set(["LESSON", "QUIZ", "ACTIVITY"]);
 
@@ -221,8 +222,10 @@ export async function completeSection(ctx: ServiceContext, input: { assignmentId
     data: { completedSections: completed, completedAt: done ? new Date() : null },
   });
   await recordActivity(ctx, "section_completed", { assignmentId: lesson.assignmentId, sectionId: input.sectionId });
-  if (done)
+  if (done) {
     await recordActivity(ctx, "lesson_completed", { assignmentId: lesson.assignmentId, contentId: lesson.content.id });
+    publishDashboardChanged(ctx, "submissions");
+  }
   return { ...lesson, completedSections: updated.completedSections, completedAt: updated.completedAt };
 }
 
@@ -450,6 +453,17 @@ export async function submitAttempt(
   }));
   await ctx.db.attemptAnswer.createMany({ data: answers });
   await recordActivity(ctx, "quiz_submitted", { assignmentId: a.id, attemptId: attempt.id, score, maxScore });
+  publishGradesReleased(ctx, [
+    {
+      studentId: ctx.actor.userId,
+      attemptId: attempt.id,
+      assignmentId: a.id,
+      title: a.content.title,
+      score,
+      maxScore,
+    },
+  ]);
+  publishDashboardChanged(ctx, "submissions");
   return resultView({ ...attempt, score, maxScore, submittedAt }, a, questions, answers);
 }
 

@@ -6,6 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { fieldError, isPrismaError, notFound } from "~/server/errors";
 import { recordActivity, recordAudit } from "./audit";
 import type { ServiceContext } from "./context";
+import { publishDashboardChanged } from "./realtime-events";
 
 const classView = {
   id: true,
@@ -170,6 +171,7 @@ export async function joinClass(ctx: ServiceContext, code: string) {
     create: { organizationId: ctx.actor.orgId, classId: row.id, studentId: ctx.actor.userId },
   });
   await recordActivity(ctx, "class_joined", { classId: row.id });
+  publishDashboardChanged(ctx, "enrollments");
   return toView(row, { showCode: false });
 }
 
@@ -198,6 +200,7 @@ export async function addStudent(ctx: ServiceContext, input: { classId: string; 
     targetId: student.id,
     metadata: { classId: row.id },
   });
+  publishDashboardChanged(ctx, "enrollments");
   return getClass(ctx, row.id);
 }
 
@@ -211,6 +214,7 @@ export async function removeStudent(ctx: ServiceContext, input: { classId: strin
     targetId: input.studentId,
     metadata: { classId: row.id },
   });
+  publishDashboardChanged(ctx, "enrollments");
   return getClass(ctx, row.id);
 }
 

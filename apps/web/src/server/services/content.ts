@@ -19,6 +19,7 @@ import { FieldErrors, isPrismaError, notFound } from "~/server/errors";
 import { recordActivity, recordAudit } from "./audit";
 import { bodyToText } from "./content-text";
 import type { ServiceContext } from "./context";
+import { publishDashboardChanged } from "./realtime-events";
 
 const summarySelect = {
   id: true,
@@ -419,6 +420,10 @@ async function changeState(ctx: ServiceContext, contentId: string, change: Statu
     metadata: { fromStatus: current.status, toStatus: item.status, authorId: item.author.id },
   });
   await recordActivity(ctx, STATUS_EVENTS[change].activity, eventOf(item));
+  // Published content is what the dashboards count; a draft's delete or restore changes nothing there.
+  if (change === "publish" || change === "unpublish" || item.status === "PUBLISHED") {
+    publishDashboardChanged(ctx, "content");
+  }
   return toDetail(ctx, item);
 }
 

@@ -12,11 +12,18 @@
 // strictly increasing times (`nextMessageTime`), so opening a thread can set `lastReadAt` to the
 // thread's `lastMessageAt` and a message written meanwhile still counts as unread.
 import type { Prisma, Role } from "@toolboxai/db";
-import type { AnnounceInput, ReplyInput, StartThreadInput } from "@toolboxai/validators";
+import {
+  type AnnounceInput,
+  channels,
+  type ReplyInput,
+  realtimeEvents,
+  type StartThreadInput,
+} from "@toolboxai/validators";
 import { TRPCError } from "@trpc/server";
 import { fieldError, notFound } from "~/server/errors";
 import { recordActivity } from "./audit";
 import type { ServiceContext } from "./context";
+import { publish } from "./realtime-events";
 
 const PREVIEW_LENGTH = 140;
 const THREAD_LIST_LIMIT = 100;
@@ -38,6 +45,22 @@ function preview(body: string): string {
 }
 
 const threadNotFound = () => notFound("Conversation");
+
+/** Tells the other participants (on their own channels) that a message arrived; after the write. */
+function notifyRecipients(
+  ctx: ServiceContext,
+  recipientIds: Iterable<string>,
+  message: { threadId: string; messageId: string; body: string },
+) {
+  const to = [...new Set(recipientIds)].filter((id) => id !== ctx.actor.userId).map(channels.user);
+  if (to.length === 0) return;
+  publish(ctx, to, realtimeEvents.messageCreated, {
+    threadId: message.threadId,
+    messageId: message.messageId,
+    from: ctx.actor.name,
+    preview: preview(message.body),
+  });
+}
 
 /** Adds a student to the announcements of their current classes posted before they joined. */
 async function joinClassAnnouncements(ctx: ServiceContext) {
@@ -269,9 +292,14 @@ export async function startThread(ctx: ServiceContext, input: StartThreadInput) 
       },
       messages: { create: { organizationId, authorId: ctx.actor.userId, body: input.body, createdAt: at } },
     },
-    select: { id: true },
+    select: { id: true, messages: { select: { id: true } } },
   });
   await recordActivity(ctx, "message_sent", { threadId: thread.id, kind: "DIRECT" });
+  notifyRecipients(ctx, [input.recipientId], {
+    threadId: thread.id,
+    messageId: thread.messages[0]?.id ?? "",
+    body: input.body,
+  });
   return { threadId: thread.id };
 }
 
@@ -309,9 +337,10 @@ export async function announce(ctx: ServiceContext, input: AnnounceInput) {
       },
       messages: { create: { organizationId, authorId: me, body: input.body, createdAt: at } },
     },
-    select: { id: true },
+    select: { id: true, messages: { select: { id: true } } },
   });
   await recordActivity(ctx, "message_sent", { threadId: thread.id, kind: "ANNOUNCEMENT", classId: cls.id });
+  notifyRecipients(ctx, members, { threadId: thread.id, messageId: thread.messages[0]?.id ?? "", body: input.body });
   return { threadId: thread.id };
 }
 
@@ -346,11 +375,17 @@ export async function reply(ctx: ServiceContext, input: ReplyInput) {
         take: 1,
         select: { id: true, body: true, createdAt: true, authorId: true },
       },
+      participants: { where: { userId: { not: me } }, select: { userId: true } },
     },
   });
   const message = updated.messages[0];
   if (!message) throw new Error("reply: the new message was not read back");
   await recordActivity(ctx, "message_sent", { threadId: thread.id, kind: thread.kind });
+  notifyRecipients(
+    ctx,
+    updated.participants.map((p) => p.userId),
+    { threadId: thread.id, messageId: message.id, body: message.body },
+  );
   return { ...message, authorName: ctx.actor.name, mine: true };
 }
 

@@ -27,6 +27,7 @@ import { FieldErrors, isPrismaError, notFound } from "~/server/errors";
 import { recordActivity, recordAudit } from "./audit";
 import type { ServiceContext } from "./context";
 import { gradeResponse } from "./grading";
+import { publishDashboardChanged, publishGradesReleased } from "./realtime-events";
 
 export const REGRADE_REQUIRED = "Students have answered this question: choose how to treat their scores";
 
@@ -207,13 +208,35 @@ function regradeRequired(attempts: number): TRPCError {
 
 type RegradeMode = { kind: "update"; question: { type: string; answer: unknown; points: number } } | { kind: "remove" };
 
+/** An attempt whose score a regrade changed: its student is told once the transaction has committed. */
+interface RegradedAttempt {
+  attemptId: string;
+  studentId: string;
+  assignmentId: string;
+  title: string;
+  score: number;
+  maxScore: number;
+}
+
+interface RegradeResult {
+  /** Attempts with an answer to the question. */
+  attemptsAffected: number;
+  /** Those whose score or maximum changed. */
+  changed: RegradedAttempt[];
+}
+
 /** Applies a policy to every answer of the question and recomputes the affected attempts' scores. */
-async function applyRegrade(tx: Tx, questionId: string, policy: RegradePolicy, mode: RegradeMode): Promise<number> {
+async function applyRegrade(
+  tx: Tx,
+  questionId: string,
+  policy: RegradePolicy,
+  mode: RegradeMode,
+): Promise<RegradeResult> {
   const answers = await tx.attemptAnswer.findMany({
     where: { questionId },
     select: { id: true, attemptId: true, response: true, maxPoints: true },
   });
-  if (policy === "KEEP_SCORES" || answers.length === 0) return answers.length;
+  if (policy === "KEEP_SCORES" || answers.length === 0) return { attemptsAffected: answers.length, changed: [] };
   for (const answer of answers) {
     let data: Prisma.AttemptAnswerUpdateInput;
     if (policy === "FULL_MARKS") {
@@ -228,18 +251,51 @@ async function applyRegrade(tx: Tx, questionId: string, policy: RegradePolicy, m
     await tx.attemptAnswer.update({ where: { id: answer.id }, data });
   }
   const attemptIds = [...new Set(answers.map((a) => a.attemptId))];
+  const before = new Map(
+    (
+      await tx.attempt.findMany({
+        where: { id: { in: attemptIds } },
+        select: {
+          id: true,
+          studentId: true,
+          assignmentId: true,
+          score: true,
+          maxScore: true,
+          assignment: { select: { content: { select: { title: true } } } },
+        },
+      })
+    ).map((a) => [a.id, a]),
+  );
   const sums = await tx.attemptAnswer.groupBy({
     by: ["attemptId"],
     where: { attemptId: { in: attemptIds } },
     _sum: { points: true, maxPoints: true },
   });
+  const changed: RegradedAttempt[] = [];
   for (const sum of sums) {
-    await tx.attempt.update({
-      where: { id: sum.attemptId },
-      data: { score: sum._sum.points ?? 0, maxScore: sum._sum.maxPoints ?? 0 },
-    });
+    const score = sum._sum.points ?? 0;
+    const maxScore = sum._sum.maxPoints ?? 0;
+    await tx.attempt.update({ where: { id: sum.attemptId }, data: { score, maxScore } });
+    const old = before.get(sum.attemptId);
+    if (old && (old.score !== score || old.maxScore !== maxScore)) {
+      changed.push({
+        attemptId: old.id,
+        studentId: old.studentId,
+        assignmentId: old.assignmentId,
+        title: old.assignment.content.title,
+        score,
+        maxScore,
+      });
+    }
   }
-  return attemptIds.length;
+  return { attemptsAffected: attemptIds.length, changed };
+}
+
+/** After a regrade has committed: each student whose score changed, and the dashboards. */
+function publishRegrade(ctx: ServiceContext, changed: RegradedAttempt[]) {
+  if (changed.length === 0) return;
+  publishGradesReleased(ctx, changed);
+  publishDashboardChanged(ctx, "submissions");
 }
 
 function answeredCount(ctx: ServiceContext, questionId: string) {
@@ -256,17 +312,21 @@ export async function updateQuestion(ctx: ServiceContext, input: z.output<typeof
   const policy = answered > 0 ? (regradePolicy ?? null) : null;
 
   // The update is guarded by the version read above: a concurrent edit makes it fail (CONFLICT).
-  const { row, attemptsAffected } = await ctx.db
+  const {
+    row,
+    attemptsAffected,
+    changed: regraded,
+  } = await ctx.db
     .$transaction(async (tx) => {
       const row = await tx.question.update({
         where: { id: questionId, version: before.version },
         data: { ...columns(data), version: { increment: 1 } },
         select: questionSelect,
       });
-      const attemptsAffected = policy
+      const regrade = policy
         ? await applyRegrade(tx, questionId, policy, { kind: "update", question: row })
-        : 0;
-      return { row, attemptsAffected };
+        : { attemptsAffected: 0, changed: [] };
+      return { row, ...regrade };
     })
     .catch((error: unknown) => {
       if (isPrismaError(error, "P2025")) {
@@ -290,6 +350,7 @@ export async function updateQuestion(ctx: ServiceContext, input: z.output<typeof
     });
   }
   await recordActivity(ctx, "question_updated", { questionId: row.id, version: row.version });
+  publishRegrade(ctx, regraded);
   return { question: toView(ctx, row), regrade: policy ? { policy, attemptsAffected } : null };
 }
 
@@ -303,12 +364,14 @@ export async function removeQuestion(
   if (answered > 0 && !input.regradePolicy) throw regradeRequired(answered);
   const policy = answered > 0 ? (input.regradePolicy ?? null) : null;
 
-  const { quizzesAffected, attemptsAffected } = await ctx.db.$transaction(async (tx) => {
+  const { quizzesAffected, attemptsAffected, changed } = await ctx.db.$transaction(async (tx) => {
     await tx.question.update({ where: { id: before.id }, data: { deletedAt: new Date() } });
     // A removed question leaves every quiz that listed it (attempts keep their own question list).
     const { count: quizzesAffected } = await tx.quizQuestion.deleteMany({ where: { questionId: before.id } });
-    const attemptsAffected = policy ? await applyRegrade(tx, before.id, policy, { kind: "remove" }) : 0;
-    return { quizzesAffected, attemptsAffected };
+    const regrade = policy
+      ? await applyRegrade(tx, before.id, policy, { kind: "remove" })
+      : { attemptsAffected: 0, changed: [] };
+    return { quizzesAffected, ...regrade };
   });
 
   await recordAudit(ctx, {
@@ -325,6 +388,7 @@ export async function removeQuestion(
       metadata: { policy, attemptsAffected, trigger: "remove" },
     });
   }
+  publishRegrade(ctx, changed);
   return { questionId: before.id, regrade: policy ? { policy, attemptsAffected } : null };
 }
 

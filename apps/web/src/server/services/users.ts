@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { fieldError, isPrismaError, notFound } from "~/server/errors";
 import { recordAudit } from "./audit";
 import type { ServiceContext } from "./context";
+import { publishDashboardChanged } from "./realtime-events";
 
 const userView = {
   id: true,
@@ -87,6 +88,7 @@ export async function createUser(ctx: ServiceContext, input: z.output<typeof cre
     targetId: user.id,
     metadata: { email: user.email, role: user.role, passwordGenerated: generated !== null },
   });
+  publishDashboardChanged(ctx, "users");
   return { user, temporaryPassword: generated };
 }
 
@@ -111,6 +113,7 @@ export async function changeUserRole(ctx: ServiceContext, input: { userId: strin
     targetId: user.id,
     metadata: { from: before.role, to: user.role },
   });
+  publishDashboardChanged(ctx, "users");
   return user;
 }
 
@@ -128,5 +131,6 @@ export async function setUserActive(ctx: ServiceContext, input: { userId: string
     targetType: "User",
     targetId: user.id,
   });
+  publishDashboardChanged(ctx, "users");
   return user;
 }

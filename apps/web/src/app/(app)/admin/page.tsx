@@ -3,6 +3,7 @@ import { ArrowRight, GraduationCap, School, UserRound, Users } from "lucide-reac
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "~/components/page-header";
+import { RefreshOnDashboardChange } from "~/components/realtime/refresh-on-change";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { requireRole } from "~/server/auth/session";
@@ -26,6 +27,8 @@ export default async function AdminHome() {
   ]);
   return (
     <>
+      {/* The counts below are rendered here on the server: re-render when they change. */}
+      <RefreshOnDashboardChange what={["users", "tasks"]} />
       <PageHeader
         title={`Welcome back, ${actor.name.split(" ")[0]}`}
         description="Your organization at a glance."

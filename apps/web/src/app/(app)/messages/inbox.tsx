@@ -2,6 +2,7 @@
 
 import { Megaphone, MessageSquare, PenSquare } from "lucide-react";
 import { useState } from "react";
+import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -29,7 +30,9 @@ export function Inbox({
 }) {
   const [selectedId, setSelectedId] = useState<string | null>(initialThreadId);
   const [focusThread, setFocusThread] = useState(false);
-  const threads = api.messages.threads.useQuery(undefined, { refetchInterval: POLL_MS });
+  // New messages arrive through realtime (components/realtime/live-updates.tsx); polling is the fallback.
+  const pollMs = useLivePolling(POLL_MS);
+  const threads = api.messages.threads.useQuery(undefined, { refetchInterval: pollMs });
 
   const select = (threadId: string | null) => {
     setSelectedId(threadId);

@@ -6,6 +6,7 @@ import { ArrowLeft, Megaphone, Send } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -34,7 +35,8 @@ export function ThreadView({
   onBack: () => void;
 }) {
   const utils = api.useUtils();
-  const thread = api.messages.thread.useQuery({ threadId }, { refetchInterval: POLL_MS, retry: false });
+  const pollMs = useLivePolling(POLL_MS);
+  const thread = api.messages.thread.useQuery({ threadId }, { refetchInterval: pollMs, retry: false });
   const heading = useRef<HTMLHeadingElement>(null);
   const log = useRef<HTMLDivElement>(null);
   const data = thread.data;

@@ -11,7 +11,7 @@ export const requireActor = middleware(({ ctx, next }) => {
   const { actor } = ctx;
   if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   const db = scopeToOrganization(ctx.db, actor.orgId);
-  return next({ ctx: { actor, db, svc: { db, actor, correlationId: ctx.correlationId } } });
+  return next({ ctx: { actor, db, svc: { db, actor, correlationId: ctx.correlationId, realtime: ctx.realtime } } });
 });
 
 /** Role check applied after requireActor (see roleProcedure); refuses with FORBIDDEN. */

@@ -1,9 +1,16 @@
 "use client";
 
-import { type AgentTaskStatus, agentTaskStatuses, type TaskListInput } from "@toolboxai/validators";
+import {
+  type AgentTaskStatus,
+  agentTaskStatuses,
+  channels,
+  realtimeEvents,
+  type TaskListInput,
+} from "@toolboxai/validators";
 import { Sparkles } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { useChannelEvent, useLivePolling, useRealtimeUser } from "~/components/realtime/realtime-provider";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -24,21 +31,47 @@ import {
   TaskStatusBadge,
 } from "./task-ui";
 
-/** While any listed task is still running, the list refreshes this often. */
+/** While any listed task is still running (and realtime is down), the list refreshes this often. */
 const POLL_MS = 2000;
 
 export function TaskList() {
   const [status, setStatus] = useState<AgentTaskStatus | "">("");
   // Only set keys go into the input, so the unfiltered list matches the server's prefetch ({}).
   const input: Omit<TaskListInput, "cursor"> = status ? { status } : {};
+  const pollMs = useLivePolling(POLL_MS);
   const list = api.agents.list.useInfiniteQuery(input, {
     getNextPageParam: (page) => page.nextCursor,
     refetchInterval: (query) => {
       const tasks = query.state.data?.pages.flatMap((p) => p.items) ?? [];
-      return tasks.some((t) => !isFinished(t.status)) ? POLL_MS : false;
+      return tasks.some((t) => !isFinished(t.status)) ? pollMs : false;
     },
   });
   const tasks = list.data?.pages.flatMap((p) => p.items);
+
+  const utils = api.useUtils();
+  const me = useRealtimeUser();
+  useChannelEvent(me ? channels.user(me.userId) : null, realtimeEvents.taskProgress, (event) => {
+    const listed = tasks?.find((t) => t.id === event.taskId);
+    // Progress within a run only needs the bar moved; a new task, or a change of status (which
+    // filters, sorting and the finished time depend on), needs the list read again.
+    if (listed && listed.status === event.status) {
+      utils.agents.list.setInfiniteData(input, (data) =>
+        data
+          ? {
+              ...data,
+              pages: data.pages.map((page) => ({
+                ...page,
+                items: page.items.map((t) =>
+                  t.id === event.taskId ? { ...t, progress: Math.max(t.progress, event.progress) } : t,
+                ),
+              })),
+            }
+          : data,
+      );
+      return;
+    }
+    void utils.agents.list.invalidate();
+  });
 
   return (
     <Card className="gap-0 py-0">

@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { ClassFormDialog } from "~/components/classes/class-form-dialog";
 import { gradeLabel } from "~/components/classes/class-list";
 import { PageHeader } from "~/components/page-header";
+import { WhoIsOnline } from "~/components/realtime/who-is-online";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -159,46 +160,49 @@ export function ClassDetail({ classId }: { classId: string }) {
       />
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-1">
-          <CardHeader>
-            <CardTitle>
-              <h2>Join code</h2>
-            </CardTitle>
-            <CardDescription>Students type this on their home page to join.</CardDescription>
-          </CardHeader>
-          <CardContent className="grid gap-4">
-            <p
-              className="rounded-lg bg-muted py-4 text-center font-mono font-semibold text-3xl tracking-[0.3em]"
-              data-testid="join-code"
-            >
-              {c.joinCode}
-            </p>
-            <div className="flex flex-wrap gap-2">
-              <Button
-                variant="outline"
-                onClick={async () => {
-                  await navigator.clipboard.writeText(c.joinCode ?? "").catch(() => {});
-                  setCopied(true);
-                  setTimeout(() => setCopied(false), 2000);
-                }}
+        <div className="grid content-start gap-6 lg:col-span-1">
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                <h2>Join code</h2>
+              </CardTitle>
+              <CardDescription>Students type this on their home page to join.</CardDescription>
+            </CardHeader>
+            <CardContent className="grid gap-4">
+              <p
+                className="rounded-lg bg-muted py-4 text-center font-mono font-semibold text-3xl tracking-[0.3em]"
+                data-testid="join-code"
               >
-                {copied ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-                {copied ? "Copied" : "Copy code"}
-              </Button>
-              <Confirm
-                trigger={
-                  <Button variant="ghost">
-                    <RefreshCw className="size-4" aria-hidden /> New code
-                  </Button>
-                }
-                title="Make a new join code?"
-                description="The current code stops working at once. Students already in the class stay in it."
-                action="Make new code"
-                onConfirm={() => regenerate.mutate({ classId })}
-              />
-            </div>
-          </CardContent>
-        </Card>
+                {c.joinCode}
+              </p>
+              <div className="flex flex-wrap gap-2">
+                <Button
+                  variant="outline"
+                  onClick={async () => {
+                    await navigator.clipboard.writeText(c.joinCode ?? "").catch(() => {});
+                    setCopied(true);
+                    setTimeout(() => setCopied(false), 2000);
+                  }}
+                >
+                  {copied ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
+                  {copied ? "Copied" : "Copy code"}
+                </Button>
+                <Confirm
+                  trigger={
+                    <Button variant="ghost">
+                      <RefreshCw className="size-4" aria-hidden /> New code
+                    </Button>
+                  }
+                  title="Make a new join code?"
+                  description="The current code stops working at once. Students already in the class stay in it."
+                  action="Make new code"
+                  onConfirm={() => regenerate.mutate({ classId })}
+                />
+              </div>
+            </CardContent>
+          </Card>
+          <WhoIsOnline classId={classId} />
+        </div>
 
         <Card className="lg:col-span-2">
           <CardHeader className="flex flex-row items-start justify-between gap-4">

@@ -1,13 +1,16 @@
 "use client";
 
 // One generation task: its progress and steps while it runs, then the review screen for the
-// drafts it made. The page polls `agents.get` while the task is unfinished.
-import type { AgentTaskDetail } from "@toolboxai/validators";
+// drafts it made. Progress arrives as realtime `task.progress` events on the teacher's channel;
+// the page also polls `agents.get` while the task is unfinished: every second when realtime is
+// down, as a slow safety net when it is up.
+import { type AgentTaskDetail, channels, realtimeEvents, type TaskProgressEventData } from "@toolboxai/validators";
 import { ArrowLeft, RotateCcw, Square } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { toast } from "sonner";
 import { PageHeader } from "~/components/page-header";
+import { useChannelEvent, useLivePolling, useRealtimeUser } from "~/components/realtime/realtime-provider";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import {
   AlertDialog,
@@ -36,18 +39,31 @@ import {
 import { StepList, stepLabel } from "./step-list";
 import { TaskReview } from "./task-review";
 
-/** How often an unfinished task is re-read. */
+/** How often an unfinished task is re-read while realtime is down. */
 const POLL_MS = 1000;
 
 export function TaskDetail({ taskId }: { taskId: string }) {
   const utils = api.useUtils();
-  // Polling uses tRPC's own query key, so a realtime push can later refresh this page by calling
-  // `utils.agents.get.invalidate({ taskId })` (and the interval can then be lengthened or dropped).
+  const pollMs = useLivePolling(POLL_MS);
   const query = api.agents.get.useQuery(
     { taskId },
-    { refetchInterval: (q) => (q.state.error || isFinished(q.state.data?.status) ? false : POLL_MS) },
+    { refetchInterval: (q) => (q.state.error || isFinished(q.state.data?.status) ? false : pollMs) },
   );
   const task = query.data;
+
+  const me = useRealtimeUser();
+  useChannelEvent(
+    me ? channels.user(me.userId) : null,
+    realtimeEvents.taskProgress,
+    (event) => {
+      if (event.taskId !== taskId) return;
+      // Show the new progress at once; the refetch brings the steps (and anything else) along.
+      utils.agents.get.setData({ taskId }, (old) => (old ? withProgress(old, event) : old));
+      void utils.agents.get.invalidate({ taskId });
+    },
+    // Events sent before the subscription was ready are lost: read the task once it is.
+    { onSubscribed: () => void utils.agents.get.invalidate({ taskId }) },
+  );
 
   // When the task finishes, the lists that show it (and the drafts it made) are stale.
   const status = task?.status;
@@ -240,6 +256,17 @@ export function TaskDetail({ taskId }: { taskId: string }) {
       ) : null}
     </div>
   );
+}
+
+/**
+ * The task with an event's progress. Events can arrive out of order, so progress only moves
+ * forward within a run and a finished task stays finished until a retry queues it again.
+ */
+function withProgress(task: AgentTaskDetail, event: TaskProgressEventData): AgentTaskDetail {
+  const restarted = event.status === "QUEUED";
+  if (isFinished(task.status) && !restarted) return task;
+  const progress = restarted ? event.progress : Math.max(task.progress, event.progress);
+  return { ...task, status: event.status, progress, currentStep: event.currentStep };
 }
 
 function statusLine(task: AgentTaskDetail): string {

@@ -1,0 +1,22 @@
+import { createTRPCContext } from "~/server/api/context";
+import { logger } from "~/server/logger";
+import { getRealtimeSigner } from "~/server/realtime";
+import { pusherAuthResponse } from "~/server/realtime/auth-endpoint";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/pusher/auth: pusher-js's channel authorization endpoint. Signs a private or presence
+ * channel subscription for the signed-in user when they may use the channel: 503 when realtime is
+ * off, 401 signed out, 400 malformed, 403 not theirs (see server/realtime/auth-endpoint.ts).
+ */
+export async function POST(req: Request) {
+  const ctx = await createTRPCContext({ headers: req.headers, source: "pusher-auth" });
+  return pusherAuthResponse(req, {
+    db: ctx.db,
+    actor: ctx.actor,
+    correlationId: ctx.correlationId,
+    signer: getRealtimeSigner(),
+    logger,
+  });
+}
