@@ -18,4 +18,17 @@ describe("health", () => {
     expect(report.database.error).toBeTruthy();
     await handle.close().catch(() => {});
   });
+
+  it("reports realtime publishing counts without letting failures change the status", async () => {
+    const handle = createDatabase({ pgliteDir: "memory" });
+    const report = await checkHealth({
+      db: handle.db,
+      kind: handle.kind,
+      version: "1.2.3",
+      realtime: { configured: true, stats: { sent: 4, failed: 2, skipped: 0 } },
+    });
+    expect(report.status).toBe("ok");
+    expect(report.realtime).toEqual({ configured: true, sent: 4, failed: 2, skipped: 0 });
+    await handle.close();
+  });
 });
