@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { connect as tcpConnect } from "node:net";
 import pino from "pino";
 import Pusher from "pusher";
 import PusherJS from "pusher-js";
@@ -149,6 +150,26 @@ describe("websocket protocol", () => {
   it("connects and receives a socket id", async () => {
     const client = await connect();
     expect(client.connection.socket_id).toMatch(/^\d+\.\d+$/);
+  });
+
+  it("answers a malformed upgrade URL with 400 and keeps serving", async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = tcpConnect(port, "127.0.0.1", () => {
+        socket.write(
+          "GET /app/% HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n" +
+            "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
+        );
+      });
+      let text = "";
+      socket.on("data", (chunk) => {
+        text += chunk.toString();
+      });
+      socket.on("close", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    const res = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(res.status).toBe(200);
   });
 
   it("rejects an unknown app key with 4001", async () => {

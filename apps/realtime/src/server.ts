@@ -111,14 +111,21 @@ export function createRealtimeServer(
   const wss = new WebSocketServer({ noServer: true, maxPayload: 100 * 1024 });
 
   httpServer.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const match = /^\/app\/([^/]+)$/.exec(url.pathname);
-    if (!match) {
-      socket.write("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+    const refuse = (status: string) => {
+      socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
       socket.destroy();
-      return;
+    };
+    // A malformed URL (`/app/%`) must be answered, not thrown: this listener runs outside any
+    // try/catch, and an exception here would stop the whole server.
+    let key: string;
+    try {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      const match = /^\/app\/([^/]+)$/.exec(url.pathname);
+      if (!match) return refuse("404 Not Found");
+      key = decodeURIComponent(match[1] ?? "");
+    } catch {
+      return refuse("400 Bad Request");
     }
-    const key = decodeURIComponent(match[1] ?? "");
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, socket, key));
   });
 
