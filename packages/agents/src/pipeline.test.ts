@@ -7,7 +7,7 @@ import { generateRequestSchema } from "@toolboxai/validators";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { agents } from "./agents";
 import type { Materializer, PipelineDeps } from "./pipeline";
-import { processTask } from "./pipeline";
+import { isTransientDatabaseError, processTask } from "./pipeline";
 import { createOfflineProvider } from "./providers/offline";
 import { createOpenAIProvider } from "./providers/openai";
 import { createResilientProvider } from "./resilience";
@@ -220,9 +220,14 @@ describe("the reviewer's revision", () => {
       },
     });
     const provider = createOpenAIProvider({ apiKey: "test", model: "fake-model", baseURL: fake.url });
-    expect(await processTask(deps(provider), id, { number: 1, max: 1 })).toBe("completed");
+    const progress: number[] = [];
+    const publisher = { publish: (e: { progress: number }) => void progress.push(e.progress) };
+    expect(await processTask(deps(provider, { publisher }), id, { number: 1, max: 1 })).toBe("completed");
     const steps = (await executions(id)).map((e) => e.step);
     expect(steps).toEqual(["supervisor", "content", "review", "content.revision", "review.final"]);
+    // The plan grew by two steps, yet the progress bar never went backwards.
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(100);
     const revisionRequest = fake.requests.find((r) =>
       JSON.stringify(r).includes("Remove the request for a home address"),
     );
@@ -261,5 +266,13 @@ describe("tenancy", () => {
     expect(await scoped.agentExecution.count({ where: { taskId: id } })).toBe(
       await t.db.agentExecution.count({ where: { taskId: id } }),
     );
+  });
+});
+
+describe("isTransientDatabaseError", () => {
+  it("retries lost connections, pool timeouts and write conflicts, not other database errors", () => {
+    for (const code of ["P1001", "P1017", "P2024", "P2034"]) expect(isTransientDatabaseError({ code })).toBe(true);
+    expect(isTransientDatabaseError({ code: "P2002" })).toBe(false);
+    expect(isTransientDatabaseError(new Error("boom"))).toBe(false);
   });
 });

@@ -86,6 +86,16 @@ function errorMessage(error: unknown): string {
 
 type TaskRow = Awaited<ReturnType<typeof loadTask>>;
 
+/**
+ * Database errors worth another attempt: the connection dropped or timed out, the pool was
+ * exhausted, or a transaction lost a write conflict. The finished steps are kept either way.
+ */
+const TRANSIENT_DATABASE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2034"]);
+export function isTransientDatabaseError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && TRANSIENT_DATABASE_CODES.has(code);
+}
+
 async function loadTask(db: Database, taskId: string) {
   return db.agentTask.findUnique({ where: { id: taskId } });
 }
@@ -129,7 +139,7 @@ export async function processTask(
       return "cancelled";
     }
     const message = errorMessage(error);
-    const retry = attempt.number < attempt.max && isRetryable(error);
+    const retry = attempt.number < attempt.max && (isRetryable(error) || isTransientDatabaseError(error));
     const status: AgentTaskStatus = retry ? "RETRYING" : "FAILED";
     const patch = {
       status,
@@ -174,8 +184,10 @@ async function runTask(deps: PipelineDeps, initial: NonNullable<TaskRow>): Promi
   const request = generateRequestSchema.parse(initial.request);
   const scoped = scopeToOrganization(deps.db, initial.organizationId);
 
-  let task = await deps.db.agentTask.update({
-    where: { id: initial.id },
+  // Claim the task only if it is still unfinished and nobody asked to cancel it meanwhile (a
+  // teacher's cancel between our read and this write must win).
+  const claimed = await deps.db.agentTask.updateMany({
+    where: { id: initial.id, status: { notIn: FINISHED }, cancelRequested: false },
     data: {
       status: "PROCESSING",
       attempts: { increment: 1 },
@@ -183,6 +195,12 @@ async function runTask(deps: PipelineDeps, initial: NonNullable<TaskRow>): Promi
       error: null,
     },
   });
+  if (claimed.count === 0) {
+    const now = await loadTask(deps.db, initial.id);
+    if (now?.cancelRequested) throw new TaskCancelledError();
+    return "skipped";
+  }
+  let task = await deps.db.agentTask.findUniqueOrThrow({ where: { id: initial.id } });
   await publish(deps, task, {});
 
   // Finished steps from earlier attempts are reused, never run again.
@@ -201,7 +219,9 @@ async function runTask(deps: PipelineDeps, initial: NonNullable<TaskRow>): Promi
     let finished = 0;
 
     const advance = async (step: string | null) => {
-      const patch = { currentStep: step, progress: progressOf(finished, plan.length || 1) };
+      // A revision adds steps to the plan; the bar never moves backwards because of it.
+      const progress = Math.max(task.progress, progressOf(finished, plan.length || 1));
+      const patch = { currentStep: step, progress };
       task = await deps.db.agentTask.update({ where: { id: task.id }, data: patch });
       await publish(deps, task, {});
     };

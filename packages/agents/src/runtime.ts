@@ -36,9 +36,10 @@ export interface AgentStatus {
   model: string;
   offline: boolean;
   queue: TaskQueue["kind"];
-  counts: QueueCounts;
+  /** Null when the queue could not be read in time (Redis unreachable). */
+  counts: QueueCounts | null;
   breaker: "closed" | "open" | "half-open";
-  cache: { hits: number; misses: number };
+  cache: { hits: number; misses: number } | null;
 }
 
 export interface AgentRuntime {
@@ -50,6 +51,17 @@ export interface AgentRuntime {
   resumeUnfinished(): Promise<number>;
   status(): Promise<AgentStatus>;
   close(): Promise<void>;
+}
+
+const STATUS_WAIT_MS = 1500;
+
+/** The promise's value, or null when it fails or takes longer than `ms`. */
+async function within<T>(ms: number, promise: Promise<T>): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  return Promise.race([promise.catch(() => null), late]).finally(() => clearTimeout(timer));
 }
 
 export function createProvider(config: AgentConfig): ModelProvider {
@@ -137,7 +149,11 @@ export function createAgentRuntime(options: {
       return unfinished.length;
     },
     async status() {
-      const [counts, stats] = await Promise.all([queue.counts(), cache.stats()]);
+      // Informational: a part that can't be read in time is reported as unknown, never thrown.
+      const [counts, stats] = await Promise.all([
+        within(STATUS_WAIT_MS, queue.counts()),
+        within(STATUS_WAIT_MS, cache.stats()),
+      ]);
       return {
         provider: provider.name,
         model: provider.model,
@@ -145,7 +161,7 @@ export function createAgentRuntime(options: {
         queue: queue.kind,
         counts,
         breaker: provider.breakerState(),
-        cache: { hits: stats.hits, misses: stats.misses },
+        cache: stats ? { hits: stats.hits, misses: stats.misses } : null,
       };
     },
     async close() {

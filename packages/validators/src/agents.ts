@@ -347,14 +347,17 @@ export const agentStatusSchema = z.object({
   model: z.string(),
   offline: z.boolean(),
   queue: z.enum(["in-process", "bullmq"]),
-  counts: z.object({
-    waiting: z.number().int(),
-    active: z.number().int(),
-    delayed: z.number().int(),
-    completed: z.number().int(),
-    failed: z.number().int(),
-  }),
+  /** Null when the queue could not be read (Redis unreachable): the status itself never fails. */
+  counts: z
+    .object({
+      waiting: z.number().int(),
+      active: z.number().int(),
+      delayed: z.number().int(),
+      completed: z.number().int(),
+      failed: z.number().int(),
+    })
+    .nullable(),
   breaker: z.enum(["closed", "open", "half-open"]),
-  cache: z.object({ hits: z.number().int(), misses: z.number().int() }),
+  cache: z.object({ hits: z.number().int(), misses: z.number().int() }).nullable(),
 });
 export type AgentStatusView = z.infer<typeof agentStatusSchema>;

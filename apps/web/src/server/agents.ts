@@ -9,6 +9,9 @@ import { getRealtimePublisher } from "./realtime";
 import { materializeDrafts } from "./services/generated-content";
 import { createTaskProgressPublisher } from "./task-events";
 
+/** How often unfinished tasks are (re)queued; queuing a task already queued or running is a no-op. */
+const SWEEP_INTERVAL_MS = 60_000;
+
 const globalForAgents = globalThis as unknown as { toolboxAgents?: AgentRuntime };
 
 export function getAgentRuntime(): AgentRuntime {
@@ -25,11 +28,15 @@ export function getAgentRuntime(): AgentRuntime {
     });
     globalForAgents.toolboxAgents = runtime;
     if (config.runInWeb) {
-      // Tasks left unfinished by a previous process (a restart mid-generation) carry on.
-      runtime
-        .resumeUnfinished()
-        .then((count) => count > 0 && log.info({ count }, "resumed unfinished agent tasks"))
-        .catch((err) => log.error({ err }, "could not resume unfinished agent tasks"));
+      // Tasks left unfinished by a previous process (a restart mid-generation) carry on, and a
+      // task whose enqueue failed (Redis briefly down) is queued by the next sweep.
+      const sweep = () =>
+        runtime
+          .resumeUnfinished()
+          .then((count) => count > 0 && log.info({ count }, "queued unfinished agent tasks"))
+          .catch((err) => log.warn({ err }, "could not queue unfinished agent tasks"));
+      void sweep();
+      setInterval(sweep, SWEEP_INTERVAL_MS).unref();
     }
     log.info(
       { provider: runtime.provider.name, model: runtime.provider.model, queue: runtime.queue.kind },

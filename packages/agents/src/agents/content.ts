@@ -2,13 +2,12 @@
 // and the lesson's length (the sections' minutes add up to the duration).
 import {
   type GenerateRequest,
-  generateRequestSchema,
   type LessonDraft,
   lessonDraftSchema,
   type Outline,
   outlineSchema,
 } from "@toolboxai/validators";
-import { z } from "zod";
+import type { z } from "zod";
 import type { AgentDefinition } from "../types";
 import { clean, lessonFindings } from "./findings";
 import {
@@ -25,21 +24,17 @@ import {
 } from "./kit";
 import {
   describeRequest,
+  draftInputSchema,
   gradeLabel,
   inputBlock,
   normalized,
   readingLevelText,
-  revisionSchema,
   revisionText,
   systemPrompt,
 } from "./prompt";
 import { clip, scrubText } from "./text";
 
-export const contentInputSchema = z.object({
-  request: generateRequestSchema,
-  outline: outlineSchema,
-  revision: revisionSchema(lessonDraftSchema),
-});
+export const contentInputSchema = draftInputSchema({ outline: outlineSchema }, lessonDraftSchema);
 export type ContentInput = z.infer<typeof contentInputSchema>;
 
 interface Ctx {

@@ -1,6 +1,6 @@
 // Shared prompt pieces: the common rules every agent's system prompt carries, the revision block,
 // and the input block every user prompt ends with (tests read that last ```json block back).
-import type { GenerateRequest } from "@toolboxai/validators";
+import { type GenerateRequest, generateRequestSchema } from "@toolboxai/validators";
 import { z } from "zod";
 
 /** The reviewer's request to redo a draft: its instructions, its findings, and the draft it read. */
@@ -10,15 +10,22 @@ export interface Revision<T> {
   previous: T;
 }
 
-/** `revision` on the drafting agents' inputs: null on the first run. */
-export function revisionSchema<T extends z.ZodType>(previous: T) {
-  return z
-    .object({
-      instructions: z.string(),
-      findings: z.array(z.string()),
-      previous,
-    })
-    .nullable();
+/**
+ * A drafting agent's input: the request, what the draft builds on (`fields`), and `revision`, the
+ * reviewer's request to redo the draft (null on the first run).
+ */
+export function draftInputSchema<F extends z.ZodRawShape, T extends z.ZodType>(fields: F, draft: T) {
+  return z.object({
+    request: generateRequestSchema,
+    ...fields,
+    revision: z
+      .object({
+        instructions: z.string(),
+        findings: z.array(z.string()),
+        previous: draft,
+      })
+      .nullable(),
+  });
 }
 
 /** The block every user prompt ends with; keep this exact format. */

@@ -2,7 +2,6 @@
 // each with an answer key that passes the teaching core's checks and an explanation.
 import {
   type GenerateRequest,
-  generateRequestSchema,
   type LessonDraft,
   lessonDraftSchema,
   outlineSchema,
@@ -10,7 +9,7 @@ import {
   type QuizDraft,
   quizDraftSchema,
 } from "@toolboxai/validators";
-import { z } from "zod";
+import type { z } from "zod";
 import type { AgentDefinition } from "../types";
 import { clean, quizFindings } from "./findings";
 import {
@@ -26,22 +25,20 @@ import {
 } from "./kit";
 import {
   describeRequest,
+  draftInputSchema,
   gradeLabel,
   inputBlock,
   normalized,
   readingLevelText,
-  revisionSchema,
   revisionText,
   systemPrompt,
 } from "./prompt";
 import { clip, scrubText } from "./text";
 
-export const quizInputSchema = z.object({
-  request: generateRequestSchema,
-  outline: outlineSchema,
-  lesson: lessonDraftSchema.nullable(),
-  revision: revisionSchema(quizDraftSchema),
-});
+export const quizInputSchema = draftInputSchema(
+  { outline: outlineSchema, lesson: lessonDraftSchema.nullable() },
+  quizDraftSchema,
+);
 export type QuizInput = z.infer<typeof quizInputSchema>;
 
 type Question = QuestionData;

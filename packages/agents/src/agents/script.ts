@@ -3,26 +3,21 @@
 // station's text on screen). Scripts are written in the Lua 5.1 subset so `checkLuau` parses them.
 // The terrain itself is built elsewhere from the spec (Terrain:FillBlock / FillBall).
 import {
-  generateRequestSchema,
   type LuauScript,
   type ScriptBundle,
   scriptBundleSchema,
   type TerrainSpec,
   terrainSpecSchema,
 } from "@toolboxai/validators";
-import { z } from "zod";
+import type { z } from "zod";
 import { checkLuau } from "../luau";
 import { luaString } from "../roblox/luau-writer";
 import type { AgentDefinition } from "../types";
 import { clean, scriptFindings } from "./findings";
-import { describeRequest, inputBlock, normalized, revisionSchema, revisionText, systemPrompt } from "./prompt";
+import { describeRequest, draftInputSchema, inputBlock, normalized, revisionText, systemPrompt } from "./prompt";
 import { privacyIssues } from "./text";
 
-export const scriptInputSchema = z.object({
-  request: generateRequestSchema,
-  terrain: terrainSpecSchema,
-  revision: revisionSchema(scriptBundleSchema),
-});
+export const scriptInputSchema = draftInputSchema({ terrain: terrainSpecSchema }, scriptBundleSchema);
 export type ScriptInput = z.infer<typeof scriptInputSchema>;
 
 const KIND_ACTION: Record<TerrainSpec["stations"][number]["kind"], string> = {

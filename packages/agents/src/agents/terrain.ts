@@ -3,7 +3,6 @@
 // agent writes the stations' interactions.
 import {
   type GenerateRequest,
-  generateRequestSchema,
   outlineSchema,
   type QuizDraft,
   quizDraftSchema,
@@ -11,27 +10,25 @@ import {
   terrainSpecSchema,
   type Vector3,
 } from "@toolboxai/validators";
-import { z } from "zod";
+import type { z } from "zod";
 import type { AgentDefinition } from "../types";
 import { clean, terrainFindings } from "./findings";
 import { type Domain, definitionOf, glossaryOf, pick, type TopicInfo, topicDefinition, topicInfo } from "./kit";
 import {
   describeRequest,
+  draftInputSchema,
   gradeLabel,
   inputBlock,
   normalized,
-  revisionSchema,
   revisionText,
   systemPrompt,
 } from "./prompt";
 import { clip, scrubText } from "./text";
 
-export const terrainInputSchema = z.object({
-  request: generateRequestSchema,
-  outline: outlineSchema,
-  quiz: quizDraftSchema.nullable(),
-  revision: revisionSchema(terrainSpecSchema),
-});
+export const terrainInputSchema = draftInputSchema(
+  { outline: outlineSchema, quiz: quizDraftSchema.nullable() },
+  terrainSpecSchema,
+);
 export type TerrainInput = z.infer<typeof terrainInputSchema>;
 
 type Station = TerrainSpec["stations"][number];

@@ -22,14 +22,16 @@ export interface BullQueueOptions extends Partial<QueueOptions> {
   prefix?: string;
 }
 
-function connection(redisUrl: string): Redis {
-  // BullMQ's blocking commands need `maxRetriesPerRequest: null`.
-  return new Redis(redisUrl, { maxRetriesPerRequest: null, enableOfflineQueue: true });
+function connection(redisUrl: string, role: "producer" | "consumer"): Redis {
+  // A worker's blocking commands need `maxRetriesPerRequest: null` (wait for Redis however long it
+  // takes). A producer answers a teacher's request, so its commands fail after one reconnection
+  // attempt instead of hanging while Redis is down.
+  return new Redis(redisUrl, { maxRetriesPerRequest: role === "consumer" ? null : 1, enableOfflineQueue: true });
 }
 
 export function createBullQueue(options: BullQueueOptions): TaskQueue & { queue: Queue<JobData> } {
   const opts: QueueOptions = { ...DEFAULT_QUEUE_OPTIONS, ...options };
-  const redis = connection(options.redisUrl);
+  const redis = connection(options.redisUrl, "producer");
   const queue = new Queue<JobData>(QUEUE_NAME, { connection: redis, prefix: options.prefix ?? "toolboxai" });
   return {
     kind: "bullmq",
@@ -86,7 +88,7 @@ export function createBullWorker(processor: TaskProcessor, options: BullWorkerOp
       });
     },
     {
-      connection: connection(options.redisUrl),
+      connection: connection(options.redisUrl, "consumer"),
       prefix: options.prefix ?? "toolboxai",
       concurrency: opts.concurrency,
       lockDuration: options.lockDurationMs ?? 30_000,

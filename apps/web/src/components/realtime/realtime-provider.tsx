@@ -137,13 +137,30 @@ export function RealtimeProvider({
     };
   }, [key, cluster, wsHost, wsPort, forceTLS, queryClient]);
 
+  // Channels whose subscription was refused or failed (e.g. the auth endpoint answered 500):
+  // their events won't come, so pages must keep polling at their normal pace.
+  const [refused, setRefused] = useState<ReadonlySet<string>>(() => new Set());
   const acquire = useCallback(
     (name: string) => {
       if (!client) throw new Error("No realtime client");
       const counts = refCounts.current;
+      const first = !counts.has(name);
       counts.set(name, (counts.get(name) ?? 0) + 1);
       // pusher.subscribe returns the existing channel when it is already subscribed.
-      return client.subscribe(name);
+      const channel = client.subscribe(name);
+      if (first) {
+        const mark = (failed: boolean) =>
+          setRefused((current) => {
+            if (current.has(name) === failed) return current;
+            const next = new Set(current);
+            if (failed) next.add(name);
+            else next.delete(name);
+            return next;
+          });
+        channel.bind("pusher:subscription_error", () => mark(true));
+        channel.bind("pusher:subscription_succeeded", () => mark(false));
+      }
+      return channel;
     },
     [client],
   );
@@ -157,14 +174,22 @@ export function RealtimeProvider({
       }
       counts.delete(name);
       client?.unsubscribe(name);
+      setRefused((current) => {
+        if (!current.has(name)) return current;
+        const next = new Set(current);
+        next.delete(name);
+        return next;
+      });
     },
     [client],
   );
 
   const { userId, orgId, role } = user;
+  // "connected" only counts when every subscription on screen went through.
+  const liveStatus: RealtimeStatus = status === "connected" && refused.size > 0 ? "connecting" : status;
   const value = useMemo<RealtimeContextValue>(
-    () => ({ client, status, user: { userId, orgId, role }, acquire, release }),
-    [client, status, userId, orgId, role, acquire, release],
+    () => ({ client, status: liveStatus, user: { userId, orgId, role }, acquire, release }),
+    [client, liveStatus, userId, orgId, role, acquire, release],
   );
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }

@@ -22,6 +22,22 @@ import { publishTaskProgress } from "./realtime-events";
 /** What tasks need from the agents' runtime: a queue to hand work to and the model in use. */
 export type TaskRuntime = Pick<AgentRuntime, "queue" | "provider" | "status">;
 
+/** How long a request waits for the queue before answering anyway. */
+const ENQUEUE_WAIT_MS = 3000;
+
+/**
+ * Hands the task to the queue, but never holds the teacher's request on it: if the queue is
+ * unreachable (Redis down) or slow, the row is already saved as QUEUED and the periodic sweep
+ * (web and worker) queues it once the queue is back.
+ */
+async function enqueueOrLeave(runtime: TaskRuntime, taskId: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ENQUEUE_WAIT_MS);
+  });
+  await Promise.race([runtime.queue.enqueue(taskId).catch(() => undefined), gaveUp]).finally(() => clearTimeout(timer));
+}
+
 const summarySelect = {
   id: true,
   request: true,
@@ -106,7 +122,7 @@ export async function generateTask(
   await recordActivity(ctx, "generation_requested", { taskId: row.id, topic: input.topic, parts: input.parts });
   publishProgress(ctx, row);
   // The row is the request: if the queue is unreachable now, the worker's sweep queues it later.
-  await runtime.queue.enqueue(row.id).catch(() => undefined);
+  await enqueueOrLeave(runtime, row.id);
   return toSummary(row);
 }
 
@@ -172,12 +188,18 @@ export async function cancelTask(ctx: ServiceContext, input: { taskId: string })
   if (task.status === "COMPLETED" || task.status === "FAILED" || task.status === "CANCELLED") {
     throw new TRPCError({ code: "BAD_REQUEST", message: "This task has already finished." });
   }
-  const waiting = task.status === "QUEUED" || task.status === "RETRYING";
+  // First the request, whatever the status is by now: a worker claims a task only while no cancel
+  // is requested, and a running one polls for it. Then a task no worker holds is cancelled at once.
+  const requested = await ctx.db.agentTask.updateMany({
+    where: { id: task.id, status: { notIn: ["COMPLETED", "FAILED", "CANCELLED"] } },
+    data: { cancelRequested: true },
+  });
+  if (requested.count === 0) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "This task has already finished." });
+  }
   await ctx.db.agentTask.updateMany({
-    where: { id: task.id, status: task.status },
-    data: waiting
-      ? { cancelRequested: true, status: "CANCELLED", currentStep: null, finishedAt: new Date() }
-      : { cancelRequested: true },
+    where: { id: task.id, status: { in: ["QUEUED", "RETRYING"] } },
+    data: { status: "CANCELLED", currentStep: null, finishedAt: new Date() },
   });
   await recordActivity(ctx, "generation_cancelled", { taskId: task.id });
   const row = await ctx.db.agentTask.findFirstOrThrow({ where: { id: task.id }, select: summarySelect });
@@ -211,7 +233,7 @@ export async function retryTask(
   if (updated.count === 1) {
     await recordActivity(ctx, "generation_retried", { taskId: task.id });
     publishProgress(ctx, { ...task, status: "QUEUED" });
-    await runtime.queue.enqueue(task.id).catch(() => undefined);
+    await enqueueOrLeave(runtime, task.id);
   }
   const row = await ctx.db.agentTask.findFirstOrThrow({ where: { id: task.id }, select: summarySelect });
   return toSummary(row);

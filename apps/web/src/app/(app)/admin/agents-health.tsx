@@ -22,8 +22,8 @@ const BREAKER: Record<AgentStatusView["breaker"], { label: string; hint: string;
 /** The agents' health for admins: which model, the circuit breaker, the queue and the response cache. */
 export function AgentsHealth({ status }: { status: AgentStatusView }) {
   const breaker = BREAKER[status.breaker];
-  const lookups = status.cache.hits + status.cache.misses;
-  const hitRate = lookups > 0 ? Math.round((status.cache.hits / lookups) * 100) : null;
+  const lookups = status.cache ? status.cache.hits + status.cache.misses : 0;
+  const hitRate = status.cache && lookups > 0 ? Math.round((status.cache.hits / lookups) * 100) : null;
   return (
     <Card className="mt-6">
       <CardHeader className="flex flex-row items-start justify-between gap-4 space-y-0">
@@ -58,14 +58,17 @@ export function AgentsHealth({ status }: { status: AgentStatusView }) {
           <div>
             <dt className="text-muted-foreground">Queue ({status.queue === "bullmq" ? "Redis" : "in this server"})</dt>
             <dd className="mt-1">
-              {status.counts.active} running · {status.counts.waiting} waiting · {status.counts.delayed} retrying
+              {status.counts
+                ? `${status.counts.active} running · ${status.counts.waiting} waiting · ${status.counts.delayed} retrying`
+                : "Unavailable right now (is Redis reachable?)"}
             </dd>
           </div>
           <div>
             <dt className="text-muted-foreground">Response cache</dt>
             <dd className="mt-1">
-              {status.cache.hits} hits · {status.cache.misses} misses
-              {hitRate === null ? "" : ` (${hitRate}% served from cache)`}
+              {status.cache
+                ? `${status.cache.hits} hits · ${status.cache.misses} misses${hitRate === null ? "" : ` (${hitRate}% served from cache)`}`
+                : "Unavailable right now"}
             </dd>
           </div>
         </dl>

@@ -22,9 +22,9 @@ export function AgentStatusBanner() {
     );
   }
   const s = status.data;
-  const waiting = s.counts.waiting + s.counts.delayed;
-  const queueNote =
-    waiting + s.counts.active > 0 ? ` ${s.counts.active} running, ${waiting} waiting in the queue.` : "";
+  const waiting = s.counts ? s.counts.waiting + s.counts.delayed : 0;
+  const active = s.counts?.active ?? 0;
+  const queueNote = waiting + active > 0 ? ` ${active} running, ${waiting} waiting in the queue.` : "";
 
   return (
     <div className="grid gap-3" data-testid="agent-status">

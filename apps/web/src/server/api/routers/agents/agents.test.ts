@@ -146,6 +146,24 @@ describe("agents.cancel and agents.retry", () => {
     expect((await finished(row.id)).status).toBe("COMPLETED");
   });
 
+  it("asks a running task to stop, leaving its worker to record it CANCELLED", async () => {
+    const caller = await teacher();
+    const row = await w.scoped("a").agentTask.create({
+      data: {
+        organizationId: w.orgs.a,
+        createdById: w.users.a.TEACHER.id,
+        request: { ...request, parts: ["lesson"], standards: [] },
+        status: "PROCESSING",
+        provider: "offline",
+        model: "offline-drafts-v1",
+      },
+    });
+    const answer = await caller.agents.cancel({ taskId: row.id });
+    expect(answer.status).toBe("PROCESSING");
+    const stored = await w.t.db.agentTask.findUniqueOrThrow({ where: { id: row.id } });
+    expect(stored.cancelRequested).toBe(true);
+  });
+
   it("refuses to retry a task that has not failed or been cancelled", async () => {
     const caller = await teacher();
     const queued = await caller.agents.generate({ ...request, parts: ["lesson"], standards: [] });
@@ -165,5 +183,45 @@ describe("agents.status", () => {
   it("reports the offline model, the in-process queue and a closed breaker", async () => {
     const status = await (await teacher()).agents.status();
     expect(status).toMatchObject({ provider: "offline", offline: true, queue: "in-process", breaker: "closed" });
+  });
+});
+
+describe("saving a task's drafts", () => {
+  it("creates one item per part even when two workers save the same task at once", async () => {
+    const { agents } = await import("@toolboxai/agents");
+    const { materializeDrafts } = await import("~/server/services/generated-content");
+    const { generateRequestSchema } = await import("@toolboxai/validators");
+    const req = generateRequestSchema.parse({ ...request, parts: ["lesson", "environment"], standards: [] });
+    const outline = agents.supervisor.offline({ request: req });
+    const terrain = agents.terrain.offline({ request: req, outline, quiz: null, revision: null });
+    const drafts = {
+      request: req,
+      outline,
+      lesson: agents.content.offline({ request: req, outline, revision: null }),
+      quiz: null,
+      terrain,
+      scripts: agents.script.offline({ request: req, terrain, revision: null }),
+      standards: null,
+      review: null,
+      sourceSteps: {},
+      revised: [],
+    } as Parameters<typeof materializeDrafts>[0]["drafts"];
+    const row = await w.scoped("a").agentTask.create({
+      data: {
+        organizationId: w.orgs.a,
+        createdById: w.users.a.TEACHER.id,
+        request: req,
+        status: "PROCESSING",
+        provider: "offline",
+        model: "offline-drafts-v1",
+      },
+    });
+    const task = { id: row.id, organizationId: w.orgs.a, createdById: w.users.a.TEACHER.id };
+    const [first, second] = await Promise.all([
+      materializeDrafts({ db: w.scoped("a"), task, drafts }),
+      materializeDrafts({ db: w.scoped("a"), task, drafts }),
+    ]);
+    expect(first.map((i) => i.contentId)).toEqual(second.map((i) => i.contentId));
+    expect(await w.t.db.contentItem.count({ where: { agentTaskId: row.id } })).toBe(2);
   });
 });
