@@ -22,8 +22,8 @@ import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
 import { Pager } from "~/components/ui/pager";
 import { SearchInput } from "~/components/ui/search-input";
-import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { TableSkeletonRows } from "~/components/ui/table-skeleton-rows";
 import { useDebounced } from "~/lib/use-debounced";
 import { api } from "~/trpc/react";
 import { ChangeRoleDialog } from "./change-role-dialog";
@@ -107,62 +107,58 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {!data
-              ? Array.from({ length: 5 }, (_, i) => (
-                  <TableRow key={i}>
-                    <TableCell colSpan={5}>
-                      <Skeleton className="h-8 w-full" />
-                    </TableCell>
-                  </TableRow>
-                ))
-              : data.items.map((user) => (
-                  <TableRow key={user.id} data-testid={`user-row-${user.email}`}>
-                    <TableCell>
-                      <div className="font-medium">
-                        {user.name}
-                        {user.id === currentUserId ? (
-                          <span className="ml-2 text-muted-foreground text-xs">(you)</span>
-                        ) : null}
-                      </div>
-                      <div className="text-muted-foreground text-sm">{user.email}</div>
-                    </TableCell>
-                    <TableCell>
-                      <Badge variant="outline">{ROLE_LABEL[user.role]}</Badge>
-                    </TableCell>
-                    <TableCell>
-                      {user.active ? (
-                        <Badge variant="success">Active</Badge>
-                      ) : (
-                        <Badge variant="secondary">Deactivated</Badge>
-                      )}
-                    </TableCell>
-                    <TableCell className="hidden text-muted-foreground text-sm md:table-cell">
-                      {user.lastSignInAt ? dateFormat.format(user.lastSignInAt) : "Never"}
-                    </TableCell>
-                    <TableCell>
-                      {user.id === currentUserId ? null : (
-                        <DropdownMenu>
-                          <DropdownMenuTrigger asChild>
-                            <Button variant="ghost" size="icon" aria-label={`Actions for ${user.name}`}>
-                              <MoreHorizontal className="size-4" aria-hidden />
-                            </Button>
-                          </DropdownMenuTrigger>
-                          <DropdownMenuContent align="end">
-                            <DropdownMenuLabel className="truncate">{user.name}</DropdownMenuLabel>
-                            <DropdownMenuSeparator />
-                            <DropdownMenuItem onSelect={() => setRoleTarget(user)}>Change role…</DropdownMenuItem>
-                            <DropdownMenuItem
-                              onSelect={() => setActiveTarget(user)}
-                              className={user.active ? "text-destructive focus:text-destructive" : undefined}
-                            >
-                              {user.active ? "Deactivate…" : "Reactivate…"}
-                            </DropdownMenuItem>
-                          </DropdownMenuContent>
-                        </DropdownMenu>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
+            {!data ? (
+              <TableSkeletonRows rows={5} columns={5} />
+            ) : (
+              data.items.map((user) => (
+                <TableRow key={user.id} data-testid={`user-row-${user.email}`}>
+                  <TableCell>
+                    <div className="font-medium">
+                      {user.name}
+                      {user.id === currentUserId ? (
+                        <span className="ml-2 text-muted-foreground text-xs">(you)</span>
+                      ) : null}
+                    </div>
+                    <div className="text-muted-foreground text-sm">{user.email}</div>
+                  </TableCell>
+                  <TableCell>
+                    <Badge variant="outline">{ROLE_LABEL[user.role]}</Badge>
+                  </TableCell>
+                  <TableCell>
+                    {user.active ? (
+                      <Badge variant="success">Active</Badge>
+                    ) : (
+                      <Badge variant="secondary">Deactivated</Badge>
+                    )}
+                  </TableCell>
+                  <TableCell className="hidden text-muted-foreground text-sm md:table-cell">
+                    {user.lastSignInAt ? dateFormat.format(user.lastSignInAt) : "Never"}
+                  </TableCell>
+                  <TableCell>
+                    {user.id === currentUserId ? null : (
+                      <DropdownMenu>
+                        <DropdownMenuTrigger asChild>
+                          <Button variant="ghost" size="icon" aria-label={`Actions for ${user.name}`}>
+                            <MoreHorizontal className="size-4" aria-hidden />
+                          </Button>
+                        </DropdownMenuTrigger>
+                        <DropdownMenuContent align="end">
+                          <DropdownMenuLabel className="truncate">{user.name}</DropdownMenuLabel>
+                          <DropdownMenuSeparator />
+                          <DropdownMenuItem onSelect={() => setRoleTarget(user)}>Change role…</DropdownMenuItem>
+                          <DropdownMenuItem
+                            onSelect={() => setActiveTarget(user)}
+                            className={user.active ? "text-destructive focus:text-destructive" : undefined}
+                          >
+                            {user.active ? "Deactivate…" : "Reactivate…"}
+                          </DropdownMenuItem>
+                        </DropdownMenuContent>
+                      </DropdownMenu>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))
+            )}
           </TableBody>
         </Table>
         {data && data.items.length === 0 ? (

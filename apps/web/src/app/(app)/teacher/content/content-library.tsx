@@ -17,10 +17,11 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { LoadMore } from "~/components/ui/load-more";
 import { NativeSelect } from "~/components/ui/native-select";
 import { SearchInput } from "~/components/ui/search-input";
-import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { TableSkeletonRows } from "~/components/ui/table-skeleton-rows";
 import { useDebounced } from "~/lib/use-debounced";
 import { api } from "~/trpc/react";
 import { STATUS_LABEL, StatusBadge, TYPE_LABEL, TypeBadge } from "./content-badges";
@@ -154,58 +155,54 @@ export function ContentLibrary() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {!items
-              ? Array.from({ length: 5 }, (_, i) => (
-                  <TableRow key={i}>
-                    <TableCell colSpan={6}>
-                      <Skeleton className="h-8 w-full" />
-                    </TableCell>
-                  </TableRow>
-                ))
-              : items.map((item) => (
-                  <TableRow key={item.id} data-testid={`content-row-${item.id}`}>
-                    <TableCell className="max-w-md">
-                      <Link
-                        href={`/teacher/content/${item.id}`}
-                        className="font-medium underline-offset-4 hover:underline focus-visible:underline"
-                      >
-                        {item.title}
-                      </Link>
-                      {item.description ? (
-                        <div className="truncate text-muted-foreground text-sm">{item.description}</div>
-                      ) : null}
-                      {item.tags.length > 0 ? (
-                        <div className="mt-1 flex flex-wrap gap-1">
-                          {item.tags.map((t) => (
-                            <Badge key={t} variant="secondary" className="font-normal">
-                              {t}
-                            </Badge>
-                          ))}
-                        </div>
-                      ) : null}
-                    </TableCell>
-                    <TableCell>
-                      <TypeBadge type={item.type} />
-                    </TableCell>
-                    <TableCell>
-                      <div className="flex flex-wrap gap-1">
-                        <StatusBadge status={item.status} deleted={item.deletedAt !== null} />
-                        {item.generated ? (
-                          <Badge variant="outline" title="Generated with AI">
-                            <Sparkles aria-hidden /> AI
+            {!items ? (
+              <TableSkeletonRows rows={5} columns={6} />
+            ) : (
+              items.map((item) => (
+                <TableRow key={item.id} data-testid={`content-row-${item.id}`}>
+                  <TableCell className="max-w-md">
+                    <Link
+                      href={`/teacher/content/${item.id}`}
+                      className="font-medium underline-offset-4 hover:underline focus-visible:underline"
+                    >
+                      {item.title}
+                    </Link>
+                    {item.description ? (
+                      <div className="truncate text-muted-foreground text-sm">{item.description}</div>
+                    ) : null}
+                    {item.tags.length > 0 ? (
+                      <div className="mt-1 flex flex-wrap gap-1">
+                        {item.tags.map((t) => (
+                          <Badge key={t} variant="secondary" className="font-normal">
+                            {t}
                           </Badge>
-                        ) : null}
+                        ))}
                       </div>
-                    </TableCell>
-                    <TableCell className="hidden text-sm md:table-cell">
-                      {item.subject} · {item.gradeLevel}
-                    </TableCell>
-                    <TableCell className="hidden text-sm lg:table-cell">{item.author.name}</TableCell>
-                    <TableCell className="hidden text-muted-foreground text-sm lg:table-cell">
-                      {dateFormat.format(item.updatedAt)}
-                    </TableCell>
-                  </TableRow>
-                ))}
+                    ) : null}
+                  </TableCell>
+                  <TableCell>
+                    <TypeBadge type={item.type} />
+                  </TableCell>
+                  <TableCell>
+                    <div className="flex flex-wrap gap-1">
+                      <StatusBadge status={item.status} deleted={item.deletedAt !== null} />
+                      {item.generated ? (
+                        <Badge variant="outline" title="Generated with AI">
+                          <Sparkles aria-hidden /> AI
+                        </Badge>
+                      ) : null}
+                    </div>
+                  </TableCell>
+                  <TableCell className="hidden text-sm md:table-cell">
+                    {item.subject} · {item.gradeLevel}
+                  </TableCell>
+                  <TableCell className="hidden text-sm lg:table-cell">{item.author.name}</TableCell>
+                  <TableCell className="hidden text-muted-foreground text-sm lg:table-cell">
+                    {dateFormat.format(item.updatedAt)}
+                  </TableCell>
+                </TableRow>
+              ))
+            )}
           </TableBody>
         </Table>
         {items && items.length === 0 ? (
@@ -230,13 +227,7 @@ export function ContentLibrary() {
         ) : null}
       </div>
 
-      {list.hasNextPage ? (
-        <div className="flex justify-center border-t p-4">
-          <Button variant="outline" disabled={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-            {list.isFetchingNextPage ? "Loading…" : "Load more"}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore list={list} />
     </Card>
   );
 }

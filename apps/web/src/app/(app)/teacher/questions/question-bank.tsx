@@ -31,8 +31,8 @@ import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
 import { Pager } from "~/components/ui/pager";
 import { SearchInput } from "~/components/ui/search-input";
-import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { TableSkeletonRows } from "~/components/ui/table-skeleton-rows";
 import { useDebounced } from "~/lib/use-debounced";
 import { api } from "~/trpc/react";
 import { DeleteQuestionDialog } from "./delete-question-dialog";
@@ -172,85 +172,81 @@ export function QuestionBank() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {!data
-              ? Array.from({ length: 5 }, (_, i) => (
-                  <TableRow key={i}>
-                    <TableCell colSpan={6}>
-                      <Skeleton className="h-8 w-full" />
-                    </TableCell>
-                  </TableRow>
-                ))
-              : data.items.map((q) => (
-                  <TableRow key={q.id} data-testid={`question-row-${q.id}`}>
-                    <TableCell className="max-w-md whitespace-normal">
-                      <div className="line-clamp-2 font-medium">{q.prompt}</div>
-                      <div className="text-muted-foreground text-xs">
-                        {q.canManage && !q.sharedAccess ? "" : `By ${q.owner.name}`}
-                        <span className="sm:hidden"> · {TYPE_LABEL[q.type]}</span>
-                      </div>
-                    </TableCell>
-                    <TableCell className="hidden sm:table-cell">
-                      <Badge variant="outline">{TYPE_LABEL[q.type]}</Badge>
-                    </TableCell>
-                    <TableCell className="text-right tabular-nums">{q.points}</TableCell>
-                    <TableCell className="hidden lg:table-cell">
-                      <div className="flex flex-wrap gap-1">
-                        {q.tags.map((t) => (
-                          <Badge key={t} variant="secondary">
-                            {t}
-                          </Badge>
-                        ))}
-                      </div>
-                    </TableCell>
-                    <TableCell className="hidden md:table-cell">
-                      <SharingBadge question={q} />
-                    </TableCell>
-                    <TableCell>
-                      <DropdownMenu>
-                        <DropdownMenuTrigger asChild>
-                          <Button
-                            variant="ghost"
-                            size="icon"
-                            aria-label={`Actions for question: ${q.prompt.slice(0, 60)}`}
-                          >
-                            <MoreHorizontal className="size-4" aria-hidden />
-                          </Button>
-                        </DropdownMenuTrigger>
-                        <DropdownMenuContent align="end" className="w-56">
-                          <DropdownMenuItem onSelect={() => setEditing(q)}>
-                            {q.canEdit ? "Edit…" : "View…"}
-                          </DropdownMenuItem>
-                          {q.canManage ? (
-                            <>
-                              <DropdownMenuSeparator />
-                              <DropdownMenuLabel>Share with my organization</DropdownMenuLabel>
-                              <DropdownMenuRadioGroup
-                                value={q.sharedAccess ?? "PRIVATE"}
-                                onValueChange={(value) =>
-                                  share.mutate({
-                                    questionId: q.id,
-                                    access: value === "PRIVATE" ? null : (value as ShareAccess),
-                                  })
-                                }
-                              >
-                                <DropdownMenuRadioItem value="PRIVATE">Private</DropdownMenuRadioItem>
-                                <DropdownMenuRadioItem value="VIEW">Teachers can use it</DropdownMenuRadioItem>
-                                <DropdownMenuRadioItem value="EDIT">Teachers can use and edit it</DropdownMenuRadioItem>
-                              </DropdownMenuRadioGroup>
-                              <DropdownMenuSeparator />
-                              <DropdownMenuItem
-                                onSelect={() => setDeleting(q)}
-                                className="text-destructive focus:text-destructive"
-                              >
-                                Delete…
-                              </DropdownMenuItem>
-                            </>
-                          ) : null}
-                        </DropdownMenuContent>
-                      </DropdownMenu>
-                    </TableCell>
-                  </TableRow>
-                ))}
+            {!data ? (
+              <TableSkeletonRows rows={5} columns={6} />
+            ) : (
+              data.items.map((q) => (
+                <TableRow key={q.id} data-testid={`question-row-${q.id}`}>
+                  <TableCell className="max-w-md whitespace-normal">
+                    <div className="line-clamp-2 font-medium">{q.prompt}</div>
+                    <div className="text-muted-foreground text-xs">
+                      {q.canManage && !q.sharedAccess ? "" : `By ${q.owner.name}`}
+                      <span className="sm:hidden"> · {TYPE_LABEL[q.type]}</span>
+                    </div>
+                  </TableCell>
+                  <TableCell className="hidden sm:table-cell">
+                    <Badge variant="outline">{TYPE_LABEL[q.type]}</Badge>
+                  </TableCell>
+                  <TableCell className="text-right tabular-nums">{q.points}</TableCell>
+                  <TableCell className="hidden lg:table-cell">
+                    <div className="flex flex-wrap gap-1">
+                      {q.tags.map((t) => (
+                        <Badge key={t} variant="secondary">
+                          {t}
+                        </Badge>
+                      ))}
+                    </div>
+                  </TableCell>
+                  <TableCell className="hidden md:table-cell">
+                    <SharingBadge question={q} />
+                  </TableCell>
+                  <TableCell>
+                    <DropdownMenu>
+                      <DropdownMenuTrigger asChild>
+                        <Button
+                          variant="ghost"
+                          size="icon"
+                          aria-label={`Actions for question: ${q.prompt.slice(0, 60)}`}
+                        >
+                          <MoreHorizontal className="size-4" aria-hidden />
+                        </Button>
+                      </DropdownMenuTrigger>
+                      <DropdownMenuContent align="end" className="w-56">
+                        <DropdownMenuItem onSelect={() => setEditing(q)}>
+                          {q.canEdit ? "Edit…" : "View…"}
+                        </DropdownMenuItem>
+                        {q.canManage ? (
+                          <>
+                            <DropdownMenuSeparator />
+                            <DropdownMenuLabel>Share with my organization</DropdownMenuLabel>
+                            <DropdownMenuRadioGroup
+                              value={q.sharedAccess ?? "PRIVATE"}
+                              onValueChange={(value) =>
+                                share.mutate({
+                                  questionId: q.id,
+                                  access: value === "PRIVATE" ? null : (value as ShareAccess),
+                                })
+                              }
+                            >
+                              <DropdownMenuRadioItem value="PRIVATE">Private</DropdownMenuRadioItem>
+                              <DropdownMenuRadioItem value="VIEW">Teachers can use it</DropdownMenuRadioItem>
+                              <DropdownMenuRadioItem value="EDIT">Teachers can use and edit it</DropdownMenuRadioItem>
+                            </DropdownMenuRadioGroup>
+                            <DropdownMenuSeparator />
+                            <DropdownMenuItem
+                              onSelect={() => setDeleting(q)}
+                              className="text-destructive focus:text-destructive"
+                            >
+                              Delete…
+                            </DropdownMenuItem>
+                          </>
+                        ) : null}
+                      </DropdownMenuContent>
+                    </DropdownMenu>
+                  </TableCell>
+                </TableRow>
+              ))
+            )}
           </TableBody>
         </Table>
         {data && data.items.length === 0 ? (

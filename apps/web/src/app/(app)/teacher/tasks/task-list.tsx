@@ -16,9 +16,10 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Label } from "~/components/ui/label";
+import { LoadMore } from "~/components/ui/load-more";
 import { NativeSelect } from "~/components/ui/native-select";
-import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
+import { TableSkeletonRows } from "~/components/ui/table-skeleton-rows";
 import { api } from "~/trpc/react";
 import {
   isFinished,
@@ -118,47 +119,43 @@ export function TaskList() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {!tasks
-              ? Array.from({ length: 4 }, (_, i) => (
-                  <TableRow key={i}>
-                    <TableCell colSpan={7}>
-                      <Skeleton className="h-8 w-full" />
-                    </TableCell>
-                  </TableRow>
-                ))
-              : tasks.map((task) => (
-                  <TableRow key={task.id}>
-                    <TableCell className="max-w-xs">
-                      <Link
-                        href={`/teacher/tasks/${task.id}`}
-                        className="font-medium underline-offset-4 hover:underline focus-visible:underline"
-                      >
-                        {task.topic}
-                      </Link>
-                      <div className="text-muted-foreground text-sm">
-                        {task.subject} · grade {task.gradeLevel}
-                      </div>
-                    </TableCell>
-                    <TableCell className="hidden text-sm md:table-cell">
-                      {task.parts.map((p) => PART_LABEL[p]).join(", ")}
-                    </TableCell>
-                    <TableCell>
-                      <TaskStatusBadge status={task.status} />
-                    </TableCell>
-                    <TableCell>
-                      <ProgressBar value={shownProgress(task)} label={`Progress of ${task.topic}`} />
-                    </TableCell>
-                    <TableCell className="hidden lg:table-cell">
-                      <ProviderBadge provider={task.provider} />
-                    </TableCell>
-                    <TableCell className="hidden text-muted-foreground text-sm md:table-cell">
-                      <RelativeTime date={task.createdAt} />
-                    </TableCell>
-                    <TableCell className="hidden text-muted-foreground text-sm lg:table-cell">
-                      <RelativeTime date={task.finishedAt} />
-                    </TableCell>
-                  </TableRow>
-                ))}
+            {!tasks ? (
+              <TableSkeletonRows rows={4} columns={7} />
+            ) : (
+              tasks.map((task) => (
+                <TableRow key={task.id}>
+                  <TableCell className="max-w-xs">
+                    <Link
+                      href={`/teacher/tasks/${task.id}`}
+                      className="font-medium underline-offset-4 hover:underline focus-visible:underline"
+                    >
+                      {task.topic}
+                    </Link>
+                    <div className="text-muted-foreground text-sm">
+                      {task.subject} · grade {task.gradeLevel}
+                    </div>
+                  </TableCell>
+                  <TableCell className="hidden text-sm md:table-cell">
+                    {task.parts.map((p) => PART_LABEL[p]).join(", ")}
+                  </TableCell>
+                  <TableCell>
+                    <TaskStatusBadge status={task.status} />
+                  </TableCell>
+                  <TableCell>
+                    <ProgressBar value={shownProgress(task)} label={`Progress of ${task.topic}`} />
+                  </TableCell>
+                  <TableCell className="hidden lg:table-cell">
+                    <ProviderBadge provider={task.provider} />
+                  </TableCell>
+                  <TableCell className="hidden text-muted-foreground text-sm md:table-cell">
+                    <RelativeTime date={task.createdAt} />
+                  </TableCell>
+                  <TableCell className="hidden text-muted-foreground text-sm lg:table-cell">
+                    <RelativeTime date={task.finishedAt} />
+                  </TableCell>
+                </TableRow>
+              ))
+            )}
           </TableBody>
         </Table>
         {tasks && tasks.length === 0 ? (
@@ -185,13 +182,7 @@ export function TaskList() {
         ) : null}
       </div>
 
-      {list.hasNextPage ? (
-        <div className="flex justify-center border-t p-4">
-          <Button variant="outline" disabled={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-            {list.isFetchingNextPage ? "Loading…" : "Load more"}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore list={list} />
     </Card>
   );
 }

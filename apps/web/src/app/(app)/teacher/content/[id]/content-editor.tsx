@@ -1,11 +1,9 @@
 "use client";
 
-import { type ContentDetail, contentBodySchemas } from "@toolboxai/validators";
-import { TRPCClientError } from "@trpc/client";
+import { contentBodySchemas } from "@toolboxai/validators";
 import { ArrowLeft, Copy, Download, Eye, EyeOff, RotateCcw, Sparkles, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { toast } from "sonner";
 import { PageHeader } from "~/components/page-header";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
@@ -23,51 +21,30 @@ import {
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { api } from "~/trpc/react";
+import { ConflictAlert } from "../conflict-alert";
 import { StatusBadge, TYPE_LABEL, TypeBadge } from "../content-badges";
-import { ContentForm, type ContentFormValues, emptyBody, type GradeLevel } from "../content-form";
-import { type QuizDraw, QuizQuestions, storedQuizDraw } from "./quiz-questions";
+import { ContentForm } from "../content-form";
+import { toFormValues, useContentItem } from "../use-content-item";
+import { QuizQuestions, storedQuizDraw } from "./quiz-questions";
 import { VersionHistory } from "./version-history";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
-/** The form's values for a stored item; a body that no longer fits its type starts empty. */
-function toFormValues(item: ContentDetail): ContentFormValues {
-  const body = contentBodySchemas[item.type].safeParse(item.body);
-  return {
-    type: item.type,
-    title: item.title,
-    description: item.description,
-    subject: item.subject,
-    gradeLevel: item.gradeLevel as GradeLevel,
-    tags: item.tags,
-    body: body.success ? body.data : emptyBody(item.type),
-  } as ContentFormValues;
-}
-
 export function ContentEditor({ contentId }: { contentId: string }) {
   const router = useRouter();
   const utils = api.useUtils();
-  const query = api.content.get.useQuery({ contentId });
-  const [conflict, setConflict] = useState<string | null>(null);
-  // Versions made by the Questions card (a draw change) map to the version the form was started
-  // from, so the form keeps what the user is typing; other new versions start the form afresh.
-  const [formBase, setFormBase] = useState<Record<number, number>>({});
-
-  const saved = async (item: ContentDetail, message: string) => {
-    utils.content.get.setData({ contentId }, item);
-    await Promise.all([utils.content.list.invalidate(), utils.content.listVersions.invalidate({ contentId })]);
-    toast.success(message);
-  };
+  const { query, publish, unpublish, saved, conflict, formKey, loadLatest, save, saveQuizDraw } = useContentItem(
+    contentId,
+    {
+      published: () => "Published: colleagues can now find and use it",
+      saved: (next) => `Saved as version ${next.version}`,
+      drawSaved: (draw) =>
+        draw
+          ? `Saved: students get ${draw.count} random questions tagged “${draw.tag}”`
+          : "Saved: students get the fixed list",
+    },
+  );
   const onError = (error: { message: string }) => toast.error(error.message);
-  const update = api.content.update.useMutation();
-  const publish = api.content.publish.useMutation({
-    onSuccess: (item) => saved(item, "Published: colleagues can now find and use it"),
-    onError,
-  });
-  const unpublish = api.content.unpublish.useMutation({
-    onSuccess: (item) => saved(item, "Unpublished: it's a draft again"),
-    onError,
-  });
   const restore = api.content.restore.useMutation({ onSuccess: (item) => saved(item, "Restored"), onError });
   const duplicate = api.content.duplicate.useMutation({
     async onSuccess(copy) {
@@ -112,32 +89,6 @@ export function ContentEditor({ contentId }: { contentId: string }) {
   const deleted = item.deletedAt !== null;
   const isQuiz = item.type === "QUIZ";
   const quizDraw = isQuiz ? storedQuizDraw(item.body) : null;
-
-  /** The Questions card's save: the stored item with new draw settings, as a new version. */
-  const saveQuizDraw = async (draw: QuizDraw | null): Promise<boolean> => {
-    setConflict(null);
-    const { type: _type, body, ...fields } = toFormValues(item);
-    try {
-      const next = await update.mutateAsync({
-        contentId,
-        expectedVersion: item.version,
-        ...fields,
-        body: { ...(body as object), draw },
-      });
-      setFormBase((bases) => ({ ...bases, [next.version]: bases[item.version] ?? item.version }));
-      await saved(
-        next,
-        draw
-          ? `Saved: students get ${draw.count} random questions tagged “${draw.tag}”`
-          : "Saved: students get the fixed list",
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof TRPCClientError && error.data?.code === "CONFLICT") setConflict(error.message);
-      else toast.error(error instanceof Error ? error.message : "The settings couldn't be saved. Try again.");
-      return false;
-    }
-  };
   const published = item.status === "PUBLISHED";
   // The generation task that drafted the item, if any.
   const agentTaskId = item.agentTaskId;
@@ -262,52 +213,17 @@ export function ContentEditor({ contentId }: { contentId: string }) {
           </AlertDescription>
         </Alert>
       ) : null}
-      {conflict ? (
-        <Alert variant="destructive" data-testid="conflict">
-          <AlertTitle>Someone else saved first</AlertTitle>
-          <AlertDescription className="grid gap-3">
-            <p>{conflict}</p>
-            <div>
-              <Button
-                size="sm"
-                variant="outline"
-                onClick={async () => {
-                  await query.refetch();
-                  await utils.content.listVersions.invalidate({ contentId });
-                  setConflict(null);
-                }}
-              >
-                Discard my changes and load the latest version
-              </Button>
-            </div>
-          </AlertDescription>
-        </Alert>
-      ) : null}
+      {conflict ? <ConflictAlert message={conflict} onLoadLatest={loadLatest} data-testid="conflict" /> : null}
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="grid min-w-0 gap-6">
           <ContentForm
-            // A new version (a save, a restore, the latest loaded after a conflict) starts the form afresh.
-            key={`${item.id}:${formBase[item.version] ?? item.version}`}
+            key={formKey(item)}
             initial={toFormValues(item)}
             disabled={!item.canManage || deleted}
             submitLabel="Save"
             pendingLabel="Saving…"
-            onSave={async ({ type: _type, ...values }) => {
-              setConflict(null);
-              try {
-                // A quiz's draw settings belong to the Questions card: keep the stored ones.
-                const body = isQuiz ? { ...(values.body as object), draw: quizDraw } : values.body;
-                const next = await update.mutateAsync({ contentId, expectedVersion: item.version, ...values, body });
-                await saved(next, `Saved as version ${next.version}`);
-              } catch (error) {
-                if (error instanceof TRPCClientError && error.data?.code === "CONFLICT") {
-                  setConflict(error.message);
-                  return;
-                }
-                throw error;
-              }
-            }}
+            onSave={(values) => save(item, values)}
           />
           {isQuiz ? (
             <QuizQuestions
@@ -315,7 +231,7 @@ export function ContentEditor({ contentId }: { contentId: string }) {
               draw={quizDraw}
               canManage={item.canManage}
               deleted={deleted}
-              onSaveDraw={saveQuizDraw}
+              onSaveDraw={(draw) => saveQuizDraw(item, draw)}
             />
           ) : null}
         </div>

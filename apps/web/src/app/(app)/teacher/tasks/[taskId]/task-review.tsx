@@ -3,21 +3,20 @@
 // The review screen of a finished task: one tab per generated item, each in the content form
 // the library uses (save = a new version, like the content editor), with Publish, the quiz's
 // questions, the environment's download, and the evidence behind the draft.
-import { type ContentDetail, contentBodySchemas, type TaskResult } from "@toolboxai/validators";
-import { TRPCClientError } from "@trpc/client";
+import { contentBodySchemas, type TaskResult } from "@toolboxai/validators";
 import { Download, Eye, EyeOff, Library } from "lucide-react";
 import Link from "next/link";
 import { Tabs } from "radix-ui";
 import { useState } from "react";
-import { toast } from "sonner";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { cn } from "~/lib/utils";
-import { api } from "~/trpc/react";
-import { type QuizDraw, QuizQuestions, storedQuizDraw } from "../../content/[id]/quiz-questions";
+import { QuizQuestions, storedQuizDraw } from "../../content/[id]/quiz-questions";
+import { ConflictAlert } from "../../content/conflict-alert";
 import { StatusBadge } from "../../content/content-badges";
-import { ContentForm, type ContentFormValues, emptyBody, type GradeLevel } from "../../content/content-form";
+import { ContentForm } from "../../content/content-form";
+import { toFormValues, useContentItem } from "../../content/use-content-item";
 import { PART_LABEL } from "../task-ui";
 import { EvidencePanel } from "./evidence-panel";
 
@@ -75,43 +74,12 @@ export function TaskReview({ result }: { result: TaskResult }) {
   );
 }
 
-/** The form's values for a stored item; a body that no longer fits its type starts empty (as in the content editor). */
-function toFormValues(item: ContentDetail): ContentFormValues {
-  const body = contentBodySchemas[item.type].safeParse(item.body);
-  return {
-    type: item.type,
-    title: item.title,
-    description: item.description,
-    subject: item.subject,
-    gradeLevel: item.gradeLevel as GradeLevel,
-    tags: item.tags,
-    body: body.success ? body.data : emptyBody(item.type),
-  } as ContentFormValues;
-}
-
 function ReviewItem({ item, review }: { item: ResultItem; review: TaskResult["review"] }) {
   const contentId = item.contentId;
-  const utils = api.useUtils();
-  const query = api.content.get.useQuery({ contentId });
-  const [conflict, setConflict] = useState<string | null>(null);
-  // As in the content editor: a version made by the Questions card (a draw change) keeps the form
-  // the teacher is typing in; any other new version starts the form afresh.
-  const [formBase, setFormBase] = useState<Record<number, number>>({});
-
-  const saved = async (next: ContentDetail, message: string) => {
-    utils.content.get.setData({ contentId }, next);
-    await Promise.all([utils.content.list.invalidate(), utils.content.listVersions.invalidate({ contentId })]);
-    toast.success(message);
-  };
-  const onError = (error: { message: string }) => toast.error(error.message);
-  const update = api.content.update.useMutation();
-  const publish = api.content.publish.useMutation({
-    onSuccess: (next) => saved(next, `Published: “${next.title}” can now be assigned`),
-    onError,
-  });
-  const unpublish = api.content.unpublish.useMutation({
-    onSuccess: (next) => saved(next, "Unpublished: it's a draft again"),
-    onError,
+  const { query, publish, unpublish, conflict, formKey, loadLatest, save, saveQuizDraw } = useContentItem(contentId, {
+    published: (next) => `Published: “${next.title}” can now be assigned`,
+    saved: (next) => (next.status === "PUBLISHED" ? `Saved as version ${next.version}` : "Draft saved"),
+    drawSaved: () => "Question settings saved",
   });
 
   if (query.error) {
@@ -145,26 +113,6 @@ function ReviewItem({ item, review }: { item: ResultItem; review: TaskResult["re
   const downloadable =
     content.type === "ENVIRONMENT" && !deleted && contentBodySchemas.ENVIRONMENT.safeParse(content.body).success;
   const busy = publish.isPending || unpublish.isPending;
-
-  const saveQuizDraw = async (draw: QuizDraw | null): Promise<boolean> => {
-    setConflict(null);
-    const { type: _type, body, ...fields } = toFormValues(content);
-    try {
-      const next = await update.mutateAsync({
-        contentId,
-        expectedVersion: content.version,
-        ...fields,
-        body: { ...(body as object), draw },
-      });
-      setFormBase((bases) => ({ ...bases, [next.version]: bases[content.version] ?? content.version }));
-      await saved(next, "Question settings saved");
-      return true;
-    } catch (error) {
-      if (error instanceof TRPCClientError && error.data?.code === "CONFLICT") setConflict(error.message);
-      else toast.error(error instanceof Error ? error.message : "The settings couldn't be saved. Try again.");
-      return false;
-    }
-  };
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -222,53 +170,15 @@ function ReviewItem({ item, review }: { item: ResultItem; review: TaskResult["re
             </AlertDescription>
           </Alert>
         ) : null}
-        {conflict ? (
-          <Alert variant="destructive">
-            <AlertTitle>Someone else saved first</AlertTitle>
-            <AlertDescription className="grid gap-3">
-              <p>{conflict}</p>
-              <div>
-                <Button
-                  size="sm"
-                  variant="outline"
-                  onClick={async () => {
-                    await query.refetch();
-                    setConflict(null);
-                  }}
-                >
-                  Discard my changes and load the latest version
-                </Button>
-              </div>
-            </AlertDescription>
-          </Alert>
-        ) : null}
+        {conflict ? <ConflictAlert message={conflict} onLoadLatest={loadLatest} /> : null}
 
         <ContentForm
-          key={`${content.id}:${formBase[content.version] ?? content.version}`}
+          key={formKey(content)}
           initial={toFormValues(content)}
           disabled={!editable}
           submitLabel="Save"
           pendingLabel="Saving…"
-          onSave={async ({ type: _type, ...values }) => {
-            setConflict(null);
-            try {
-              // A quiz's draw settings belong to the Questions card: keep the stored ones.
-              const body = isQuiz ? { ...(values.body as object), draw: quizDraw } : values.body;
-              const next = await update.mutateAsync({
-                contentId,
-                expectedVersion: content.version,
-                ...values,
-                body,
-              });
-              await saved(next, next.status === "PUBLISHED" ? `Saved as version ${next.version}` : "Draft saved");
-            } catch (error) {
-              if (error instanceof TRPCClientError && error.data?.code === "CONFLICT") {
-                setConflict(error.message);
-                return;
-              }
-              throw error;
-            }
-          }}
+          onSave={(values) => save(content, values)}
         />
         {isQuiz ? (
           <QuizQuestions
@@ -276,7 +186,7 @@ function ReviewItem({ item, review }: { item: ResultItem; review: TaskResult["re
             draw={quizDraw}
             canManage={content.canManage}
             deleted={deleted}
-            onSaveDraw={saveQuizDraw}
+            onSaveDraw={(draw) => saveQuizDraw(content, draw)}
           />
         ) : null}
       </div>
