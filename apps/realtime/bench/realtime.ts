@@ -9,6 +9,8 @@
 //               requests in flight; events accepted/s and deliveries/s (events × clients / elapsed).
 // Figures include this process's own work (signing, parsing 1,000 copies of every event), and it
 // shares the machine with the server: they are a floor for a dedicated server, not a ceiling.
+// Each client needs an open file in both processes: when the open-file limit is too low the
+// benchmark runs with as many clients as fit and says so (and how to run them all).
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { Agent } from "node:http";
@@ -18,8 +20,9 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import Pusher from "pusher";
 import { WebSocket } from "ws";
+import { FD_OVERHEAD, MIN_CLIENTS, openFileLimit, planClients } from "./fd-limit.js";
 
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
+const REQUESTED_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const LATENCY_EVENTS = Number(process.env.BENCH_LATENCY_EVENTS ?? 200);
 const THROUGHPUT_EVENTS = Number(process.env.BENCH_THROUGHPUT_EVENTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -41,13 +44,18 @@ function percentile(sorted: Float64Array, p: number): number {
 
 // ------------------------------------------------------------------ file descriptors
 
-const fdAdvice = `Each client is a socket in this process and another in the server. Raise the open-file limit
-in this shell first, e.g. \`ulimit -n 4096\`, or use fewer clients: BENCH_CLIENTS=500 pnpm bench.`;
-const fdLimit = Number(spawnSync("sh", ["-c", "ulimit -n"], { encoding: "utf8" }).stdout?.trim());
-if (Number.isFinite(fdLimit) && fdLimit < CLIENTS + 64) {
-  console.warn(`warning: open-file limit (ulimit -n) is ${fdLimit}, ${CLIENTS} clients need ~${CLIENTS + 64}.`);
-  console.warn(fdAdvice);
+if (!Number.isInteger(REQUESTED_CLIENTS) || REQUESTED_CLIENTS < 1) {
+  console.error(`BENCH_CLIENTS=${process.env.BENCH_CLIENTS}: expected a whole number of clients, at least 1.`);
+  process.exit(1);
 }
+const plan = planClients(REQUESTED_CLIENTS, openFileLimit());
+for (const note of plan.notes) console.log(note);
+if (plan.clients < MIN_CLIENTS) {
+  console.error(`The open-file limit leaves room for ${plan.clients} clients, too few to measure a fan-out.`);
+  process.exit(1);
+}
+const fdAdvice = `Each client is a socket in this process and another in the server: raise the open-file limit
+(e.g. \`ulimit -n ${2 * (REQUESTED_CLIENTS + FD_OVERHEAD)}\`) or use fewer clients, e.g. BENCH_CLIENTS=${Math.floor(plan.clients / 2)} pnpm bench.`;
 
 // ------------------------------------------------------------------ server (child process)
 
@@ -119,9 +127,13 @@ let onEvent: Handler = () => {};
 function connectClient(): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/app/${APP.key}?protocol=7&client=bench`);
-    const timer = setTimeout(() => reject(new Error("timed out connecting")), 15_000);
+    const timer = setTimeout(() => {
+      ws.terminate();
+      reject(new Error("timed out connecting"));
+    }, 15_000);
     ws.on("error", (err) => {
       clearTimeout(timer);
+      ws.terminate();
       reject(err);
     });
     ws.on("message", (raw) => {
@@ -147,20 +159,42 @@ function connectClient(): Promise<WebSocket> {
 
 const clients: WebSocket[] = [];
 const connectStart = performance.now();
-try {
-  while (clients.length < CLIENTS) {
-    const wave = Math.min(CONNECT_WAVE, CLIENTS - clients.length);
-    clients.push(...(await Promise.all(Array.from({ length: wave }, connectClient))));
+while (clients.length < plan.clients) {
+  const wave = Math.min(CONNECT_WAVE, plan.clients - clients.length);
+  const results = await Promise.allSettled(Array.from({ length: wave }, connectClient));
+  for (const r of results) if (r.status === "fulfilled") clients.push(r.value);
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (!failure) continue;
+  const err = failure.reason as NodeJS.ErrnoException;
+  // Out of descriptors here (EMFILE/ENFILE) or in the server (it resets the connection): carry on
+  // with fewer clients, leaving descriptors free for the HTTP API, instead of failing the run.
+  const outOfFiles = err.code === "EMFILE" || err.code === "ENFILE" || err.code === "ECONNRESET";
+  const reached = clients.length;
+  const keep = reached - Math.min(FD_OVERHEAD, Math.floor(reached / 10));
+  if (outOfFiles && keep >= MIN_CLIENTS) {
+    // Their descriptors are free once the sockets have closed, not when terminate() returns.
+    await Promise.all(
+      clients.splice(keep).map((ws) => {
+        const closed = new Promise((resolve) => ws.once("close", resolve));
+        ws.terminate();
+        return closed;
+      }),
+    );
+    console.log(
+      `note: ran out of open files (${err.code}) after ${reached} of ${plan.clients} clients; running with ${keep}, leaving room for the HTTP API.`,
+    );
+    console.log(fdAdvice);
+    break;
   }
-} catch (err) {
-  const code = (err as NodeJS.ErrnoException).code;
-  console.error(`could not connect client ${clients.length + 1} of ${CLIENTS}: ${(err as Error).message}`);
-  if (code === "EMFILE" || code === "ENFILE" || code === "ECONNRESET") console.error(fdAdvice);
+  console.error(`could not connect client ${clients.length + 1} of ${plan.clients}: ${err.message}`);
+  if (outOfFiles) console.error(fdAdvice);
   finished = true;
   server.kill("SIGKILL");
   process.exit(1);
 }
 const connectMs = performance.now() - connectStart;
+/** Clients actually connected and subscribed: every event is expected at each of them. */
+const CLIENTS = clients.length;
 
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 const api = new Pusher({
@@ -321,6 +355,11 @@ console.log(
   `Machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? "?"}), Node ${process.version}, ` +
     `load average ${os.loadavg()[0]?.toFixed(2)} — clients and server share it.`,
 );
+if (CLIENTS < REQUESTED_CLIENTS) {
+  console.log(
+    `Fewer clients than the ${fmt(REQUESTED_CLIENTS)} requested: the open-file limit allowed ${fmt(CLIENTS)}.`,
+  );
+}
 console.log("");
 console.log(line(header));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);

@@ -1,8 +1,16 @@
 import pino from "pino";
-import { loadConfig } from "./env.js";
+import { ConfigError, loadConfig, type RealtimeConfig } from "./env.js";
 import { createRealtimeServer } from "./server.js";
 
-const config = loadConfig();
+let config: RealtimeConfig;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  // No logger yet (its level is part of the configuration): plain stderr, then a failing exit.
+  console.error(err.message);
+  process.exit(1);
+}
 const logger = pino({ name: "realtime", level: config.logLevel });
 const server = createRealtimeServer(config, { logger });
 
@@ -11,10 +19,14 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
-  const timer = setTimeout(() => {
-    logger.error("forced exit after shutdown timeout");
-    process.exit(1);
-  }, 10_000);
+  // stop() bounds its own wait by shutdownTimeout; this is the backstop if something still hangs.
+  const timer = setTimeout(
+    () => {
+      logger.error("forced exit after shutdown timeout");
+      process.exit(1);
+    },
+    (config.shutdownTimeout + 5) * 1000,
+  );
   timer.unref();
   try {
     await server.stop();
@@ -36,7 +48,7 @@ server.start().catch((err: unknown) => {
       code === "EADDRINUSE"
         ? `port ${config.port} is already in use (another apps/realtime, e.g. a second \`pnpm dev\`, or another Pusher-compatible server)`
         : code === "EADDRNOTAVAIL"
-          ? `${config.host} is not an address of this machine (PUSHER_HOST names a remote server?)`
+          ? `${config.host} is not an address of this machine (PUSHER_HOST names a remote server? set REALTIME_BIND_HOST to the address to listen on)`
           : `no permission to listen on ${where}`;
     logger.fatal(
       { code, host: config.host, port: config.port },

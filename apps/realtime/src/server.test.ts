@@ -1,10 +1,11 @@
 import { createHmac } from "node:crypto";
-import { connect as tcpConnect } from "node:net";
+import { createServer as createTcpServer, type Socket, connect as tcpConnect } from "node:net";
 import pino from "pino";
 import Pusher from "pusher";
 import PusherJS from "pusher-js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { channelAuthToken } from "./auth.js";
+import type { RealtimeConfig } from "./env.js";
 import { createRealtimeServer, type RealtimeServer } from "./server.js";
 
 const APP = { id: "test-app", key: "test-key", secret: "test-secret" };
@@ -61,19 +62,38 @@ function collect(channel: Channel, event: string, ms = 300): Promise<unknown[]> 
   );
 }
 
-async function connect(user?: { id: string; info?: Record<string, unknown> }): Promise<PusherJS> {
+interface User {
+  id: string;
+  info?: Record<string, unknown>;
+}
+
+/** What the client's auth endpoint would answer: `{ auth, channel_data? }` for a subscription. */
+type Authorize = (socketId: string, channelName: string) => { auth: string; channel_data?: string };
+
+/** Signs like a correct auth endpoint (with presence data for `user`). */
+const signAs =
+  (user?: User): Authorize =>
+  (socketId, channelName) =>
+    api.authorizeChannel(
+      socketId,
+      channelName,
+      user && channelName.startsWith("presence-") ? { user_id: user.id, user_info: user.info } : undefined,
+    );
+
+/** A pusher-js client without waiting for the connection (for servers that may refuse it). */
+function pusherJs(options: { port?: number; authorize?: Authorize } = {}): PusherJS {
+  const authorize = options.authorize ?? signAs();
   const client = new PusherJS(APP.key, {
     cluster: "mt1",
     wsHost: "127.0.0.1",
-    wsPort: port,
+    wsPort: options.port ?? port,
     forceTLS: false,
     enabledTransports: ["ws"],
     disableStats: true,
     channelAuthorization: {
       customHandler: ({ socketId, channelName }, callback) => {
         try {
-          const presenceData = user ? { user_id: user.id, user_info: user.info } : undefined;
-          callback(null, api.authorizeChannel(socketId, channelName, presenceData));
+          callback(null, authorize(socketId, channelName));
         } catch (err) {
           callback(err as Error, null);
         }
@@ -81,6 +101,11 @@ async function connect(user?: { id: string; info?: Record<string, unknown> }): P
     },
   });
   clients.push(client);
+  return client;
+}
+
+async function connect(user?: User, options: { port?: number; authorize?: Authorize } = {}): Promise<PusherJS> {
+  const client = pusherJs({ authorize: signAs(user), ...options });
   await withTimeout(
     new Promise<void>((resolve) => {
       if (client.connection.state === "connected") return resolve();
@@ -89,6 +114,85 @@ async function connect(user?: { id: string; info?: Record<string, unknown> }): P
     "connection",
   );
   return client;
+}
+
+interface WireMessage {
+  event: string;
+  channel?: string;
+  data?: unknown;
+  user_id?: string;
+}
+
+/** Every protocol message the client receives from now on (pusher_internal:* included). */
+function wire(client: PusherJS): WireMessage[] {
+  const got: WireMessage[] = [];
+  client.connection.bind("message", (m: WireMessage) => got.push(m));
+  return got;
+}
+
+const internal = (messages: WireMessage[], event: string, channel: string) =>
+  messages.filter((m) => m.event === event && m.channel === channel).map((m) => m.data);
+
+let flushSeq = 0;
+/**
+ * Resolves once every client has received a marker event triggered now on `channel`. The server
+ * writes to a socket in order, so anything it sent those clients before has arrived by then: the
+ * way to assert that something was NOT sent, without waiting for an arbitrary time.
+ */
+async function flush(channel: string, subscribers: PusherJS[], through: Pusher = api): Promise<void> {
+  const marker = `flush-${flushSeq++}`;
+  const seen = subscribers.map((client) =>
+    withTimeout(
+      new Promise<void>((resolve) => {
+        const onMessage = (m: WireMessage) => {
+          if (m.event !== marker || m.channel !== channel) return;
+          client.connection.unbind("message", onMessage);
+          resolve();
+        };
+        client.connection.bind("message", onMessage);
+      }),
+      `${marker} on ${channel}`,
+    ),
+  );
+  await through.trigger(channel, marker, {});
+  await Promise.all(seen);
+}
+
+/** Resolves once the server reports `count` subscriptions on `channel` (e.g. after a disconnect). */
+async function subscriptionCount(channel: string, count: number, through: Pusher = api): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const res = await through.get({ path: `/channels/${channel}` });
+    const body = (await res.json()) as { subscription_count: number };
+    if (body.subscription_count === count) return;
+    if (Date.now() > deadline) throw new Error(`timeout waiting for ${count} subscriptions on ${channel}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A connection-level error as pusher-js reports it (from pusher:error messages and close codes). */
+interface ConnectionError {
+  type: string;
+  data?: { code?: number | null; message?: string };
+}
+
+/** The next connection-level error that `match` accepts. */
+function nextConnectionError(
+  client: PusherJS,
+  what: string,
+  match: (err: ConnectionError) => boolean,
+): Promise<ConnectionError> {
+  return withTimeout(
+    new Promise((resolve) => {
+      const onError = (err: ConnectionError) => {
+        if (!match(err)) return;
+        client.connection.unbind("error", onError);
+        resolve(err);
+      };
+      client.connection.bind("error", onError);
+    }),
+    what,
+  );
 }
 
 async function subscribed(client: PusherJS, name: string): Promise<Channel> {
@@ -416,6 +520,422 @@ describe("HTTP API", () => {
 
     const users = await api.get({ path: `/channels/${name}/users` }).catch((e: { status: number }) => e);
     expect(users.status).toBe(400);
+  });
+});
+
+describe("presence channels", () => {
+  it("announces a user once, however many sockets they join with", async () => {
+    const name = uniq("presence-tabs");
+    const carol = await connect({ id: "carol" });
+    const carolWire = wire(carol);
+    await subscribed(carol, name);
+
+    const aliceTab1 = await connect({ id: "alice", info: { name: "Alice" } });
+    const tab1Wire = wire(aliceTab1);
+    await subscribed(aliceTab1, name);
+    const aliceTab2 = await connect({ id: "alice", info: { name: "Alice" } });
+    await subscribed(aliceTab2, name);
+    await flush(name, [carol, aliceTab1]);
+
+    expect(internal(carolWire, "pusher_internal:member_added", name)).toEqual([
+      { user_id: "alice", user_info: { name: "Alice" } },
+    ]);
+    // Alice's first tab is not told that Alice joined (again).
+    expect(internal(tab1Wire, "pusher_internal:member_added", name)).toEqual([]);
+  });
+
+  it("removes a user only when their last socket leaves", async () => {
+    const name = uniq("presence-tabs");
+    const carol = await connect({ id: "carol" });
+    const carolWire = wire(carol);
+    await subscribed(carol, name);
+    const aliceTab1 = await connect({ id: "alice" });
+    await subscribed(aliceTab1, name);
+    const aliceTab2 = await connect({ id: "alice" });
+    await subscribed(aliceTab2, name);
+
+    aliceTab1.disconnect();
+    await subscriptionCount(name, 2);
+    await flush(name, [carol]);
+    expect(internal(carolWire, "pusher_internal:member_removed", name)).toEqual([]);
+    const stillThere = await api.get({ path: `/channels/${name}/users` });
+    expect(await stillThere.json()).toEqual({ users: [{ id: "carol" }, { id: "alice" }] });
+
+    aliceTab2.disconnect();
+    await subscriptionCount(name, 1);
+    await flush(name, [carol]);
+    expect(internal(carolWire, "pusher_internal:member_removed", name)).toEqual([{ user_id: "alice" }]);
+  });
+
+  it("does not send member_added to the socket that joined", async () => {
+    const name = uniq("presence-self");
+    const carol = await connect({ id: "carol" });
+    await subscribed(carol, name);
+    const bob = await connect({ id: "bob" });
+    const bobWire = wire(bob);
+    await subscribed(bob, name);
+    await flush(name, [bob]);
+    expect(internal(bobWire, "pusher_internal:member_added", name)).toEqual([]);
+  });
+
+  it("does not send member_removed to the socket that left", async () => {
+    const name = uniq("presence-self");
+    const elsewhere = uniq("public-elsewhere");
+    const carol = await connect({ id: "carol" });
+    const carolWire = wire(carol);
+    await subscribed(carol, name);
+    const bob = await connect({ id: "bob" });
+    const bobWire = wire(bob);
+    await subscribed(bob, name);
+    await subscribed(bob, elsewhere);
+
+    bob.unsubscribe(name);
+    await subscriptionCount(name, 1);
+    await flush(name, [carol]);
+    await flush(elsewhere, [bob]);
+    expect(internal(carolWire, "pusher_internal:member_removed", name)).toEqual([{ user_id: "bob" }]);
+    expect(internal(bobWire, "pusher_internal:member_removed", name)).toEqual([]);
+  });
+
+  it("refuses a presence subscription with a bad signature, with 4009, and announces no one", async () => {
+    const name = uniq("presence-guarded");
+    const carol = await connect({ id: "carol" });
+    const carolWire = wire(carol);
+    await subscribed(carol, name);
+
+    const mallory = pusherJs({
+      authorize: () => ({
+        auth: `${APP.key}:${"0".repeat(64)}`,
+        channel_data: JSON.stringify({ user_id: "mallory" }),
+      }),
+    });
+    const connectionError = nextConnectionError(mallory, "pusher:error 4009", (e) => e.data?.code === 4009);
+    const channel = mallory.subscribe(name);
+    const refusal = await nextEvent<Record<string, unknown>>(channel, "pusher:subscription_error");
+    expect(refusal).toMatchObject({ type: "AuthError", status: 401, code: 4009 });
+    expect(refusal.error).toMatch(/^Invalid signature/);
+    expect((await connectionError).data?.message).toMatch(`Subscription to ${name} refused`);
+    expect(channel.subscribed).toBe(false);
+
+    await flush(name, [carol]);
+    expect(internal(carolWire, "pusher_internal:member_added", name)).toEqual([]);
+    const users = await api.get({ path: `/channels/${name}/users` });
+    expect(await users.json()).toEqual({ users: [{ id: "carol" }] });
+  });
+
+  it("refuses correctly signed presence channel_data without a user_id (400, 4009)", async () => {
+    const name = uniq("presence-guarded");
+    const channelData = JSON.stringify({ user_info: { name: "Nobody" } });
+    const client = pusherJs({
+      authorize: (socketId, channelName) => ({
+        auth: channelAuthToken(APP.key, APP.secret, socketId, channelName, channelData),
+        channel_data: channelData,
+      }),
+    });
+    const channel = client.subscribe(name);
+    const refusal = await nextEvent<Record<string, unknown>>(channel, "pusher:subscription_error");
+    expect(refusal).toMatchObject({ type: "AuthError", status: 400, code: 4009 });
+    expect(refusal.error).toMatch(/user_id required/);
+    expect(channel.subscribed).toBe(false);
+  });
+});
+
+describe("unauthorized subscriptions (4009)", () => {
+  it("reports a refused private subscription with code 4009 on the channel and on the connection", async () => {
+    const name = uniq("private-forbidden");
+    const client = pusherJs({ authorize: () => ({ auth: `${APP.key}:${"0".repeat(64)}` }) });
+    const connectionError = nextConnectionError(client, "pusher:error 4009", (e) => e.data?.code === 4009);
+    const channel = client.subscribe(name);
+    expect(await nextEvent(channel, "pusher:subscription_error")).toMatchObject({ code: 4009, status: 401 });
+    expect(await connectionError).toMatchObject({ type: "PusherError", data: { code: 4009 } });
+  });
+
+  it("keeps the connection and its other subscriptions after refusing one channel", async () => {
+    const allowed = uniq("private-allowed");
+    const forbidden = uniq("private-forbidden");
+    const client = await connect(undefined, {
+      authorize: (socketId, channelName) =>
+        channelName.startsWith("private-forbidden")
+          ? { auth: `${APP.key}:${"0".repeat(64)}` }
+          : signAs()(socketId, channelName),
+    });
+    const socketId = client.connection.socket_id;
+    const allowedChannel = await subscribed(client, allowed);
+    await nextEvent(client.subscribe(forbidden), "pusher:subscription_error");
+
+    const got = nextEvent(allowedChannel, "still-here");
+    await api.trigger(allowed, "still-here", { ok: true });
+    expect(await got).toEqual({ ok: true });
+    expect(client.connection.state).toBe("connected");
+    expect(client.connection.socket_id).toBe(socketId);
+  });
+});
+
+describe("client events", () => {
+  it("relays client events on presence channels, tagged with the sender's user_id", async () => {
+    const name = uniq("presence-chat");
+    const alice = await connect({ id: "alice" });
+    const bob = await connect({ id: "bob" });
+    const aliceCh = await subscribed(alice, name);
+    const bobCh = await subscribed(bob, name);
+    const got = withTimeout(
+      new Promise<{ data: unknown; userId: unknown }>((resolve) =>
+        bobCh.bind("client-wave", (data: unknown, metadata: { user_id?: string }) =>
+          resolve({ data, userId: metadata.user_id }),
+        ),
+      ),
+      "client-wave",
+    );
+    aliceCh.trigger("client-wave", { hi: "bob" });
+    expect(await got).toEqual({ data: { hi: "bob" }, userId: "alice" });
+  });
+
+  describe("when disabled by configuration", () => {
+    let closedServer: RealtimeServer;
+    let closedPort: number;
+    let closedApi: Pusher;
+
+    beforeAll(async () => {
+      closedServer = createRealtimeServer(
+        { port: 0, host: "127.0.0.1", app: APP, enableClientMessages: false },
+        { logger: pino({ level: "silent" }) },
+      );
+      ({ port: closedPort } = await closedServer.start());
+      closedApi = new Pusher(apiOptions(closedPort));
+    });
+
+    afterAll(async () => {
+      await closedServer.stop();
+    });
+
+    it.each(["private", "presence"])("refuses client events on %s channels and relays nothing", async (kind) => {
+      const name = uniq(`${kind}-quiet`);
+      const a = await connect({ id: "a" }, { port: closedPort });
+      const b = await connect({ id: "b" }, { port: closedPort });
+      const aCh = await subscribed(a, name);
+      await subscribed(b, name);
+      const bWire = wire(b);
+
+      const refused = nextConnectionError(a, "pusher:error", (e) => e.type === "PusherError");
+      aCh.trigger("client-psst", { secret: 1 });
+      expect((await refused).data).toEqual({ code: null, message: "Client events are not enabled for this app" });
+
+      await flush(name, [b], closedApi);
+      expect(bWire.filter((m) => m.event === "client-psst")).toEqual([]);
+    });
+  });
+});
+
+describe("HTTP API signature and channel info", () => {
+  it("refuses a request whose body_md5 does not match the body, even with a valid signature (401)", async () => {
+    const path = `/apps/${APP.id}/events`;
+    const signedBody = JSON.stringify({ name: "ev", channels: ["x"], data: "{}" });
+    const sentBody = JSON.stringify({ name: "ev", channels: ["x"], data: '{"swapped":true}' });
+    const res = await fetch(signedUrl("POST", path, signedBody), {
+      method: "POST",
+      body: sentBody,
+      headers: { "content-type": "application/json" },
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: "Invalid body_md5" });
+  });
+
+  it("lists presence channels with their user_count, counting a user on two sockets once", async () => {
+    const name = uniq("presence-count");
+    await subscribed(await connect({ id: "alice" }), name);
+    await subscribed(await connect({ id: "alice" }), name);
+    await subscribed(await connect({ id: "bob" }), name);
+
+    const res = await api.get({ path: "/channels", params: { filter_by_prefix: name, info: "user_count" } });
+    expect(await res.json()).toEqual({ channels: { [name]: { user_count: 2 } } });
+  });
+
+  it("refuses info=user_count unless the listing is limited to presence channels (400)", async () => {
+    const res = await api
+      .get({ path: "/channels", params: { filter_by_prefix: "private-", info: "user_count" } })
+      .catch((e: { status: number; body: string }) => e);
+    expect(res.status).toBe(400);
+    expect(JSON.parse((res as { body: string }).body)).toEqual({
+      error: "info=user_count requires filter_by_prefix=presence-",
+    });
+  });
+});
+
+describe("graceful shutdown", () => {
+  /** A pino logger whose lines the test can wait for (the server's own sync points). */
+  function logSink() {
+    const lines: Array<{ msg: string; path?: string }> = [];
+    const waiters: Array<() => void> = [];
+    const logger = pino(
+      { level: "debug" },
+      {
+        write(line: string) {
+          lines.push(JSON.parse(line));
+          for (const wake of waiters.splice(0)) wake();
+        },
+      },
+    );
+    const waitFor = (what: string, match: (line: { msg: string; path?: string }) => boolean) =>
+      withTimeout(
+        new Promise<void>((resolve) => {
+          const check = () => (lines.some(match) ? resolve() : waiters.push(check));
+          check();
+        }),
+        what,
+      );
+    return { logger, waitFor };
+  }
+
+  async function startServer(extra: Partial<RealtimeConfig> = {}, logger = pino({ level: "silent" })) {
+    const s = createRealtimeServer({ port: 0, host: "127.0.0.1", app: APP, ...extra }, { logger });
+    const { port: p } = await s.start();
+    return { server: s, port: p };
+  }
+
+  /**
+   * A TCP proxy in front of `target` that forwards each HTTP request except its last byte until
+   * release(): the request is then in flight (the server has it, not all of it) for as long as the
+   * test wants.
+   */
+  async function holdingProxy(target: number) {
+    let release: () => void = () => {};
+    let held: () => void = () => {};
+    const holding = new Promise<void>((resolve) => {
+      held = resolve;
+    });
+    const sockets = new Set<Socket>();
+    const proxy = createTcpServer((client) => {
+      const upstream = tcpConnect(target, "127.0.0.1");
+      sockets.add(client).add(upstream);
+      let received = Buffer.alloc(0);
+      let total: number | undefined;
+      let forwarded = 0;
+      client.on("data", (chunk: Buffer) => {
+        received = Buffer.concat([received, chunk]);
+        if (total === undefined) {
+          const headEnd = received.indexOf("\r\n\r\n");
+          if (headEnd < 0) return;
+          const length = /content-length:\s*(\d+)/i.exec(received.subarray(0, headEnd).toString());
+          total = headEnd + 4 + Number(length?.[1] ?? 0);
+        }
+        const upTo = Math.min(received.length, total - 1);
+        if (upTo > forwarded) {
+          upstream.write(received.subarray(forwarded, upTo));
+          forwarded = upTo;
+        }
+        if (received.length >= total) {
+          release = () => upstream.write(received.subarray(forwarded));
+          held();
+        }
+      });
+      upstream.pipe(client);
+      client.on("error", () => upstream.destroy());
+      upstream.on("error", () => client.destroy());
+      client.on("close", () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const address = proxy.address();
+    if (address === null || typeof address === "string") throw new Error("proxy has no port");
+    return {
+      port: address.port,
+      holding,
+      release: () => release(),
+      close: () => {
+        for (const socket of sockets) socket.destroy();
+        proxy.close();
+      },
+    };
+  }
+
+  it("closes open WebSockets with close code 4200 (reconnect immediately), after a pusher:error saying so", async () => {
+    const { server: s, port: p } = await startServer();
+    const { WebSocket } = await import("ws");
+    const ws = new WebSocket(`ws://127.0.0.1:${p}/app/${APP.key}?protocol=7`);
+    const messages: Array<{ event: string; data?: unknown }> = [];
+    const established = withTimeout(
+      new Promise<void>((resolve) =>
+        ws.on("message", (m) => {
+          const msg = JSON.parse(m.toString());
+          messages.push(msg);
+          if (msg.event === "pusher:connection_established") resolve();
+        }),
+      ),
+      "connection_established",
+    );
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    await established;
+
+    await s.stop();
+    expect(await withTimeout(closed, "close")).toEqual({ code: 4200, reason: "Server shutting down" });
+    expect(messages.at(-1)).toEqual({
+      event: "pusher:error",
+      data: { code: 4200, message: "Server is shutting down: reconnect" },
+    });
+  });
+
+  it("makes pusher-js reconnect at once instead of giving up", async () => {
+    const { server: s, port: p } = await startServer();
+    const client = await connect(undefined, { port: p });
+    const nextState = withTimeout(
+      new Promise<string>((resolve) =>
+        client.connection.bind("state_change", ({ current }: { current: string }) => resolve(current)),
+      ),
+      "a state change",
+    );
+    // The close frame's code and reason reach pusher-js as a PusherError (a terminate() would give 1006).
+    const closeError = nextConnectionError(client, "close frame", (e) => e.data?.message === "Server shutting down");
+
+    await s.stop();
+    expect(await closeError).toEqual({ type: "PusherError", data: { code: 4200, message: "Server shutting down" } });
+    // Not "disconnected" (a 4000-4099 code: don't reconnect) nor a back-off first (4100-4199).
+    expect(await nextState).toBe("connecting");
+  });
+
+  it("answers a pusher trigger that is in flight when stop() begins", async () => {
+    const sink = logSink();
+    const { server: s, port: p } = await startServer({}, sink.logger);
+    const proxy = await holdingProxy(p);
+    try {
+      const sdk = new Pusher(apiOptions(proxy.port));
+      const answer = sdk.trigger(uniq("in-flight"), "ev", { n: 1 });
+      await proxy.holding;
+      await sink.waitFor("the server to start on the request", (l) => l.msg === "http request");
+
+      const stopped = s.stop();
+      proxy.release();
+      const res = await answer;
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({});
+      await withTimeout(stopped, "stop");
+    } finally {
+      proxy.close();
+    }
+  });
+
+  it("drops a request that never completes once the shutdown grace period is over", async () => {
+    const sink = logSink();
+    const { server: s, port: p } = await startServer({ shutdownTimeout: 0.2 }, sink.logger);
+    const socket = tcpConnect(p, "127.0.0.1");
+    const socketClosed = new Promise<void>((resolve) => socket.on("close", () => resolve()));
+    socket.on("error", () => {});
+    socket.write(
+      `POST /apps/${APP.id}/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+        "Content-Length: 100\r\n\r\n{",
+    );
+    await sink.waitFor("the server to start on the request", (l) => l.msg === "http request");
+
+    await withTimeout(s.stop(), "stop");
+    await withTimeout(socketClosed, "the stalled connection to be dropped");
+  });
+
+  it("stops once however many times stop() is called", async () => {
+    const { server: s } = await startServer();
+    const first = s.stop();
+    expect(s.stop()).toBe(first);
+    await first;
+    await s.stop();
   });
 });
 

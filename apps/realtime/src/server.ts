@@ -9,6 +9,12 @@ import { defaultConfig, type RealtimeConfig } from "./env.js";
 
 export interface RealtimeServer {
   start(): Promise<{ port: number }>;
+  /**
+   * Graceful shutdown: stops accepting connections, closes every WebSocket with a close frame
+   * coded 4200 ("generic reconnect immediately": pusher-js reconnects at once, to another instance
+   * behind the same address), lets in-flight HTTP requests finish, and after `shutdownTimeout`
+   * seconds drops whatever is still open. Calling it again returns the same promise.
+   */
   stop(): Promise<void>;
 }
 
@@ -55,6 +61,24 @@ class HttpError extends Error {
 const CHANNEL_NAME_RE = /^[A-Za-z0-9_\-=@,.;]{1,200}$/;
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Protocol v7 error codes this server sends (pusher:error `code`, WebSocket close codes). Ranges:
+ * 4000-4099 do not reconnect with the same parameters, 4100-4199 reconnect after a back-off,
+ * 4200-4299 reconnect immediately, 4300-4399 other errors.
+ */
+export const ErrorCode = {
+  /** Unknown app key; the connection is closed. */
+  ApplicationDoesNotExist: 4001,
+  /** The connection is not authorized, here: for the channel it tried to subscribe to. */
+  Unauthorized: 4009,
+  /** Server going away (shutdown): clients reconnect at once, to another instance. */
+  ReconnectImmediately: 4200,
+  /** No pong within the pong timeout after our pusher:ping; the connection is closed. */
+  PongNotReceived: 4201,
+  /** More client events per second than allowed. */
+  ClientEventRateLimit: 4301,
+} as const;
+
 const isPrivate = (ch: string) => ch.startsWith("private-");
 const isPresence = (ch: string) => ch.startsWith("presence-");
 
@@ -92,6 +116,9 @@ export function createRealtimeServer(
   const pongMs = config.pongTimeout * 1000;
   /** activity_timeout is whole seconds on the wire, and pusher-js refuses 0. */
   const advertisedActivityTimeout = Math.max(1, Math.ceil(config.activityTimeout));
+  if (!Number.isFinite(config.shutdownTimeout) || config.shutdownTimeout < 0) {
+    throw new Error("shutdownTimeout must be >= 0 seconds");
+  }
   const log = options.logger ?? pino({ name: "realtime", level: config.logLevel });
   const { app } = config;
 
@@ -100,8 +127,11 @@ export function createRealtimeServer(
   const channels = new Map<string, Map<string, Connection>>();
   /** presence channel -> user_id -> { member, sockets } */
   const presence = new Map<string, Map<string, { member: PresenceMember; sockets: number }>>();
+  /** Set by stop(): no new work is accepted, HTTP answers ask to close the connection. */
+  let stopping: Promise<void> | undefined;
 
   const httpServer = createServer((req, res) => {
+    log.debug({ method: req.method, path: req.url?.split("?", 1)[0] }, "http request");
     handleHttp(req, res).catch((err: unknown) => {
       const status = err instanceof HttpError ? err.status : 500;
       if (status === 500) log.error({ err }, "http handler failed");
@@ -152,10 +182,17 @@ export function createRealtimeServer(
   }
 
   function onConnection(ws: WebSocket, socket: Duplex, key: string): void {
+    ws.on("error", (err) => log.warn({ err }, "websocket error"));
+    if (stopping) {
+      // An upgrade that arrived on a kept-alive HTTP connection after stop() began.
+      sendError(ws, ErrorCode.ReconnectImmediately, "Server is shutting down: reconnect");
+      ws.close(ErrorCode.ReconnectImmediately, "Server shutting down");
+      return;
+    }
     if (key !== app.key) {
       log.info({ key }, "rejected connection with unknown app key");
-      sendError(ws, 4001, `Application does not exist: ${key}`);
-      ws.close(4001, "Application does not exist");
+      sendError(ws, ErrorCode.ApplicationDoesNotExist, `Application does not exist: ${key}`);
+      ws.close(ErrorCode.ApplicationDoesNotExist, "Application does not exist");
       return;
     }
     const conn: Connection = {
@@ -192,7 +229,8 @@ export function createRealtimeServer(
         if (!parsed || typeof parsed !== "object" || typeof parsed.event !== "string") throw new Error("bad shape");
         msg = parsed as PusherMessage;
       } catch {
-        sendError(ws, 4200, "Invalid message format");
+        // No protocol code fits (4200 would mean "reconnect now"), and the code is optional: null.
+        sendError(ws, null, "Invalid message format");
         return;
       }
       try {
@@ -208,7 +246,6 @@ export function createRealtimeServer(
       connections.delete(conn.socketId);
       log.debug({ socketId: conn.socketId }, "connection closed");
     });
-    ws.on("error", (err) => log.warn({ err, socketId: conn.socketId }, "websocket error"));
   }
 
   // Idle handling (protocol v7): after activityTimeout without a message from the client we send
@@ -227,7 +264,7 @@ export function createRealtimeServer(
     if (conn.pingSentAt !== undefined) {
       if (conn.lastActivity <= conn.pingSentAt) {
         log.info({ socketId: conn.socketId }, "closing connection: pong reply not received");
-        conn.ws.close(4201, "Pong reply not received");
+        conn.ws.close(ErrorCode.PongNotReceived, "Pong reply not received");
         return;
       }
       conn.pingSentAt = undefined;
@@ -267,14 +304,28 @@ export function createRealtimeServer(
     }
   }
 
-  function subscriptionError(conn: Connection, channel: string, error: string, status = 401): void {
-    send(conn.ws, "pusher:subscription_error", { type: "AuthError", error, status }, channel);
+  /**
+   * Refuses a private/presence subscription whose authorization does not hold (bad signature, or
+   * presence channel_data without a user_id). Two messages, both with the protocol's 4009
+   * "unauthorized" code:
+   * - `pusher:subscription_error` on the channel, `{ type: "AuthError", error, status, code }`:
+   *   the shape soketi sends and pusher-js emits on the channel, where apps listen for refusals;
+   * - `pusher:error` on the connection, as Pusher reports a refused subscription there.
+   * The connection stays open: only this channel is unauthorized, the socket's other subscriptions
+   * are not, and closing with 4009 would tell pusher-js never to reconnect.
+   */
+  function refuseSubscription(conn: Connection, channel: string, error: string, status = 401): void {
+    log.info({ socketId: conn.socketId, channel, reason: error }, "subscription refused");
+    const code = ErrorCode.Unauthorized;
+    send(conn.ws, "pusher:subscription_error", { type: "AuthError", error, status, code }, channel);
+    sendError(conn.ws, code, `Subscription to ${channel} refused: ${error}`);
   }
 
   function subscribe(conn: Connection, data: Record<string, unknown>): void {
     const channel = data.channel;
     if (typeof channel !== "string" || !CHANNEL_NAME_RE.test(channel)) {
-      sendError(conn.ws, 4009, "Invalid channel name");
+      // Malformed rather than unauthorized (4009): no protocol code fits, and the code is optional.
+      sendError(conn.ws, null, "Invalid channel name");
       return;
     }
     if (conn.channels.has(channel)) {
@@ -292,8 +343,7 @@ export function createRealtimeServer(
         : undefined;
       const expected = channelAuthToken(app.key, app.secret, conn.socketId, channel, channelData);
       if (!auth || !safeEqual(auth, expected)) {
-        log.info({ socketId: conn.socketId, channel }, "subscription refused: invalid signature");
-        subscriptionError(
+        refuseSubscription(
           conn,
           channel,
           `Invalid signature: Expected HMAC SHA256 hex digest of ${conn.socketId}:${channel}`,
@@ -304,7 +354,7 @@ export function createRealtimeServer(
         const parsed = parseObject(channelData);
         const userId = parsed?.user_id;
         if (!parsed || (typeof userId !== "string" && typeof userId !== "number") || `${userId}` === "") {
-          subscriptionError(conn, channel, "Invalid presence channel_data: user_id required", 400);
+          refuseSubscription(conn, channel, "Invalid presence channel_data: user_id required", 400);
           return;
         }
         member = { user_id: `${userId}` };
@@ -393,7 +443,7 @@ export function createRealtimeServer(
     const now = Date.now();
     conn.clientEventTimes = conn.clientEventTimes.filter((t) => now - t < 1000);
     if (conn.clientEventTimes.length >= config.clientEventRateLimit) {
-      sendError(conn.ws, 4301, "Client event rejected due to rate limit");
+      sendError(conn.ws, ErrorCode.ClientEventRateLimit, "Client event rejected due to rate limit");
       return;
     }
     conn.clientEventTimes.push(now);
@@ -421,7 +471,13 @@ export function createRealtimeServer(
   function sendJson(res: ServerResponse, status: number, body: unknown): void {
     if (res.headersSent) return;
     const text = JSON.stringify(body);
-    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+    const headers: Record<string, string | number> = {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(text),
+    };
+    // While stopping, a kept-alive connection would hold stop() until the keep-alive timeout.
+    if (stopping) headers.connection = "close";
+    res.writeHead(status, headers);
     res.end(text);
   }
 
@@ -572,6 +628,11 @@ export function createRealtimeServer(
       if (rest === "/channels") {
         const prefix = url.searchParams.get("filter_by_prefix") ?? "";
         const info = (url.searchParams.get("info") ?? "").split(",");
+        // As Pusher's HTTP API: user_count exists only for presence channels, so asking for it
+        // without limiting the listing to them is a client error rather than a partial answer.
+        if (info.includes("user_count") && !prefix.startsWith("presence-")) {
+          throw new HttpError(400, "info=user_count requires filter_by_prefix=presence-");
+        }
         const result: Record<string, Record<string, number>> = {};
         for (const [name, subs] of channels) {
           if (!name.startsWith(prefix) || subs.size === 0) continue;
@@ -604,6 +665,57 @@ export function createRealtimeServer(
 
   // ---------------------------------------------------------------- lifecycle
 
+  function closed(ws: WebSocket): Promise<void> {
+    return new Promise((resolve) => {
+      if (ws.readyState === WebSocket.CLOSED) resolve();
+      else ws.once("close", () => resolve());
+    });
+  }
+
+  async function shutdown(): Promise<void> {
+    const graceMs = config.shutdownTimeout * 1000;
+    log.info({ websockets: connections.size, graceMs }, "realtime server stopping");
+    // Stop listening first, so clients told to reconnect don't come back to this instance.
+    // The callback fires once every connection (HTTP and upgraded) has closed.
+    const httpClosed = new Promise<void>((resolve) => {
+      if (!httpServer.listening) return resolve();
+      httpServer.close(() => resolve());
+    });
+    httpServer.closeIdleConnections();
+
+    const sockets = [...wss.clients];
+    for (const conn of connections.values()) {
+      clearTimeout(conn.idleTimer);
+      conn.idleTimer = undefined;
+      sendError(conn.ws, ErrorCode.ReconnectImmediately, "Server is shutting down: reconnect");
+      conn.ws.close(ErrorCode.ReconnectImmediately, "Server shutting down");
+    }
+
+    let timer: NodeJS.Timeout | undefined;
+    const inTime = await Promise.race([
+      Promise.all([httpClosed, ...sockets.map(closed)]).then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), graceMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!inTime) {
+      log.warn(
+        { websockets: wss.clients.size },
+        "shutdown grace period over: dropping connections and requests still open",
+      );
+      for (const ws of wss.clients) ws.terminate();
+      httpServer.closeAllConnections();
+      // Everything was just destroyed, so this resolves at once; bounded anyway so stop() can't hang.
+      await Promise.race([httpClosed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    }
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    connections.clear();
+    channels.clear();
+    presence.clear();
+    log.info("realtime server stopped");
+  }
+
   return {
     start() {
       return new Promise((resolve, reject) => {
@@ -616,21 +728,9 @@ export function createRealtimeServer(
         });
       });
     },
-    async stop() {
-      for (const conn of connections.values()) {
-        clearTimeout(conn.idleTimer);
-        conn.ws.terminate();
-      }
-      connections.clear();
-      channels.clear();
-      presence.clear();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await new Promise<void>((resolve) => {
-        if (!httpServer.listening) return resolve();
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-      });
-      log.info("realtime server stopped");
+    stop() {
+      stopping ??= shutdown();
+      return stopping;
     },
   };
 }
