@@ -1,98 +1,31 @@
 // The pipeline, end to end on a real database: the offline model and the real `openai` SDK
 // against a local OpenAI-compatible server go through the same tests.
 import { scopeToOrganization } from "@toolboxai/db";
-import { createTestDatabase, type TestDatabase } from "@toolboxai/db/testing";
-import type { GenerateRequestInput } from "@toolboxai/validators";
-import { generateRequestSchema } from "@toolboxai/validators";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { agents } from "./agents";
-import type { Materializer, PipelineDeps } from "./pipeline";
 import { isTransientDatabaseError, processTask } from "./pipeline";
 import { createOfflineProvider } from "./providers/offline";
 import { createOpenAIProvider } from "./providers/openai";
 import { createResilientProvider } from "./resilience";
 import { type FakeOpenAI, offlineResponder, startFakeOpenAI } from "./testing/fake-openai";
+import { baseRequest, createPipelineWorld, fakeOpenAIProvider, type PipelineWorld } from "./testing/pipeline-fixtures";
 import type { ModelProvider } from "./types";
 
-let t: TestDatabase;
+let world: PipelineWorld;
 let fake: FakeOpenAI;
-let orgId: string;
-let userId: string;
 
-/** Saves each part as a bare content row, once per task and type (the web app's materializer does more). */
-const materialize: Materializer = async ({ db, task, drafts }) => {
-  const parts = [
-    drafts.lesson && { part: "lesson" as const, type: "LESSON" as const, title: drafts.lesson.title },
-    drafts.quiz && { part: "quiz" as const, type: "QUIZ" as const, title: drafts.quiz.title },
-    drafts.terrain && { part: "environment" as const, type: "ENVIRONMENT" as const, title: drafts.terrain.name },
-  ].filter((p) => !!p);
-  const items = [];
-  for (const p of parts) {
-    const existing = await db.contentItem.findFirst({ where: { agentTaskId: task.id, type: p.type } });
-    const row =
-      existing ??
-      (await db.contentItem.create({
-        data: {
-          organizationId: task.organizationId,
-          authorId: task.createdById,
-          agentTaskId: task.id,
-          type: p.type,
-          title: p.title,
-          subject: drafts.request.subject,
-          gradeLevel: drafts.request.gradeLevel,
-          body: {},
-          status: "GENERATED",
-          generated: true,
-        },
-      }));
-    items.push({ part: p.part, contentId: row.id, type: p.type, title: row.title });
-  }
-  return items;
-};
-
-const baseRequest: GenerateRequestInput = {
-  topic: "Photosynthesis",
-  subject: "Life Science",
-  gradeLevel: "7",
-  parts: ["lesson", "quiz", "environment"],
-  standards: ["MS-LS1-6"],
-  questionCount: 4,
-};
-
-async function newTask(request: GenerateRequestInput = baseRequest, provider = "test") {
-  const row = await t.db.agentTask.create({
-    data: {
-      organizationId: orgId,
-      createdById: userId,
-      request: generateRequestSchema.parse(request),
-      provider,
-      model: "test",
-    },
-  });
-  return row.id;
-}
-
-function deps(provider: ModelProvider, extra: Partial<PipelineDeps> = {}): PipelineDeps {
-  return { db: t.db, provider, materialize, publisher: { publish() {} }, cancelPollMs: 50, ...extra };
-}
-
-const task = (id: string) => t.db.agentTask.findUniqueOrThrow({ where: { id } });
-const executions = (id: string) =>
-  t.db.agentExecution.findMany({ where: { taskId: id }, orderBy: { startedAt: "asc" } });
+const newTask: PipelineWorld["newTask"] = (request, options) => world.newTask(request, options);
+const deps: PipelineWorld["deps"] = (provider, extra) => world.deps(provider, extra);
+const task = (id: string) => world.task(id);
+const executions = (id: string) => world.executions(id);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  world = await createPipelineWorld();
   fake = await startFakeOpenAI();
-  const org = await t.db.organization.create({ data: { name: "Pipeline School", slug: "pipeline" } });
-  orgId = org.id;
-  const user = await t.db.user.create({
-    data: { organizationId: org.id, email: "t@pipeline.test", name: "Teacher", role: "TEACHER", passwordHash: "x" },
-  });
-  userId = user.id;
 });
 afterAll(async () => {
   await fake?.close();
-  await t?.close();
+  await world?.close();
 });
 beforeEach(() => {
   fake.setDefault({ respond: offlineResponder(agents) });
@@ -100,20 +33,12 @@ beforeEach(() => {
 
 const providers: [string, () => ModelProvider][] = [
   ["offline", () => createOfflineProvider(agents)],
-  [
-    "openai (local server)",
-    () =>
-      createResilientProvider(createOpenAIProvider({ apiKey: "test", model: "fake-model", baseURL: fake.url }), {
-        timeoutMs: 2_000,
-        baseDelayMs: 10,
-        maxDelayMs: 50,
-      }),
-  ],
+  ["openai (local server)", () => fakeOpenAIProvider(fake)],
 ];
 
 describe.each(providers)("the pipeline with the %s provider", (name, make) => {
   it("completes a lesson + quiz + environment task with every step recorded once", async () => {
-    const id = await newTask(baseRequest, name);
+    const id = await newTask(baseRequest, { provider: name });
     const outcome = await processTask(deps(make()), id, { number: 1, max: 3 });
     expect(outcome).toBe("completed");
     const row = await task(id);
@@ -166,7 +91,7 @@ describe("resuming", () => {
     const supervisor = before.find((e) => e.step === "supervisor");
 
     expect(await processTask(deps(offline), id, { number: 1, max: 1 })).toBe("skipped");
-    await t.db.agentTask.update({ where: { id }, data: { status: "QUEUED" } });
+    await world.t.db.agentTask.update({ where: { id }, data: { status: "QUEUED" } });
     expect(await processTask(deps(offline), id, { number: 1, max: 1 })).toBe("completed");
     const after = await executions(id);
     expect(after.find((e) => e.step === "supervisor")?.finishedAt).toEqual(supervisor?.finishedAt);
@@ -191,9 +116,9 @@ describe("resuming", () => {
     const id = await newTask({ ...baseRequest, parts: ["lesson", "quiz"], standards: [] });
     await processTask(deps(createOfflineProvider(agents)), id, { number: 1, max: 1 });
     // A worker that died after saving but before marking the task COMPLETED.
-    await t.db.agentTask.update({ where: { id }, data: { status: "PROCESSING" } });
+    await world.t.db.agentTask.update({ where: { id }, data: { status: "PROCESSING" } });
     await processTask(deps(createOfflineProvider(agents)), id, { number: 1, max: 1 });
-    expect(await t.db.contentItem.count({ where: { agentTaskId: id } })).toBe(2);
+    expect(await world.t.db.contentItem.count({ where: { agentTaskId: id } })).toBe(2);
   });
 });
 
@@ -244,7 +169,7 @@ describe("cancelling", () => {
     const provider = createOpenAIProvider({ apiKey: "test", model: "fake-model", baseURL: fake.url });
     const running = processTask(deps(provider), id, { number: 1, max: 3 });
     await new Promise((r) => setTimeout(r, 200));
-    await t.db.agentTask.update({ where: { id }, data: { cancelRequested: true } });
+    await world.t.db.agentTask.update({ where: { id }, data: { cancelRequested: true } });
     expect(await running).toBe("cancelled");
     expect((await task(id)).status).toBe("CANCELLED");
     expect((await executions(id)).map((e) => e.status)).toEqual(["CANCELLED"]);
@@ -252,7 +177,7 @@ describe("cancelling", () => {
 
   it("skips a task cancelled before a worker took it", async () => {
     const id = await newTask();
-    await t.db.agentTask.update({ where: { id }, data: { status: "CANCELLED", cancelRequested: true } });
+    await world.t.db.agentTask.update({ where: { id }, data: { status: "CANCELLED", cancelRequested: true } });
     expect(await processTask(deps(createOfflineProvider(agents)), id, { number: 1, max: 1 })).toBe("skipped");
     expect(await executions(id)).toHaveLength(0);
   });
@@ -262,9 +187,9 @@ describe("tenancy", () => {
   it("writes every execution in the task's organization", async () => {
     const id = await newTask({ ...baseRequest, parts: ["lesson"], standards: [] });
     await processTask(deps(createOfflineProvider(agents)), id, { number: 1, max: 1 });
-    const scoped = scopeToOrganization(t.db, orgId);
+    const scoped = scopeToOrganization(world.t.db, world.teacher.organizationId);
     expect(await scoped.agentExecution.count({ where: { taskId: id } })).toBe(
-      await t.db.agentExecution.count({ where: { taskId: id } }),
+      await world.t.db.agentExecution.count({ where: { taskId: id } }),
     );
   });
 });

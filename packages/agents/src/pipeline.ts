@@ -19,7 +19,7 @@ import {
 import type { Logger } from "pino";
 import { agents } from "./agents";
 import type { ResponseCache } from "./cache";
-import { isRetryable, TaskCancelledError } from "./errors";
+import { InvalidModelOutputError, isRetryable, TaskCancelledError } from "./errors";
 import type { TaskEventPublisher } from "./events";
 import { buildEvidence } from "./evidence";
 import { fitPlan, type PlanStep, progressOf, revisionSteps } from "./plan";
@@ -138,7 +138,11 @@ export async function processTask(
       await finishCancelled(deps, current);
       return "cancelled";
     }
-    const message = errorMessage(error);
+    // The step stays on the row only while the task is RETRYING, so the error itself says where it
+    // stopped (the save step has no execution row to show it).
+    const message = current.currentStep
+      ? `The ${current.currentStep} step failed: ${errorMessage(error)}`
+      : errorMessage(error);
     const retry = attempt.number < attempt.max && (isRetryable(error) || isTransientDatabaseError(error));
     const status: AgentTaskStatus = retry ? "RETRYING" : "FAILED";
     const patch = {
@@ -415,9 +419,20 @@ async function runStep<O>(
     return result.output as O;
   } catch (error) {
     const cancelled = signal.aborted;
+    // Answers that stayed invalid still cost calls and tokens: record them like a success would.
+    const spent =
+      error instanceof InvalidModelOutputError
+        ? {
+            calls: { increment: error.calls },
+            promptTokens: error.usage.promptTokens,
+            completionTokens: error.usage.completionTokens,
+            ...(error.model ? { model: error.model } : {}),
+          }
+        : {};
     await db.agentExecution.update({
       where: { id: execution.id },
       data: {
+        ...spent,
         status: cancelled ? "CANCELLED" : "FAILED",
         error: cancelled ? "Cancelled by the teacher" : errorMessage(error),
         durationMs: Date.now() - started,
