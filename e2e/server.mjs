@@ -23,8 +23,9 @@ const env = {
   NEXTAUTH_URL: `http://localhost:${port}`,
   NODE_ENV: "production",
   ...pusher,
-  // The offline model waits this long per call, so progress is visible to the browser.
-  OFFLINE_MODEL_LATENCY_MS: "300",
+  // The offline model waits this long per call, so progress is visible to the browser and a
+  // generation (about 7 calls) runs long enough for the cancel test to stop it midway.
+  OFFLINE_MODEL_LATENCY_MS: "500",
 };
 delete env.DATABASE_URL;
 delete env.PUSHER_CLUSTER;

@@ -1,9 +1,11 @@
 // AI generation end to end, on the built-in offline model: a teacher asks for a lesson, a quiz
-// and a Roblox environment, watches the task finish, reviews and edits the drafts, publishes
-// them, downloads the environment as a Rojo project and assigns the generated quiz to a class.
+// and a Roblox environment at a reading level, aligned to a standard picked from the catalog,
+// watches the task finish, reviews and edits the drafts, publishes them, downloads the
+// environment as a Rojo project and assigns the generated quiz to a class. And a teacher cancels
+// a running generation, then retries it: the steps that had finished are kept, not run again.
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, snap } from "./helpers";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { DEMO, expectAccessible, readZip, signIn, snap } from "./helpers";
 
 const stamp = Date.now().toString(36);
 const lessonTitle = `Photosynthesis lesson ${stamp}`;
@@ -28,6 +30,38 @@ test("a teacher generates drafts, reviews and publishes them, downloads the Robl
   await page.getByLabel("Topic", { exact: true }).fill("Photosynthesis");
   await page.getByLabel("Subject", { exact: true }).fill("Science");
   await page.getByLabel("Grade level", { exact: true }).selectOption("7");
+  await page.getByLabel("Reading level", { exact: true }).selectOption({ label: "Emerging reader" });
+  await expect(page.getByLabel("Reading level", { exact: true })).toHaveValue("EMERGING");
+
+  // A standard from the catalog, found by a word of its description and picked with the keyboard.
+  // Suggestions fit the subject and grade: the high-school photosynthesis standard is not offered.
+  const standards = page.getByRole("combobox", { name: "Standards (optional)" });
+  const suggestions = page.getByRole("listbox", { name: "Suggested standards" });
+  await standards.fill("photosynthesis");
+  await expect(suggestions).toBeVisible();
+  await expect(standards).toHaveAttribute("aria-expanded", "true");
+  const pick = suggestions.getByRole("option").filter({ hasText: "MS-LS1-6" });
+  await expect(pick).toContainText("Construct a scientific explanation");
+  await expect(suggestions.getByRole("option").filter({ hasText: "HS-LS1-5" })).toHaveCount(0);
+  await standards.press("ArrowDown");
+  await expect(pick).toHaveAttribute("aria-selected", "true");
+  await expect(standards).toHaveAttribute("aria-activedescendant", (await pick.getAttribute("id")) ?? "");
+  await expectAccessible(page, "generate page with standard suggestions");
+  await snap(page, "agents-1b-standards-suggestions");
+  await standards.press("Enter");
+  await expect(suggestions).toBeHidden();
+  await expect(standards).toHaveValue("");
+  const chosen = page.getByRole("list", { name: "Chosen standards" });
+  await expect(chosen.getByRole("listitem")).toHaveText(["MS-LS1-6"]);
+  // Escape closes the suggestions, then clears the text, without adding anything.
+  await standards.fill("ms-ess");
+  await expect(suggestions).toBeVisible();
+  await standards.press("Escape");
+  await expect(suggestions).toBeHidden();
+  await expect(standards).toHaveValue("ms-ess");
+  await standards.press("Escape");
+  await expect(standards).toHaveValue("");
+  await expect(chosen.getByRole("listitem")).toHaveCount(1);
   for (const part of ["Lesson", "Quiz", "Roblox environment"]) {
     await expect(page.getByRole("checkbox", { name: part, exact: true })).toBeChecked();
   }
@@ -60,6 +94,8 @@ test("a teacher generates drafts, reviews and publishes them, downloads the Robl
   await page.getByRole("tab", { name: "Lesson", exact: true }).click();
   const lesson = page.getByRole("tabpanel", { name: "Lesson" });
   await expect(lesson.getByRole("heading", { name: "Evidence" })).toBeVisible();
+  // The evidence names the standard picked from the catalog.
+  await expect(lesson.getByRole("region", { name: "Evidence" }).getByText("MS-LS1-6", { exact: true })).toBeVisible();
   await lesson.getByLabel("Title", { exact: true }).fill(lessonTitle);
   await lesson.getByLabel("Heading", { exact: true }).first().fill("How leaves make food");
   await lesson.getByRole("button", { name: "Save", exact: true }).click();
@@ -74,6 +110,7 @@ test("a teacher generates drafts, reviews and publishes them, downloads the Robl
   const quiz = page.getByRole("tabpanel", { name: "Quiz" });
   await expect(quiz.getByTestId("quiz-questions-total")).toHaveText(/^\d+ questions? · /);
   await expect(quiz.getByText(/\d+ of \d+ answer keys? valid/)).toBeVisible();
+  await expect(quiz.getByRole("region", { name: "Evidence" }).getByText("MS-LS1-6", { exact: true })).toBeVisible();
   await quiz.getByLabel("Title", { exact: true }).fill(quizTitle);
   await quiz.getByRole("button", { name: "Save", exact: true }).click();
   await expect(quiz.getByRole("heading", { name: quizTitle })).toBeVisible();
@@ -90,9 +127,9 @@ test("a teacher generates drafts, reviews and publishes them, downloads the Robl
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.zip$/);
   const zip = fs.readFileSync(await download.path());
-  expect(zip.byteLength).toBeGreaterThan(0);
   // Every zip file starts with a local file header, "PK\x03\x04".
   expect([...zip.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  await expectRojoProject(zip);
   await snap(page, "agents-3-environment");
 
   // The task list.
@@ -116,3 +153,129 @@ test("a teacher generates drafts, reviews and publishes them, downloads the Robl
   await expect(page.getByText(quizTitle, { exact: true })).toBeVisible();
   await snap(page, "agents-5-class-assigned");
 });
+
+test("a teacher cancels a running generation, then retries it without redoing the finished steps", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, DEMO.TEACHER);
+  await page.goto("/teacher/generate");
+  await page.getByLabel("Topic", { exact: true }).fill(`Volcanoes ${stamp}`);
+  await page.getByLabel("Subject", { exact: true }).fill("Earth Science");
+  await page.getByLabel("Grade level", { exact: true }).selectOption("6");
+  // A catalog standard typed in full: the standards step makes the run one step longer.
+  const standards = page.getByRole("combobox", { name: "Standards (optional)" });
+  await standards.fill("MS-ESS2-4");
+  await standards.press("Enter");
+  await expect(page.getByRole("list", { name: "Chosen standards" })).toContainText("MS-ESS2-4");
+  await page.getByRole("button", { name: "Generate drafts" }).click();
+  await page.waitForURL(/\/teacher\/tasks\/[^/]+$/);
+
+  // The model takes a while per step (OFFLINE_MODEL_LATENCY_MS), so the task is still running
+  // when its page opens. Cancelling asks first.
+  const status = page.getByTestId("task-status");
+  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Cancel this generation?" });
+  await expect(confirm).toContainText("The steps that already finished are kept");
+  await confirm.getByRole("button", { name: "Cancel generation" }).click();
+  await expect(confirm).toBeHidden();
+
+  await expect(status).toHaveText("Cancelled", { timeout: 15_000 });
+  await expect(page.getByRole("status").filter({ hasText: "No drafts were saved" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cancel", exact: true })).toBeHidden();
+  await expect(page.getByRole("tab", { name: "Lesson", exact: true })).toHaveCount(0);
+  const progress = page.getByRole("progressbar", { name: "Generation progress" });
+  expect(Number(await progress.getAttribute("aria-valuenow"))).toBeLessThan(100);
+
+  // What had finished before the cancel, and what had not.
+  const before = await stepRows(page);
+  const finished = before.filter((step) => step.state === "Done");
+  expect(finished.map((step) => step.name)).toContain("Supervisor");
+  expect(before.some((step) => step.state !== "Done")).toBe(true);
+  await snap(page, "agents-6-cancelled");
+  await expectAccessible(page, "cancelled task");
+
+  // Retry carries on from the last finished step and completes.
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(status).toHaveText("Completed", { timeout: 60_000 });
+  await expect(progress).toHaveAttribute("aria-valuenow", "100");
+  await expect(page.getByRole("button", { name: "Retry" })).toBeHidden();
+  const after = await stepRows(page);
+  expect(after.map((step) => step.state)).toEqual(after.map(() => "Done"));
+  // The steps finished before the cancel were not run again: same start time, duration and tokens.
+  for (const step of finished) {
+    expect(after.find((s) => s.name === step.name)).toEqual(step);
+  }
+  // The steps that had not finished (the interrupted one included) ran after the retry.
+  const lastKept = Math.max(...finished.map((step) => Date.parse(step.startedAt ?? "")));
+  for (const step of before.filter((s) => s.state !== "Done")) {
+    const rerun = after.find((s) => s.name === step.name);
+    expect(Date.parse(rerun?.startedAt ?? ""), step.name).toBeGreaterThan(lastKept);
+    if (step.startedAt) expect(rerun?.startedAt, step.name).not.toBe(step.startedAt);
+  }
+  await expect(page.getByRole("tab", { name: "Lesson", exact: true })).toBeVisible();
+  await snap(page, "agents-7-retried");
+  await expectAccessible(page, "retried task");
+});
+
+interface StepRow {
+  name: string;
+  state: string;
+  /** Duration, tokens and model calls as shown, or null for a step that has not run. */
+  run: string | null;
+  /** The run's start time (its <time> element's datetime), or null for a step that has not run. */
+  startedAt: string | null;
+}
+
+/** The task page's step list as a teacher reads it. */
+async function stepRows(page: Page): Promise<StepRow[]> {
+  const items = page.getByRole("list", { name: "Steps", exact: true }).getByRole("listitem");
+  const rows: StepRow[] = [];
+  const text = async (locator: Locator) => ((await locator.textContent()) ?? "").trim();
+  for (const item of await items.all()) {
+    const time = item.locator("time");
+    const hasRun = (await time.count()) > 0;
+    rows.push({
+      name: await text(item.locator("p").first().locator("span").first()),
+      state: await text(item.locator("[data-slot=badge]").last()),
+      run: hasRun ? await text(item.locator("p", { has: page.locator("time") })) : null,
+      startedAt: hasRun ? await time.getAttribute("datetime") : null,
+    });
+  }
+  return rows;
+}
+
+/**
+ * The zip is a Rojo project: default.project.json mounts src/server in ServerScriptService,
+ * src/client in StarterPlayerScripts and src/shared in ReplicatedStorage; the scripts are named
+ * *.server.luau / *.client.luau under those folders; a README explains how to open it.
+ */
+async function expectRojoProject(zip: Buffer) {
+  const files = await readZip(zip);
+  const names = [...files.keys()];
+  // Everything sits in one top folder named after the environment.
+  const top = names[0]?.split("/")[0] ?? "";
+  expect(top).not.toBe("");
+  expect(names.every((name) => name.startsWith(`${top}/`))).toBe(true);
+  const paths = names.map((name) => name.slice(top.length + 1));
+  expect(paths).toContain("default.project.json");
+  expect(paths).toContain("README.md");
+  expect(paths.filter((p) => /^src\/server\/[\w-]+\.server\.luau$/.test(p)).length).toBeGreaterThan(0);
+  expect(paths.filter((p) => /^src\/client\/[\w-]+\.client\.luau$/.test(p)).length).toBeGreaterThan(0);
+
+  const project = JSON.parse(files.get(`${top}/default.project.json`)?.toString("utf8") ?? "{}");
+  const mounted = (node: unknown): string[] =>
+    Object.values((node ?? {}) as Record<string, unknown>).flatMap((child) =>
+      child && typeof child === "object" && "$path" in child ? [String(child.$path)] : [],
+    );
+  expect(mounted(project.tree?.ServerScriptService)).toEqual(["src/server"]);
+  expect(mounted(project.tree?.StarterPlayer?.StarterPlayerScripts)).toEqual(["src/client"]);
+  expect(mounted(project.tree?.ReplicatedStorage)).toEqual(["src/shared"]);
+  for (const folder of ["src/server", "src/client", "src/shared"]) {
+    expect(paths.some((p) => p.startsWith(`${folder}/`))).toBe(true);
+  }
+  for (const path of paths.filter((p) => p.endsWith(".luau"))) {
+    expect(files.get(`${top}/${path}`)?.toString("utf8").trim(), path).not.toBe("");
+  }
+  const readme = files.get(`${top}/README.md`)?.toString("utf8") ?? "";
+  expect(readme).toContain("Rojo");
+  expect(readme).toContain("Roblox Studio");
+}

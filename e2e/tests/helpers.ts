@@ -47,3 +47,44 @@ export async function expectAccessible(page: Page, screen: string) {
   );
   expect(report, `accessibility violations on ${screen}`).toEqual([]);
 }
+
+/**
+ * The files of a zip archive by path, unpacked with node:zlib (stored and deflated entries, which
+ * is all fflate and most zip writers produce). Reads the central directory at the end of the
+ * archive, as unzip tools do, then each file's data after its local header.
+ */
+export async function readZip(zip: Buffer): Promise<Map<string, Buffer>> {
+  const { inflateRawSync } = await import("node:zlib");
+  const END_OF_DIRECTORY = 0x06054b50;
+  const DIRECTORY_ENTRY = 0x02014b50;
+  const LOCAL_HEADER = 0x04034b50;
+  // The end record is 22 bytes plus a comment of at most 65,535 bytes.
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === END_OF_DIRECTORY) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new Error("not a zip archive: no end of central directory record");
+  const count = zip.readUInt16LE(end + 10);
+  let entry = zip.readUInt32LE(end + 16);
+  const files = new Map<string, Buffer>();
+  for (let n = 0; n < count; n++) {
+    if (zip.readUInt32LE(entry) !== DIRECTORY_ENTRY) throw new Error(`zip directory entry ${n} is malformed`);
+    const method = zip.readUInt16LE(entry + 10);
+    const compressedSize = zip.readUInt32LE(entry + 20);
+    const nameLength = zip.readUInt16LE(entry + 28);
+    const extraLength = zip.readUInt16LE(entry + 30);
+    const commentLength = zip.readUInt16LE(entry + 32);
+    const localHeader = zip.readUInt32LE(entry + 42);
+    const name = zip.toString("utf8", entry + 46, entry + 46 + nameLength);
+    if (zip.readUInt32LE(localHeader) !== LOCAL_HEADER) throw new Error(`zip local header of ${name} is malformed`);
+    const dataStart = localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
+    const data = zip.subarray(dataStart, dataStart + compressedSize);
+    if (method !== 0 && method !== 8) throw new Error(`zip entry ${name} uses compression method ${method}`);
+    if (!name.endsWith("/")) files.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    entry += 46 + nameLength + extraLength + commentLength;
+  }
+  return files;
+}

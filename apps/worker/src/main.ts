@@ -34,6 +34,7 @@ const runtime = createAgentRuntime({
   publisher: createTaskProgressPublisher(realtime),
   logger,
   consume: true,
+  role: "worker",
   lockDurationMs: env.lockDurationMs,
 });
 

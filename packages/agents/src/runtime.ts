@@ -1,9 +1,17 @@
 // Wires the agents for one process from its configuration: the provider (OpenAI or offline)
 // behind the resilience policies, the response cache, the queue and the pipeline.
+import { hostname } from "node:os";
 import type { Database } from "@toolboxai/db";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { agents } from "./agents";
+import {
+  type BreakerBoard,
+  createMemoryBreakerBoard,
+  createRedisBreakerBoard,
+  type ProcessRole,
+  worstBreakerState,
+} from "./breaker-board";
 import { createMemoryCache, createRedisCache, type ResponseCache } from "./cache";
 import type { TaskEventPublisher } from "./events";
 import { type Materializer, type PipelineDeps, processTask } from "./pipeline";
@@ -12,7 +20,7 @@ import { createOpenAIProvider } from "./providers/openai";
 import { createBullQueue, createBullWorker } from "./queue/bullmq";
 import { createInProcessQueue } from "./queue/in-process";
 import type { QueueCounts, TaskJob, TaskQueue } from "./queue/types";
-import { createResilientProvider, type ResilienceInput } from "./resilience";
+import { type BreakerState, createResilientProvider, type ResilienceInput } from "./resilience";
 import type { ModelProvider } from "./types";
 
 export interface AgentConfig {
@@ -38,7 +46,13 @@ export interface AgentStatus {
   queue: TaskQueue["kind"];
   /** Null when the queue could not be read in time (Redis unreachable). */
   counts: QueueCounts | null;
-  breaker: "closed" | "open" | "half-open";
+  /** The worst breaker state among the processes that run tasks ("closed" when none reported). */
+  breaker: BreakerState;
+  /**
+   * Every process that runs tasks and reported lately, with its own breaker; null when the board
+   * could not be read. Empty with Redis means no worker is running: queued tasks wait.
+   */
+  processes: { name: string; role: ProcessRole; breaker: BreakerState }[] | null;
   cache: { hits: number; misses: number } | null;
 }
 
@@ -54,6 +68,8 @@ export interface AgentRuntime {
 }
 
 const STATUS_WAIT_MS = 1500;
+/** How often a task-running process re-reports its breaker (its heartbeat on the board). */
+const BREAKER_HEARTBEAT_MS = 10_000;
 
 /** The promise's value, or null when it fails or takes longer than `ms`. */
 async function within<T>(ms: number, promise: Promise<T>): Promise<T | null> {
@@ -65,9 +81,11 @@ async function within<T>(ms: number, promise: Promise<T>): Promise<T | null> {
 }
 
 export function createProvider(config: AgentConfig): ModelProvider {
-  if (config.openai.apiKey) {
+  // A base URL alone also means a real model: local servers such as Ollama need no key, but the
+  // SDK insists on one, so a placeholder is sent (they ignore it).
+  if (config.openai.apiKey || config.openai.baseURL) {
     return createOpenAIProvider({
-      apiKey: config.openai.apiKey,
+      apiKey: config.openai.apiKey ?? "not-needed",
       model: config.openai.model,
       baseURL: config.openai.baseURL,
     });
@@ -86,16 +104,39 @@ export function createAgentRuntime(options: {
   publisher: TaskEventPublisher;
   logger?: Logger | undefined;
   consume?: boolean;
+  /** How this process shows on the breaker board; defaults to "worker" when it consumes from Redis. */
+  role?: ProcessRole;
+  /** The board processes report their breaker to; by default Redis (with `redisUrl`) or memory. */
+  breakerBoard?: BreakerBoard;
   /** BullMQ job lock: how soon another worker takes over a dead worker's task. */
   lockDurationMs?: number;
 }): AgentRuntime {
   const { db, config, logger } = options;
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
+  const board =
+    options.breakerBoard ??
+    (redis ? createRedisBreakerBoard(redis, { prefix: config.queuePrefix }) : createMemoryBreakerBoard());
+  // Only processes that run tasks call the model, so only their breakers mean anything.
+  const runsTasks = !config.redisUrl || options.consume === true;
+  const role: ProcessRole = options.role ?? (config.redisUrl && options.consume ? "worker" : "web");
+  const processName = `${role}:${hostname()}:${process.pid}`;
+  const reportBreaker = () => {
+    if (!runsTasks) return;
+    board
+      .report({ process: processName, role, state: provider.breakerState(), at: Date.now() })
+      .catch((err) => logger?.debug({ err }, "could not report the circuit breaker"));
+  };
   const provider = createResilientProvider(createProvider(config), {
     timeoutMs: config.timeoutMs,
     ...config.resilience,
-    onEvent: (event) => logger?.info({ event }, "model call"),
+    onEvent: (event) => {
+      logger?.info({ event }, "model call");
+      if (event.type === "breaker") reportBreaker();
+    },
   });
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
+  reportBreaker();
+  const heartbeat = runsTasks ? setInterval(reportBreaker, BREAKER_HEARTBEAT_MS) : null;
+  heartbeat?.unref();
   const cache = redis ? createRedisCache(redis) : createMemoryCache();
   const deps: PipelineDeps = {
     db,
@@ -150,21 +191,29 @@ export function createAgentRuntime(options: {
     },
     async status() {
       // Informational: a part that can't be read in time is reported as unknown, never thrown.
-      const [counts, stats] = await Promise.all([
+      const [counts, stats, reports] = await Promise.all([
         within(STATUS_WAIT_MS, queue.counts()),
         within(STATUS_WAIT_MS, cache.stats()),
+        within(STATUS_WAIT_MS, board.read()),
       ]);
+      const processes = reports?.map((r) => ({ name: r.process, role: r.role, breaker: r.state })) ?? null;
+      // This process's own breaker is always known, even if its report has not landed yet.
+      const states = processes?.map((p) => p.breaker) ?? [];
+      if (runsTasks) states.push(provider.breakerState());
       return {
         provider: provider.name,
         model: provider.model,
         offline: provider.name === "offline",
         queue: queue.kind,
         counts,
-        breaker: provider.breakerState(),
+        breaker: worstBreakerState(states),
+        processes,
         cache: stats ? { hits: stats.hits, misses: stats.misses } : null,
       };
     },
     async close() {
+      if (heartbeat) clearInterval(heartbeat);
+      if (runsTasks) await within(STATUS_WAIT_MS, board.remove(processName));
       await worker?.close();
       await queue.close();
       redis?.disconnect();

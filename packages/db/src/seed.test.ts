@@ -30,6 +30,8 @@ describe("demo seed", () => {
     });
     expect(cls._count).toEqual({ enrollments: 6, assignments: 2 });
     expect(await t.db.attempt.count({ where: { status: "SUBMITTED" } })).toBe(3);
+    // Their students saw those results when they submitted: no grade is new to anyone.
+    expect(await t.db.attempt.count({ where: { status: "SUBMITTED", resultSeenAt: null } })).toBe(0);
     expect(await t.db.attemptAnswer.count()).toBe(9);
     expect(await t.db.contentItem.count({ where: { status: "PUBLISHED" } })).toBe(2);
   });

@@ -267,6 +267,8 @@ async function seedDemoClass(db: Database, ids: { organizationId: string; teache
         maxScore: questions.length,
         startedAt: new Date(now - (2 - i * 0.1) * DAY),
         submittedAt: new Date(now - (2 - i * 0.1) * DAY + 10 * 60 * 1000),
+        // Each student saw their result when they submitted: no "new grade" to show.
+        resultSeenAt: new Date(now - (2 - i * 0.1) * DAY + 10 * 60 * 1000),
       },
     });
     await db.attemptAnswer.createMany({

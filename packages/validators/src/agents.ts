@@ -5,6 +5,7 @@ import { z } from "zod";
 import { gradeLevelSchema, subjectSchema } from "./classes";
 import { idSchema } from "./common";
 import { questionSchema } from "./questions";
+import { catalogSubjects } from "./subjects";
 
 // --- The request -----------------------------------------------------------------------------
 
@@ -341,6 +342,8 @@ export const agentTaskListSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+const breakerStateSchema = z.enum(["closed", "open", "half-open"]);
+
 /** The agents' health, shown next to the Generate form and in the admin panel. */
 export const agentStatusSchema = z.object({
   provider: z.string(),
@@ -357,7 +360,26 @@ export const agentStatusSchema = z.object({
       failed: z.number().int(),
     })
     .nullable(),
-  breaker: z.enum(["closed", "open", "half-open"]),
+  /** The worst circuit-breaker state among the processes that run tasks. */
+  breaker: breakerStateSchema,
+  /**
+   * The processes that run tasks (the web server, apps/worker instances), each with its own
+   * breaker; empty with Redis when no worker runs; null when it could not be read.
+   */
+  processes: z
+    .array(z.object({ name: z.string(), role: z.enum(["web", "worker"]), breaker: breakerStateSchema }))
+    .nullable(),
   cache: z.object({ hits: z.number().int(), misses: z.number().int() }).nullable(),
 });
 export type AgentStatusView = z.infer<typeof agentStatusSchema>;
+
+/** One standard of the built-in catalog, as the Generate form's standards picker shows it. */
+export const catalogStandardSchema = z.object({
+  code: standardCodeSchema,
+  subject: z.enum(catalogSubjects),
+  grades: z.array(gradeLevelSchema).min(1),
+  description: z.string().min(1),
+});
+export type CatalogStandardView = z.infer<typeof catalogStandardSchema>;
+export const standardsCatalogSchema = z.object({ standards: z.array(catalogStandardSchema) });
+export type StandardsCatalogView = z.infer<typeof standardsCatalogSchema>;

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { classSchema } from "./classes";
 import { idSchema } from "./common";
+import { contentTypeSchema } from "./content";
 import { questionResponseSchema } from "./questions";
 
 export const createAssignmentSchema = z.object({
@@ -23,3 +25,31 @@ export const saveResponsesSchema = z.object({ attemptId: idSchema, responses: re
 
 export const assignmentStates = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED"] as const;
 export const assignmentStateSchema = z.enum(assignmentStates);
+
+/** One assignment on a student's lists (their home, a class page), with where they are in it. */
+export const myAssignmentSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  type: contentTypeSchema,
+  classId: z.string(),
+  className: z.string(),
+  dueAt: z.date().nullable(),
+  state: assignmentStateSchema,
+  overdue: z.boolean(),
+  dueSoon: z.boolean(),
+  attemptsUsed: z.number().int(),
+  maxAttempts: z.number().int().nullable(),
+  bestScore: z.object({ score: z.number(), maxScore: z.number() }).nullable(),
+  /** A graded attempt whose result the student has not opened yet (a quiz regraded since). */
+  newGrade: z.boolean(),
+});
+export type MyAssignment = z.infer<typeof myAssignmentSchema>;
+
+/** The student's graded attempts whose results they have not opened: the navigation's badge. */
+export const newGradeCountSchema = z.object({ count: z.number().int().min(0) });
+
+/** A class as one of its enrolled students sees it: no join code or roster, their own assignments. */
+export const studentClassSchema = classSchema.extend({
+  assignments: z.array(myAssignmentSchema),
+});
+export type StudentClassView = z.infer<typeof studentClassSchema>;

@@ -8,4 +8,5 @@ export * from "./me";
 export * from "./messages";
 export * from "./questions";
 export * from "./realtime";
+export * from "./subjects";
 export * from "./users";

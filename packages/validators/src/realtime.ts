@@ -47,6 +47,7 @@ export const realtimeEvents = {
   messageCreated: "message.created",
   gradeReleased: "grade.released",
   dashboardChanged: "dashboard.changed",
+  agentStatusChanged: "agent-status.changed",
 } as const;
 
 /** On `private-user-{teacher}` and `private-org-{org}-content-generation`. */
@@ -82,6 +83,17 @@ export const dashboardChangedEventSchema = z.object({
   what: z.enum(["submissions", "enrollments", "content", "tasks", "users"]),
 });
 export type DashboardChangedEventData = z.infer<typeof dashboardChangedEventSchema>;
+
+/**
+ * On `private-org-{org}-agent-status`: one of the organization's generation tasks was queued,
+ * started, retried or finished, so the queue counts (and, when a model call failed, the circuit
+ * breaker) may have changed. Pages showing the agents' status re-read it.
+ */
+export const agentStatusChangedEventSchema = z.object({
+  taskId: z.string(),
+  status: agentTaskStatusSchema,
+});
+export type AgentStatusChangedEventData = z.infer<typeof agentStatusChangedEventSchema>;
 
 /** What the browser needs to connect (no secret). Null when realtime is off: the UI polls. */
 export const realtimeClientConfigSchema = z

@@ -30,6 +30,7 @@ import {
 } from "~/components/ui/dropdown-menu";
 import { cn } from "~/lib/utils";
 import { Brand } from "./brand";
+import { NewGradesBadge } from "./new-grades-badge";
 import { ConnectionIndicator } from "./realtime/connection-indicator";
 import { UnreadBadge } from "./unread-badge";
 
@@ -39,11 +40,11 @@ interface NavItem {
   icon: LucideIcon;
   /** Other path prefixes that belong to this item (a role home owns its detail pages). */
   owns?: string[];
-  /** Shows the unread-messages badge next to the label. */
-  unread?: boolean;
+  /** A count next to the label: unread messages, or a student's grades they have not opened yet. */
+  badge?: "messages" | "grades";
 }
 
-const MESSAGES: NavItem = { href: "/messages", label: "Messages", icon: MessageSquare, unread: true };
+const MESSAGES: NavItem = { href: "/messages", label: "Messages", icon: MessageSquare, badge: "messages" };
 const GENERATE: NavItem = { href: "/teacher/generate", label: "Generate", icon: Sparkles };
 const AI_TASKS: NavItem = { href: "/teacher/tasks", label: "AI tasks", icon: Bot };
 
@@ -66,7 +67,7 @@ const NAV: Record<Role, NavItem[]> = {
     AI_TASKS,
     MESSAGES,
   ],
-  STUDENT: [{ href: "/student", label: "My learning", icon: BookOpen, owns: ["/student/"] }, MESSAGES],
+  STUDENT: [{ href: "/student", label: "My learning", icon: BookOpen, owns: ["/student/"], badge: "grades" }, MESSAGES],
   PARENT: [{ href: "/parent", label: "My child", icon: Home }],
 };
 
@@ -120,7 +121,8 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
               >
                 <item.icon className="size-4" aria-hidden />
                 {item.label}
-                {item.unread ? <UnreadBadge className="ml-auto" /> : null}
+                {item.badge === "messages" ? <UnreadBadge className="ml-auto" /> : null}
+                {item.badge === "grades" ? <NewGradesBadge className="ml-auto" /> : null}
               </Link>
             );
           })}

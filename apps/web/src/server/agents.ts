@@ -25,6 +25,7 @@ export function getAgentRuntime(): AgentRuntime {
       publisher: createTaskProgressPublisher(getRealtimePublisher()),
       logger: log,
       consume: config.runInWeb,
+      role: "web",
     });
     globalForAgents.toolboxAgents = runtime;
     if (config.runInWeb) {

@@ -1,21 +1,14 @@
 // What the offline drafts know: subject domains with a small glossary and question bank each, a few
 // well-known topics with checked facts, the writing style for a grade and reading level, and the
 // lesson's time plan. Everything here is deterministic and correct by construction.
-import type { GenerateRequest } from "@toolboxai/validators";
+import { type GenerateRequest, type SubjectDomain, subjectDomainOf } from "@toolboxai/validators";
 import { gradeNumber } from "./prompt";
 import { inSentence, keyTermOf, scrubText } from "./text";
 
-export type Domain = "science" | "math" | "ela" | "social" | "general";
+export type Domain = SubjectDomain;
 export type Style = "simple" | "standard" | "rich";
 
-export function domainOf(subject: string): Domain {
-  const s = subject.toLowerCase();
-  if (/scien|biolog|chemi|physic|earth|life|ecolog|astronom|anatom|geolog|environment|stem/.test(s)) return "science";
-  if (/math|algebra|geometr|calcul|statist|arithmet|number|trigon/.test(s)) return "math";
-  if (/english|\bela\b|language arts|reading|writing|literat|grammar|phonics|poetry/.test(s)) return "ela";
-  if (/histor|social|civic|geograph|econom|government|politic|world|cultur/.test(s)) return "social";
-  return "general";
-}
+export const domainOf = subjectDomainOf;
 
 /**
  * How the drafts write: simple for the youngest grades and emerging readers, rich for advanced

@@ -1,6 +1,7 @@
 // The standards agent: shows, for every standard the teacher chose, which drafts cover it, how
 // strongly, and the evidence in the drafts.
 import {
+  catalogSubjectFits,
   type GenerationPart,
   generateRequestSchema,
   lessonDraftSchema,
@@ -12,7 +13,7 @@ import {
 } from "@toolboxai/validators";
 import { z } from "zod";
 import type { AgentDefinition } from "../types";
-import { domainOf, topicInfo } from "./kit";
+import { topicInfo } from "./kit";
 import { describeRequest, inputBlock, normalized, systemPrompt } from "./prompt";
 import { type CatalogStandard, findStandard } from "./standardsCatalog";
 import { clip, plainText } from "./text";
@@ -52,11 +53,7 @@ function keywords(text: string): Set<string> {
 }
 
 function subjectFits(standard: CatalogStandard, subject: string): boolean {
-  const domain = domainOf(subject);
-  if (standard.subject === "Science") return domain === "science";
-  if (standard.subject === "Math") return domain === "math";
-  // Literacy standards (reading, writing, and literacy in history and science) fit those subjects too.
-  return domain === "ela" || domain === "social" || domain === "science";
+  return catalogSubjectFits(standard.subject, subject);
 }
 
 function draftText(input: StandardsInput): string {

@@ -1,10 +1,11 @@
 // A small built-in catalog of real NGSS and Common Core (CCSS) standards across K-12 science, math
 // and ELA / literacy, used for the standards agent's descriptions. Codes are upper-case, as the
 // generate request stores them.
+import type { CatalogSubject } from "@toolboxai/validators";
 
 export interface CatalogStandard {
   code: string;
-  subject: "Science" | "Math" | "ELA";
+  subject: CatalogSubject;
   /** Grade levels as the request spells them ("K", "1" ... "12"). */
   grades: string[];
   description: string;

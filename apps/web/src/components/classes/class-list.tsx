@@ -2,6 +2,8 @@
 
 import { School, Users } from "lucide-react";
 import Link from "next/link";
+import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
+import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Badge } from "~/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -22,7 +24,9 @@ export function ClassList({
   includeArchived?: boolean;
   empty: { title: string; description: string; action?: React.ReactNode };
 }) {
-  const list = api.classes.list.useQuery({ includeArchived });
+  // Student counts change as students join: re-read every few seconds while realtime is down.
+  const refetchInterval = useLivePolling(PAGE_POLL_MS);
+  const list = api.classes.list.useQuery({ includeArchived }, { refetchInterval });
   if (list.isPending) {
     return (
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-busy="true">

@@ -1,7 +1,7 @@
 "use client";
 
 // App-wide reactions to realtime events, mounted once by the signed-in layout: toasts for new
-// messages and grades, and fresh data for whatever page is open (invalidating a query refetches
+// messages and grades, their badges in the navigation, and fresh data for whatever page is open (invalidating a query refetches
 // it only if a mounted component uses it; the others are just marked stale).
 import { channels, type DashboardChangedEventData, realtimeEvents } from "@toolboxai/validators";
 import { usePathname, useRouter } from "next/navigation";
@@ -16,11 +16,17 @@ type DashboardTopic = DashboardChangedEventData["what"];
 /** The queries behind each kind of dashboard count (teacher and student homes, class pages, gradebooks). */
 const DASHBOARD_QUERIES: Record<DashboardTopic, (utils: Utils) => Promise<unknown>[]> = {
   submissions: (u) => [u.gradebook.invalidate(), u.assignments.listForClass.invalidate()],
-  enrollments: (u) => [u.classes.list.invalidate(), u.classes.get.invalidate(), u.gradebook.invalidate()],
+  enrollments: (u) => [
+    u.classes.list.invalidate(),
+    u.classes.get.invalidate(),
+    u.classes.forStudent.invalidate(),
+    u.gradebook.invalidate(),
+  ],
   content: (u) => [
     u.content.list.invalidate(),
     u.assignments.listForClass.invalidate(),
     u.assignments.mine.invalidate(),
+    u.classes.forStudent.invalidate(),
   ],
   tasks: (u) => [u.agents.list.invalidate(), u.agents.status.invalidate()],
   users: (u) => [u.users.list.invalidate()],
@@ -54,6 +60,9 @@ export function LiveUpdates() {
   });
 
   useChannelEvent(userChannel, realtimeEvents.gradeReleased, (grade) => {
+    // The navigation's new-grades badge, and the lists that flag a new grade.
+    void utils.assignments.newGradeCount.invalidate();
+    void utils.classes.forStudent.invalidate();
     void utils.assignments.mine.invalidate();
     void utils.assignments.myAttempts.invalidate({ assignmentId: grade.assignmentId });
     void utils.assignments.attempt.invalidate({ attemptId: grade.attemptId });

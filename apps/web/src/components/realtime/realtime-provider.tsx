@@ -5,6 +5,8 @@
 // or while the socket is down, pages keep polling (see useLivePolling) and nothing fails.
 import { useQueryClient } from "@tanstack/react-query";
 import {
+  type AgentStatusChangedEventData,
+  agentStatusChangedEventSchema,
   type DashboardChangedEventData,
   dashboardChangedEventSchema,
   type GradeReleasedEventData,
@@ -40,6 +42,7 @@ export interface RealtimeEventMap {
   [realtimeEvents.messageCreated]: MessageCreatedEventData;
   [realtimeEvents.gradeReleased]: GradeReleasedEventData;
   [realtimeEvents.dashboardChanged]: DashboardChangedEventData;
+  [realtimeEvents.agentStatusChanged]: AgentStatusChangedEventData;
 }
 export type RealtimeEventName = keyof RealtimeEventMap;
 
@@ -48,6 +51,7 @@ const EVENT_SCHEMAS: { [E in RealtimeEventName]: z.ZodType<RealtimeEventMap[E]> 
   [realtimeEvents.messageCreated]: messageCreatedEventSchema,
   [realtimeEvents.gradeReleased]: gradeReleasedEventSchema,
   [realtimeEvents.dashboardChanged]: dashboardChangedEventSchema,
+  [realtimeEvents.agentStatusChanged]: agentStatusChangedEventSchema,
 };
 
 interface RealtimeContextValue {

@@ -1,11 +1,13 @@
 "use client";
 
 // For server-rendered pages (their data is not in tRPC queries): re-renders the page on the
-// server when the organization's dashboard counts change.
+// server when the organization's dashboard counts change, and also every few seconds while
+// realtime is down (a slow safety refresh while it is up), so the page stays current either way.
 import { channels, type DashboardChangedEventData, realtimeEvents } from "@toolboxai/validators";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { useChannelEvent, useRealtimeUser } from "./realtime-provider";
+import { PAGE_POLL_MS } from "./poll-intervals";
+import { useChannelEvent, useLivePolling, useRealtimeUser } from "./realtime-provider";
 
 /** Several changes in a burst cause one refresh. */
 const REFRESH_DELAY_MS = 1000;
@@ -27,5 +29,14 @@ export function RefreshOnDashboardChange({ what }: { what: DashboardChangedEvent
       router.refresh();
     }, REFRESH_DELAY_MS);
   });
+
+  // The polling fallback, like a query's refetchInterval: not while the tab is hidden.
+  const pollMs = useLivePolling(PAGE_POLL_MS);
+  useEffect(() => {
+    const interval = setInterval(() => {
+      if (document.visibilityState === "visible") router.refresh();
+    }, pollMs);
+    return () => clearInterval(interval);
+  }, [pollMs, router]);
   return null;
 }

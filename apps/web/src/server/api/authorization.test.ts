@@ -257,6 +257,10 @@ const matrix: Record<string, Entry> = {
   "classes.unarchive": { allowed: STAFF, input: classId },
   "classes.regenerateCode": { allowed: STAFF, input: classId },
   "classes.join": { allowed: ["STUDENT"], input: async (w, org) => ({ code: (await freshClass(w, org)).joinCode }) },
+  "classes.forStudent": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({ classId: (await freshClass(w, org, { enroll: true })).id }),
+  },
   "classes.addStudent": {
     allowed: STAFF,
     input: async (w, org) => ({ ...(await classId(w, org)), studentId: w.users[org].STUDENT.id }),
@@ -321,6 +325,11 @@ const matrix: Record<string, Entry> = {
   "assignments.myAttempts": {
     allowed: ["STUDENT"],
     input: async (w, org) => ({ assignmentId: (await freshAssignment(w, org, "QUIZ")).assignmentId }),
+  },
+  "assignments.newGradeCount": { allowed: ["STUDENT"], input: () => undefined },
+  "assignments.markResultSeen": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({ attemptId: (await freshAttempt(w, org)).attemptId }),
   },
   "content.list": { allowed: STAFF, input: () => ({}) },
   "content.get": { allowed: STAFF, input: contentId },
@@ -422,6 +431,7 @@ const matrix: Record<string, Entry> = {
   "agents.cancel": { allowed: STAFF, input: (w, org) => freshTask(w, org) },
   "agents.retry": { allowed: STAFF, input: (w, org) => freshTask(w, org, "FAILED") },
   "agents.status": { allowed: STAFF, input: () => undefined },
+  "agents.standardsCatalog": { allowed: STAFF, input: () => undefined },
 };
 
 // At run time tRPC keeps a flat map of dotted paths to procedures (its type is the nested router shape).

@@ -1,6 +1,6 @@
 // Generation tasks: a teacher's request becomes an AgentTask row and a queued job; the agents'
 // pipeline (packages/agents) does the work and writes its progress back to the row.
-import type { AgentRuntime } from "@toolboxai/agents";
+import { type AgentRuntime, currentEvidence } from "@toolboxai/agents";
 import type { Prisma } from "@toolboxai/db";
 import {
   type AgentStatusView,
@@ -175,7 +175,8 @@ export async function getTask(ctx: ServiceContext, input: { taskId: string }): P
     request: generateRequestSchema.parse(task.request),
     plan,
     executions: executions.map((e) => ({ ...e, agent: agentNameSchema.parse(e.agent) })),
-    result: result?.success ? result.data : null,
+    // Checked against the items as saved now, so a teacher's edit that broke something shows.
+    result: result?.success ? await currentEvidence(ctx.db, result.data) : null,
   };
 }
 

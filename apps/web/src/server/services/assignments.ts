@@ -3,7 +3,12 @@
 // A student never receives an answer key the teacher chose to hide: results are built here.
 import type { Prisma } from "@toolboxai/db";
 import type { createAssignmentSchema } from "@toolboxai/validators";
-import { type CreateAssignmentInput, contentBodySchemas, type QuestionResponse } from "@toolboxai/validators";
+import {
+  type CreateAssignmentInput,
+  contentBodySchemas,
+  type MyAssignment,
+  type QuestionResponse,
+} from "@toolboxai/validators";
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { fieldError, isPrismaError, notFound } from "~/server/errors";
@@ -80,14 +85,18 @@ export async function listClassAssignments(ctx: ServiceContext, input: { classId
 // ---------------------------------------------------------------------------------------------
 // Students
 
+/** Assignments the acting student may work on: of open classes they are enrolled in, content not deleted. */
+function myAssignmentsWhere(ctx: ServiceContext): Prisma.AssignmentWhereInput {
+  return {
+    class: { archivedAt: null, enrollments: { some: { studentId: ctx.actor.userId } } },
+    content: { deletedAt: null },
+  };
+}
+
 /** The assignment, if the acting student is enrolled in its (open) class. */
 async function studentAssignment(ctx: ServiceContext, assignmentId: string) {
   const a = await ctx.db.assignment.findFirst({
-    where: {
-      id: assignmentId,
-      class: { archivedAt: null, enrollments: { some: { studentId: ctx.actor.userId } } },
-      content: { deletedAt: null },
-    },
+    where: { id: assignmentId, ...myAssignmentsWhere(ctx) },
     select: {
       id: true,
       dueAt: true,
@@ -115,12 +124,16 @@ function stepIds(type: string, body: unknown): string[] {
 
 export type AssignmentState = "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED";
 
-export async function listMyAssignments(ctx: ServiceContext) {
+/** A submitted attempt whose grade the student has not seen yet (see `markResultSeen`). */
+const NEW_GRADE = { status: "SUBMITTED", resultSeenAt: null } satisfies Prisma.AttemptWhereInput;
+
+/** The acting student's assignments (all of them, or one class's), with their state in each. */
+export async function listMyAssignments(
+  ctx: ServiceContext,
+  filter: { classId?: string } = {},
+): Promise<MyAssignment[]> {
   const rows = await ctx.db.assignment.findMany({
-    where: {
-      class: { archivedAt: null, enrollments: { some: { studentId: ctx.actor.userId } } },
-      content: { deletedAt: null },
-    },
+    where: { ...myAssignmentsWhere(ctx), ...(filter.classId ? { classId: filter.classId } : {}) },
     select: {
       id: true,
       dueAt: true,
@@ -131,10 +144,10 @@ export async function listMyAssignments(ctx: ServiceContext) {
       progress: { where: { studentId: ctx.actor.userId }, select: { completedAt: true } },
       attempts: {
         where: { studentId: ctx.actor.userId },
-        select: { status: true, score: true, maxScore: true },
+        select: { status: true, score: true, maxScore: true, resultSeenAt: true },
       },
     },
-    orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
+    orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }, { id: "asc" }],
   });
   const now = Date.now();
   return rows.map((a) => {
@@ -162,6 +175,7 @@ export async function listMyAssignments(ctx: ServiceContext) {
       id: a.id,
       title: a.content.title,
       type: a.content.type,
+      classId: a.class.id,
       className: a.class.name,
       dueAt: a.dueAt,
       state,
@@ -170,8 +184,27 @@ export async function listMyAssignments(ctx: ServiceContext) {
       attemptsUsed: a.attempts.length,
       maxAttempts: a.maxAttempts,
       bestScore: best,
+      newGrade: submitted.some((t) => t.resultSeenAt === null),
     };
   });
+}
+
+/** How many of the acting student's graded attempts have a result they have not opened yet. */
+export async function countNewGrades(ctx: ServiceContext): Promise<{ count: number }> {
+  const count = await ctx.db.attempt.count({
+    where: { studentId: ctx.actor.userId, ...NEW_GRADE, assignment: myAssignmentsWhere(ctx) },
+  });
+  return { count };
+}
+
+/**
+ * The student has opened the attempt's result: its grade is no longer new. Idempotent; an
+ * attempt still in progress has no result to see and is left alone. Returns the new badge count.
+ */
+export async function markResultSeen(ctx: ServiceContext, input: { attemptId: string }) {
+  const { attempt } = await ownAttempt(ctx, input.attemptId);
+  await ctx.db.attempt.updateMany({ where: { id: attempt.id, ...NEW_GRADE }, data: { resultSeenAt: new Date() } });
+  return countNewGrades(ctx);
 }
 
 export async function openLesson(ctx: ServiceContext, input: { assignmentId: string }) {
@@ -385,7 +418,14 @@ export async function saveResponses(
 }
 
 function resultView(
-  attempt: { id: string; number: number; score: number | null; maxScore: number | null; submittedAt: Date | null },
+  attempt: {
+    id: string;
+    number: number;
+    score: number | null;
+    maxScore: number | null;
+    submittedAt: Date | null;
+    resultSeenAt: Date | null;
+  },
   a: Awaited<ReturnType<typeof studentAssignment>>,
   questions: Awaited<ReturnType<typeof questionsInOrder>>,
   answers: { questionId: string; response: unknown; correct: boolean; points: number; maxPoints: number }[],
@@ -400,6 +440,8 @@ function resultView(
     score: attempt.score ?? 0,
     maxScore: attempt.maxScore ?? 0,
     submittedAt: attempt.submittedAt,
+    /** The student has not opened this grade yet (e.g. a regrade changed it): opening it marks it seen. */
+    newGrade: attempt.resultSeenAt === null,
     answersRevealed: reveal,
     questions: questions.map((q) => {
       const answer = byQuestion.get(q.id);
@@ -438,7 +480,8 @@ export async function submitAttempt(
   // Claim the attempt first, so a double submit grades once.
   const claimed = await ctx.db.attempt.updateMany({
     where: { id: attempt.id, status: "IN_PROGRESS" },
-    data: { status: "SUBMITTED", score, maxScore, submittedAt },
+    // The student sees this result as the answer to their submit: it is not a "new grade".
+    data: { status: "SUBMITTED", score, maxScore, submittedAt, resultSeenAt: submittedAt },
   });
   if (claimed.count === 0)
     throw new TRPCError({ code: "PRECONDITION_FAILED", message: "This attempt was already submitted." });
@@ -464,7 +507,7 @@ export async function submitAttempt(
     },
   ]);
   publishDashboardChanged(ctx, "submissions");
-  return resultView({ ...attempt, score, maxScore, submittedAt }, a, questions, answers);
+  return resultView({ ...attempt, score, maxScore, submittedAt, resultSeenAt: submittedAt }, a, questions, answers);
 }
 
 /** An attempt of the acting student: the player while in progress, the result once submitted. */
@@ -481,7 +524,16 @@ export async function listMyAttempts(ctx: ServiceContext, input: { assignmentId:
   const attempts = await ctx.db.attempt.findMany({
     where: { assignmentId: a.id, studentId: ctx.actor.userId },
     orderBy: { number: "asc" },
-    select: { id: true, number: true, status: true, score: true, maxScore: true, startedAt: true, submittedAt: true },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      score: true,
+      maxScore: true,
+      startedAt: true,
+      submittedAt: true,
+      resultSeenAt: true,
+    },
   });
   return {
     title: a.content.title,
@@ -489,7 +541,10 @@ export async function listMyAttempts(ctx: ServiceContext, input: { assignmentId:
     instructions: quizInstructions(a.content.body),
     maxAttempts: a.maxAttempts,
     dueAt: a.dueAt,
-    attempts,
+    attempts: attempts.map(({ resultSeenAt, ...t }) => ({
+      ...t,
+      newGrade: t.status === "SUBMITTED" && resultSeenAt === null,
+    })),
   };
 }
 

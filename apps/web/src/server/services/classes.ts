@@ -4,6 +4,7 @@ import type { Prisma } from "@toolboxai/db";
 import { type ClassInput, JOIN_CODE_ALPHABET } from "@toolboxai/validators";
 import { TRPCError } from "@trpc/server";
 import { fieldError, isPrismaError, notFound } from "~/server/errors";
+import { listMyAssignments } from "./assignments";
 import { recordActivity, recordAudit } from "./audit";
 import type { ServiceContext } from "./context";
 import { publishDashboardChanged } from "./realtime-events";
@@ -120,6 +121,19 @@ export async function getClass(ctx: ServiceContext, classId: string) {
       ).map((e) => ({ ...e.student, joinedAt: e.createdAt }))
     : null;
   return { ...toView(row, { showCode: manage }), roster };
+}
+
+/**
+ * A class as one of its students sees it, with their own assignments in it. Only for a student
+ * enrolled in the (open) class: other roles are FORBIDDEN, anyone else gets NOT_FOUND.
+ */
+export async function getClassForStudent(ctx: ServiceContext, classId: string) {
+  if (ctx.actor.role !== "STUDENT") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "This is the students' view of a class." });
+  }
+  // getClass shows a student only the open classes they are enrolled in (visibleWhere).
+  const { roster: _roster, ...view } = await getClass(ctx, classId);
+  return { ...view, assignments: await listMyAssignments(ctx, { classId }) };
 }
 
 export async function createClass(ctx: ServiceContext, input: ClassInput) {

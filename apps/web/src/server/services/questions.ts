@@ -275,9 +275,14 @@ async function applyRegrade(
   for (const sum of sums) {
     const score = sum._sum.points ?? 0;
     const maxScore = sum._sum.maxPoints ?? 0;
-    await tx.attempt.update({ where: { id: sum.attemptId }, data: { score, maxScore } });
     const old = before.get(sum.attemptId);
-    if (old && (old.score !== score || old.maxScore !== maxScore)) {
+    const scoreChanged = !old || old.score !== score || old.maxScore !== maxScore;
+    // A changed score is a new grade for its student until they open the result again.
+    await tx.attempt.update({
+      where: { id: sum.attemptId },
+      data: { score, maxScore, ...(scoreChanged ? { resultSeenAt: null } : {}) },
+    });
+    if (old && scoreChanged) {
       changed.push({
         attemptId: old.id,
         studentId: old.studentId,

@@ -3,6 +3,7 @@
 // realtime server in server/realtime/publisher.test.ts).
 import type { QuestionInput } from "@toolboxai/validators";
 import {
+  agentStatusChangedEventSchema,
   channels,
   dashboardChangedEventSchema,
   gradeReleasedEventSchema,
@@ -36,6 +37,7 @@ const schemas: Record<string, z.ZodType> = {
   [realtimeEvents.messageCreated]: messageCreatedEventSchema,
   [realtimeEvents.gradeReleased]: gradeReleasedEventSchema,
   [realtimeEvents.dashboardChanged]: dashboardChangedEventSchema,
+  [realtimeEvents.agentStatusChanged]: agentStatusChangedEventSchema,
 };
 
 /** The events published while `action` ran; each payload must match its event's schema. */
@@ -315,5 +317,13 @@ describe("generation tasks", () => {
       dashboard("tasks"),
       dashboard("tasks"),
     ]);
+    // The agents' status changes when the task is queued, starts and finishes; not on every step.
+    expect(events.filter((e) => e.event === realtimeEvents.agentStatusChanged)).toEqual(
+      ["QUEUED", "PROCESSING", "COMPLETED"].map((status) => ({
+        channels: [channels.orgAgentStatus(w.orgs.a)],
+        event: realtimeEvents.agentStatusChanged,
+        data: { taskId: task.id, status },
+      })),
+    );
   });
 });

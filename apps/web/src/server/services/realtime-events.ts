@@ -3,6 +3,7 @@
 // without a publisher in the context (scripts, the agents' materializer) it does nothing.
 import type { AgentTaskStatus } from "@toolboxai/validators";
 import {
+  type AgentStatusChangedEventData,
   channels,
   type DashboardChangedEventData,
   type GradeReleasedEventData,
@@ -19,6 +20,7 @@ export interface RealtimeEventData {
   [realtimeEvents.messageCreated]: MessageCreatedEventData;
   [realtimeEvents.gradeReleased]: GradeReleasedEventData;
   [realtimeEvents.dashboardChanged]: DashboardChangedEventData;
+  [realtimeEvents.agentStatusChanged]: AgentStatusChangedEventData;
 }
 export type RealtimeEventName = keyof RealtimeEventData;
 
@@ -66,10 +68,12 @@ export function publishGradesReleased(
 }
 
 const TASK_LIST_CHANGES: readonly AgentTaskStatus[] = ["QUEUED", "COMPLETED", "FAILED", "CANCELLED"];
+const AGENT_STATUS_CHANGES: readonly AgentTaskStatus[] = [...TASK_LIST_CHANGES, "RETRYING"];
 
 /**
  * A generation task's progress, to its teacher and to the organization's content-generation
- * channel; when a task is queued or finishes, the dashboards' task counts change too.
+ * channel; when a task is queued or finishes, the dashboards' task counts change too, and when it
+ * is queued, starts, retries or finishes, the agents' status (queue, breaker) may have changed.
  */
 export function publishTaskProgress(
   publisher: RealtimePublisher | undefined,
@@ -93,5 +97,13 @@ export function publishTaskProgress(
   );
   if (TASK_LIST_CHANGES.includes(task.status)) {
     publish(ctx, channels.orgDashboard(task.organizationId), realtimeEvents.dashboardChanged, { what: "tasks" });
+  }
+  // Not every progress tick: only the moments the queue counts or the breaker can have changed
+  // (a worker's claim is the PROCESSING event before any step has started).
+  if (AGENT_STATUS_CHANGES.includes(task.status) || (task.status === "PROCESSING" && task.currentStep === null)) {
+    publish(ctx, channels.orgAgentStatus(task.organizationId), realtimeEvents.agentStatusChanged, {
+      taskId: task.taskId,
+      status: task.status,
+    });
   }
 }

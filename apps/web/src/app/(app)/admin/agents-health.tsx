@@ -1,8 +1,11 @@
+"use client";
+
 import type { AgentStatusView } from "@toolboxai/validators";
 import { Bot } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "~/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { useAgentStatus } from "~/lib/use-agent-status";
 
 const BREAKER: Record<AgentStatusView["breaker"], { label: string; hint: string; variant: "outline" | "destructive" }> =
   {
@@ -19,8 +22,15 @@ const BREAKER: Record<AgentStatusView["breaker"], { label: string; hint: string;
     },
   };
 
-/** The agents' health for admins: which model, the circuit breaker, the queue and the response cache. */
-export function AgentsHealth({ status }: { status: AgentStatusView }) {
+const ROLE_LABEL = { web: "Web server", worker: "Worker" } as const;
+
+/**
+ * The agents' health for admins: which model, the circuit breaker of each process that runs
+ * tasks, the queue and the response cache. `status` is the server-rendered first reading; it
+ * stays current through the agent-status channel (or polling).
+ */
+export function AgentsHealth({ status: initial }: { status: AgentStatusView }) {
+  const status = useAgentStatus(initial).data ?? initial;
   const breaker = BREAKER[status.breaker];
   const lookups = status.cache ? status.cache.hits + status.cache.misses : 0;
   const hitRate = status.cache && lookups > 0 ? Math.round((status.cache.hits / lookups) * 100) : null;
@@ -72,6 +82,27 @@ export function AgentsHealth({ status }: { status: AgentStatusView }) {
             </dd>
           </div>
         </dl>
+        <div className="mt-4 text-sm" data-testid="agent-processes">
+          <h3 className="text-muted-foreground">Processes running tasks</h3>
+          {status.processes === null ? (
+            <p className="mt-1">Unavailable right now (is Redis reachable?)</p>
+          ) : status.processes.length === 0 ? (
+            <p className="mt-1">
+              None. Queued requests wait until an agent worker starts (
+              <code>pnpm --filter @toolboxai/worker start</code>).
+            </p>
+          ) : (
+            <ul className="mt-1 grid gap-1">
+              {status.processes.map((p) => (
+                <li key={p.name} className="flex flex-wrap items-center gap-2">
+                  <span>{ROLE_LABEL[p.role]}</span>
+                  <code className="text-muted-foreground text-xs">{p.name}</code>
+                  <Badge variant={BREAKER[p.breaker].variant}>{BREAKER[p.breaker].label}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
         <p className="mt-4 text-sm">
           <Link className="underline underline-offset-4" href="/teacher/tasks">
             See every generation task

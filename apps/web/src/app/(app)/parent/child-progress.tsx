@@ -1,6 +1,8 @@
 "use client";
 
 import { HeartHandshake } from "lucide-react";
+import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
+import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Badge } from "~/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -21,7 +23,8 @@ function statusBadge(status: string, type: string, percent: number | null) {
 
 /** Read-only: what each linked child is assigned, and how it is going. */
 export function ChildProgress() {
-  const children = api.gradebook.children.useQuery();
+  const refetchInterval = useLivePolling(PAGE_POLL_MS);
+  const children = api.gradebook.children.useQuery(undefined, { refetchInterval });
   if (children.isPending) return <Skeleton className="h-48 w-full" />;
   if (children.error) return <p className="text-destructive">Couldn't load progress: {children.error.message}</p>;
   if (children.data.length === 0) {

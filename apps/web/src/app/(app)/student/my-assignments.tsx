@@ -1,8 +1,11 @@
 "use client";
 
+import type { MyAssignment } from "@toolboxai/validators";
 import { AlertTriangle, CheckCircle2, Circle, ClipboardList, Clock, Inbox } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
+import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -10,10 +13,10 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/com
 import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
 import { cn } from "~/lib/utils";
-import { api, type RouterOutputs } from "~/trpc/react";
+import { api } from "~/trpc/react";
 import { DueText, plural, scoreText, TYPE_ICON, TypeBadge } from "./assignment-ui";
 
-type Item = RouterOutputs["assignments"]["mine"][number];
+type Item = MyAssignment;
 type GroupKey = "overdue" | "soon" | "todo" | "done";
 
 const GROUPS: { key: GroupKey; title: string; description: string; icon: typeof Clock; className?: string }[] = [
@@ -52,14 +55,21 @@ function StateBadge({ state }: { state: Item["state"] }) {
   return <Badge variant="secondary">Not started</Badge>;
 }
 
-function AssignmentRow({ a }: { a: Item }) {
+function AssignmentRow({ a, showClass }: { a: Item; showClass: boolean }) {
   const Icon = TYPE_ICON[a.type] ?? ClipboardList;
-  const details: React.ReactNode[] = [
-    <span key="class">{a.className}</span>,
+  const details: React.ReactNode[] = [];
+  if (showClass) {
+    details.push(
+      <Link key="class" href={`/student/classes/${a.classId}`} className="underline underline-offset-4">
+        {a.className}
+      </Link>,
+    );
+  }
+  details.push(
     <span key="due" className={cn(a.overdue && "font-medium text-destructive")}>
       <DueText dueAt={a.dueAt} capitalize />
     </span>,
-  ];
+  );
   if (a.type === "QUIZ") {
     if (a.bestScore)
       details.push(<span key="best">Best score {scoreText(a.bestScore.score, a.bestScore.maxScore)}</span>);
@@ -85,6 +95,7 @@ function AssignmentRow({ a }: { a: Item }) {
             <h4 className="font-medium">{a.title}</h4>
             <TypeBadge type={a.type} />
             <StateBadge state={a.state} />
+            {a.newGrade ? <Badge>New grade</Badge> : null}
           </div>
           <p className="flex flex-wrap gap-x-2 text-muted-foreground text-sm">
             {details.flatMap((d, i) =>
@@ -110,7 +121,7 @@ function AssignmentRow({ a }: { a: Item }) {
   );
 }
 
-function Group({ group, items }: { group: (typeof GROUPS)[number]; items: Item[] }) {
+function Group({ group, items, showClass }: { group: (typeof GROUPS)[number]; items: Item[]; showClass: boolean }) {
   const [showAll, setShowAll] = useState(false);
   const collapsible = group.key === "done" && items.length > DONE_PREVIEW;
   const visible = collapsible && !showAll ? items.slice(0, DONE_PREVIEW) : items;
@@ -130,7 +141,7 @@ function Group({ group, items }: { group: (typeof GROUPS)[number]; items: Item[]
       <CardContent>
         <ul className="divide-y">
           {visible.map((a) => (
-            <AssignmentRow key={a.id} a={a} />
+            <AssignmentRow key={a.id} a={a} showClass={showClass} />
           ))}
         </ul>
         {collapsible ? (
@@ -145,7 +156,9 @@ function Group({ group, items }: { group: (typeof GROUPS)[number]; items: Item[]
 
 /** The "Assigned to you" list on the student home, grouped Overdue / Due soon / To do / Done. */
 export function MyAssignments() {
-  const mine = api.assignments.mine.useQuery();
+  // New grades and assignments arrive as realtime events; without realtime, re-read every few seconds.
+  const refetchInterval = useLivePolling(PAGE_POLL_MS);
+  const mine = api.assignments.mine.useQuery(undefined, { refetchInterval });
   if (mine.isPending) {
     return (
       <div className="grid gap-3" aria-busy="true">
@@ -183,12 +196,20 @@ export function MyAssignments() {
       </Card>
     );
   }
+  return <AssignmentGroups items={mine.data} showClass />;
+}
+
+/**
+ * Assignments grouped Overdue / Due soon / To do / Done, each with its state; `showClass` names
+ * (and links) each one's class, for lists that span classes. The caller handles the empty list.
+ */
+export function AssignmentGroups({ items, showClass }: { items: Item[]; showClass: boolean }) {
   const byGroup = new Map<GroupKey, Item[]>();
-  for (const a of mine.data) {
+  for (const a of items) {
     const key = groupOf(a);
     byGroup.set(key, [...(byGroup.get(key) ?? []), a]);
   }
-  const open = mine.data.length - (byGroup.get("done")?.length ?? 0);
+  const open = items.length - (byGroup.get("done")?.length ?? 0);
   return (
     <div className="grid gap-4">
       {open === 0 ? (
@@ -199,8 +220,8 @@ export function MyAssignments() {
         </Alert>
       ) : null}
       {GROUPS.map((g) => {
-        const items = byGroup.get(g.key);
-        return items?.length ? <Group key={g.key} group={g} items={items} /> : null;
+        const inGroup = byGroup.get(g.key);
+        return inGroup?.length ? <Group key={g.key} group={g} items={inGroup} showClass={showClass} /> : null;
       })}
     </div>
   );

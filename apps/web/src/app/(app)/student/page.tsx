@@ -31,6 +31,7 @@ export default async function StudentHome() {
             My classes
           </h2>
           <ClassList
+            linkBase="/student/classes/"
             empty={{
               title: "You're not in a class yet",
               description: "Ask your teacher for the class code and type it above.",

@@ -5,11 +5,11 @@
 import { AlertTriangle, Cpu, WifiOff } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Skeleton } from "~/components/ui/skeleton";
-import { api } from "~/trpc/react";
+import { useAgentStatus } from "~/lib/use-agent-status";
 
 export function AgentStatusBanner() {
-  // The breaker and queue change while the teacher fills in the form; a slow refresh keeps it honest.
-  const status = api.agents.status.useQuery(undefined, { refetchInterval: 15_000 });
+  // The breaker and queue change while the teacher fills in the form.
+  const status = useAgentStatus();
 
   if (status.isPending) return <Skeleton className="h-20 w-full" />;
   if (status.error) {
@@ -39,9 +39,10 @@ export function AgentStatusBanner() {
             </p>
             <p>
               To connect a real model, set <code className="font-mono text-foreground">OPENAI_API_KEY</code> on the
-              server. For an OpenAI-compatible server such as Ollama or vLLM, also set{" "}
+              server. For an OpenAI-compatible server such as Ollama or vLLM, set{" "}
               <code className="font-mono text-foreground">OPENAI_BASE_URL</code> and{" "}
-              <code className="font-mono text-foreground">OPENAI_MODEL</code>, then restart the app.
+              <code className="font-mono text-foreground">OPENAI_MODEL</code> (a key only if that server needs one),
+              then restart the app.
             </p>
           </AlertDescription>
         </Alert>
@@ -59,6 +60,15 @@ export function AgentStatusBanner() {
           </AlertDescription>
         </Alert>
       )}
+      {s.queue === "bullmq" && s.processes?.length === 0 ? (
+        <Alert role="status">
+          <AlertTriangle aria-hidden />
+          <AlertTitle>No worker is running</AlertTitle>
+          <AlertDescription>
+            Requests are saved and wait in the queue until an agent worker starts. Ask your administrator to start one.
+          </AlertDescription>
+        </Alert>
+      ) : null}
       {s.breaker === "open" ? (
         <Alert variant="destructive">
           <AlertTriangle aria-hidden />

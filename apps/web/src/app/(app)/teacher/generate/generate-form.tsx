@@ -74,6 +74,9 @@ export function GenerateForm() {
   });
   const { errors, isSubmitting } = form.formState;
   const parts = useWatch({ control: form.control, name: "parts" }) ?? [];
+  // The standards picker suggests catalog standards for the subject and grade chosen so far.
+  const subject = useWatch({ control: form.control, name: "subject" }) ?? "";
+  const gradeLevel = useWatch({ control: form.control, name: "gradeLevel" }) ?? "";
   const wantsQuiz = parts.includes("quiz");
   const busy = isSubmitting || leaving;
 
@@ -230,6 +233,8 @@ export function GenerateForm() {
                     id="generate-standards"
                     value={field.value ?? []}
                     onChange={field.onChange}
+                    subject={subject}
+                    gradeLevel={gradeLevel}
                     error={errors.standards?.message ?? firstError(errors.standards)}
                     disabled={busy}
                   />

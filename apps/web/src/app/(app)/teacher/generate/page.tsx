@@ -13,6 +13,7 @@ export const metadata: Metadata = { title: "Generate with AI" };
 export default async function GeneratePage() {
   await requireRole("TEACHER", "ADMIN");
   void api.agents.status.prefetch();
+  void api.agents.standardsCatalog.prefetch();
   return (
     <HydrateClient>
       <PageHeader

@@ -6,10 +6,12 @@ import {
   agentTaskListSchema,
   agentTaskSummarySchema,
   generateRequestSchema,
+  standardsCatalogSchema,
   taskIdSchema,
   taskListInputSchema,
 } from "@toolboxai/validators";
 import { createTRPCRouter, roleProcedure } from "../../trpc";
+import { standardsCatalogHandler } from "./catalog.handler";
 import { cancelHandler, retryHandler } from "./control.handler";
 import { generateHandler } from "./generate.handler";
 import { getHandler, listHandler, statusHandler } from "./read.handler";
@@ -23,4 +25,5 @@ export const agentsRouter = createTRPCRouter({
   cancel: teachingProcedure.input(taskIdSchema).output(agentTaskSummarySchema).mutation(cancelHandler),
   retry: teachingProcedure.input(taskIdSchema).output(agentTaskSummarySchema).mutation(retryHandler),
   status: teachingProcedure.output(agentStatusSchema).query(statusHandler),
+  standardsCatalog: teachingProcedure.output(standardsCatalogSchema).query(standardsCatalogHandler),
 });

@@ -225,3 +225,33 @@ describe("saving a task's drafts", () => {
     expect(await w.t.db.contentItem.count({ where: { agentTaskId: row.id } })).toBe(2);
   });
 });
+
+describe("agents.standardsCatalog", () => {
+  it("offers the built-in NGSS and Common Core standards, each with its subject, grades and description", async () => {
+    const { standards } = await (await teacher()).agents.standardsCatalog();
+    expect(standards.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(standards.map((s) => s.subject))).toEqual(new Set(["Science", "Math", "ELA"]));
+    expect(standards.find((s) => s.code === "MS-LS1-6")).toMatchObject({
+      subject: "Science",
+      grades: ["6", "7", "8"],
+      description: expect.stringContaining("photosynthesis"),
+    });
+  });
+
+  it("lists every code once, in the upper case a generate request stores", async () => {
+    const codes = (await (await teacher()).agents.standardsCatalog()).standards.map((s) => s.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of codes) expect(code).toBe(code.toUpperCase());
+  });
+
+  it("offers codes a generate request accepts, which the drafts are then aligned to", async () => {
+    const caller = await teacher();
+    const { standards } = await caller.agents.standardsCatalog();
+    const picked = standards.find((s) => s.code === "MS-LS2-3")?.code ?? "";
+    const queued = await caller.agents.generate({ ...request, parts: ["lesson"], standards: [picked] });
+    const task = await finished(queued.id);
+    expect(task.status).toBe("COMPLETED");
+    const lesson = task.result?.items.find((i) => i.part === "lesson");
+    expect(lesson?.standards.map((s) => s.code)).toEqual(["MS-LS2-3"]);
+  });
+});

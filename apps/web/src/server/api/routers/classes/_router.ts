@@ -8,6 +8,7 @@ import {
   classSchema,
   joinClassSchema,
   rosterChangeSchema,
+  studentClassSchema,
   studentOptionSchema,
   updateClassSchema,
 } from "@toolboxai/validators";
@@ -17,6 +18,7 @@ import { addStudentHandler } from "./add-student.handler";
 import { archiveHandler } from "./archive.handler";
 import { availableStudentsHandler } from "./available-students.handler";
 import { createHandler } from "./create.handler";
+import { forStudentHandler } from "./for-student.handler";
 import { getHandler } from "./get.handler";
 import { joinHandler } from "./join.handler";
 import { listHandler } from "./list.handler";
@@ -37,6 +39,8 @@ export const classesRouter = createTRPCRouter({
   unarchive: staff.input(classIdSchema).output(classSchema).mutation(unarchiveHandler),
   regenerateCode: staff.input(classIdSchema).output(classSchema).mutation(regenerateCodeHandler),
   join: roleProcedure("STUDENT").input(joinClassSchema).output(classSchema).mutation(joinHandler),
+  /** The student's class page: the class and their assignments in it (enrolled students only). */
+  forStudent: roleProcedure("STUDENT").input(classIdSchema).output(studentClassSchema).query(forStudentHandler),
   addStudent: staff.input(rosterChangeSchema).output(classDetailSchema).mutation(addStudentHandler),
   removeStudent: staff.input(rosterChangeSchema).output(classDetailSchema).mutation(removeStudentHandler),
   availableStudents: staff

@@ -43,7 +43,13 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
     void api.assignments.myAttempts.prefetch({ assignmentId });
     return (
       <HydrateClient>
-        <QuizOverview assignmentId={item.id} title={item.title} className={item.className} overdue={item.overdue} />
+        <QuizOverview
+          assignmentId={item.id}
+          title={item.title}
+          classId={item.classId}
+          className={item.className}
+          overdue={item.overdue}
+        />
       </HydrateClient>
     );
   }

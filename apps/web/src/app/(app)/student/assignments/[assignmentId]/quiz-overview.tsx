@@ -5,6 +5,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { PageHeader } from "~/components/page-header";
+import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
+import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -18,17 +20,21 @@ import { DateTimeText, DueText, percent, plural, scoreText } from "../../assignm
 export function QuizOverview({
   assignmentId,
   title,
+  classId,
   className,
   overdue,
 }: {
   assignmentId: string;
   title: string;
+  classId: string;
   className: string;
   overdue: boolean;
 }) {
   const router = useRouter();
   const utils = api.useUtils();
-  const query = api.assignments.myAttempts.useQuery({ assignmentId });
+  // A regrade arrives as a grade.released event; without realtime, re-read every few seconds.
+  const refetchInterval = useLivePolling(PAGE_POLL_MS);
+  const query = api.assignments.myAttempts.useQuery({ assignmentId }, { refetchInterval });
   const [failure, setFailure] = useState<string | null>(null);
   const start = api.assignments.startAttempt.useMutation({
     onSuccess(player) {
@@ -54,7 +60,10 @@ export function QuizOverview({
         title={query.data?.title ?? title}
         description={
           <>
-            Quiz · {className}
+            Quiz ·{" "}
+            <Link href={`/student/classes/${classId}`} className="underline underline-offset-4">
+              {className}
+            </Link>
             {overdue ? (
               <Badge variant="destructive" className="ml-2">
                 Past due
@@ -224,11 +233,14 @@ export function QuizOverview({
                     <TableRow key={t.id}>
                       <TableCell className="font-medium">#{t.number}</TableCell>
                       <TableCell>
-                        {t.status === "SUBMITTED" ? (
-                          <Badge variant="success">Submitted</Badge>
-                        ) : (
-                          <Badge variant="warning">In progress</Badge>
-                        )}
+                        <span className="flex flex-wrap gap-1">
+                          {t.status === "SUBMITTED" ? (
+                            <Badge variant="success">Submitted</Badge>
+                          ) : (
+                            <Badge variant="warning">In progress</Badge>
+                          )}
+                          {t.newGrade ? <Badge>New grade</Badge> : null}
+                        </span>
                       </TableCell>
                       <TableCell>
                         {t.score !== null && t.maxScore !== null

@@ -4,6 +4,8 @@ import { SearchX } from "lucide-react";
 import Link from "next/link";
 import { useRef } from "react";
 import { PageHeader } from "~/components/page-header";
+import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
+import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent } from "~/components/ui/card";
@@ -15,7 +17,10 @@ import { QuizResult } from "./quiz-result";
 
 /** An attempt: the player while it is open, the graded result once submitted. */
 export function AttemptView({ attemptId }: { attemptId: string }) {
-  const query = api.assignments.attempt.useQuery({ attemptId });
+  // A regrade arrives as a grade.released event; without realtime, re-read every few seconds. (The
+  // player keeps its own answers: a refetch never overwrites what the student is typing.)
+  const refetchInterval = useLivePolling(PAGE_POLL_MS);
+  const query = api.assignments.attempt.useQuery({ attemptId }, { refetchInterval });
   const sawPlayer = useRef(false);
 
   if (query.isPending) {

@@ -9,7 +9,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { cn } from "~/lib/utils";
-import type { RouterOutputs } from "~/trpc/react";
+import { api, type RouterOutputs } from "~/trpc/react";
 import { DateTimeText, percent, plural, scoreText } from "../../assignment-ui";
 
 type Result = Extract<RouterOutputs["assignments"]["attempt"], { kind: "result" }>["result"];
@@ -164,12 +164,41 @@ function QuestionReview({ q, index, revealed }: { q: ResultQuestion; index: numb
   );
 }
 
+/**
+ * Opening a result whose grade is new to the student (a regrade changed it) marks it seen, which
+ * clears it from the navigation's new-grades badge and the lists. Once per new grade: if the
+ * teacher regrades again while the page is open, the refetched result is new again and is marked.
+ */
+function useMarkSeen(result: Result) {
+  const utils = api.useUtils();
+  const { mutate } = api.assignments.markResultSeen.useMutation({
+    onSuccess(badge) {
+      utils.assignments.newGradeCount.setData(undefined, badge);
+      void utils.assignments.attempt.invalidate({ attemptId: result.attemptId });
+      void utils.assignments.myAttempts.invalidate({ assignmentId: result.assignmentId });
+      void utils.assignments.mine.invalidate();
+      void utils.classes.forStudent.invalidate();
+    },
+  });
+  const marked = useRef<string | null>(null);
+  useEffect(() => {
+    if (!result.newGrade) {
+      marked.current = null;
+      return;
+    }
+    if (marked.current === result.attemptId) return;
+    marked.current = result.attemptId;
+    mutate({ attemptId: result.attemptId });
+  }, [result.attemptId, result.newGrade, mutate]);
+}
+
 /** A submitted attempt: the score, then each question with the student's answer. */
 export function QuizResult({ result, justSubmitted = false }: { result: Result; justSubmitted?: boolean }) {
   const total = result.questions.length;
   const correct = result.questions.filter((q) => q.correct).length;
   const pct = percent(result.score, result.maxScore);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  useMarkSeen(result);
   useEffect(() => {
     // Right after submitting: move focus to the score so it is read out.
     if (justSubmitted) headingRef.current?.focus();

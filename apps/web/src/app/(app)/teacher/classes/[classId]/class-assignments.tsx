@@ -2,6 +2,8 @@
 
 import { ClipboardList, Plus, Table2 } from "lucide-react";
 import Link from "next/link";
+import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
+import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
@@ -19,7 +21,8 @@ const TYPE_LABEL: Record<string, string> = {
 };
 
 export function ClassAssignments({ classId, archived }: { classId: string; archived: boolean }) {
-  const list = api.assignments.listForClass.useQuery({ classId });
+  const refetchInterval = useLivePolling(PAGE_POLL_MS);
+  const list = api.assignments.listForClass.useQuery({ classId }, { refetchInterval });
   return (
     <Card>
       <CardHeader className="flex flex-row items-start justify-between gap-4">

@@ -7,6 +7,8 @@ import { toast } from "sonner";
 import { ClassFormDialog } from "~/components/classes/class-form-dialog";
 import { gradeLabel } from "~/components/classes/class-list";
 import { PageHeader } from "~/components/page-header";
+import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
+import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { WhoIsOnline } from "~/components/realtime/who-is-online";
 import {
   AlertDialog,
@@ -66,7 +68,8 @@ function Confirm(props: {
 
 export function ClassDetail({ classId }: { classId: string }) {
   const utils = api.useUtils();
-  const query = api.classes.get.useQuery({ classId });
+  const refetchInterval = useLivePolling(PAGE_POLL_MS);
+  const query = api.classes.get.useQuery({ classId }, { refetchInterval });
   const [copied, setCopied] = useState(false);
   const refresh = async () => {
     await Promise.all([utils.classes.get.invalidate({ classId }), utils.classes.list.invalidate()]);

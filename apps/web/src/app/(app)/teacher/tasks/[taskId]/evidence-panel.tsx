@@ -92,7 +92,7 @@ export function EvidencePanel({ item, review }: { item: ResultItem; review: Revi
         {item.answerKeyCheck ? (
           <Check
             title="Answer key check"
-            ok={item.answerKeyCheck.valid === item.answerKeyCheck.checked}
+            ok={item.answerKeyCheck.problems.length === 0}
             summary={`${item.answerKeyCheck.valid} of ${plural(item.answerKeyCheck.checked, "answer key")} valid`}
             problems={item.answerKeyCheck.problems}
           />
@@ -100,7 +100,7 @@ export function EvidencePanel({ item, review }: { item: ResultItem; review: Revi
         {item.scriptCheck ? (
           <Check
             title="Script check"
-            ok={item.scriptCheck.parsed === item.scriptCheck.checked}
+            ok={item.scriptCheck.problems.length === 0}
             summary={`${item.scriptCheck.parsed} of ${plural(item.scriptCheck.checked, "script")} ${
               item.scriptCheck.parsed === 1 ? "parses" : "parse"
             }`}

@@ -27,6 +27,9 @@ const STATE_VARIANT = {
 
 const STATE_ICON = { waiting: Circle, running: Loader2, done: CheckCircle2, failed: XCircle, cancelled: Ban };
 
+/** "10:31:02 AM": steps run seconds apart, so the seconds matter. */
+const startFormat = new Intl.DateTimeFormat("en", { timeStyle: "medium" });
+
 /** "Quiz writer", "Quiz writer (revision)", "Reviewer (final check)". */
 export function stepLabel(step: { step: string; agent: AgentName }): string {
   if (step.step.endsWith(".revision")) return `${AGENT_LABEL[step.agent]} (revision)`;
@@ -128,6 +131,11 @@ export function StepList({ task }: { task: AgentTaskDetail }) {
                   </span>
                   {" · "}
                   {plural(run.calls, "model call")}
+                  {/* When the run started: a retried task keeps its finished steps, so their times stay put. */}
+                  {" · started "}
+                  <time dateTime={run.startedAt.toISOString()} suppressHydrationWarning>
+                    {startFormat.format(run.startedAt)}
+                  </time>
                 </p>
               ) : null}
             </div>

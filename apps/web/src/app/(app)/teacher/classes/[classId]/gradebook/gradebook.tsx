@@ -3,6 +3,8 @@
 import { ArrowLeft, Download, Table2 } from "lucide-react";
 import Link from "next/link";
 import { PageHeader } from "~/components/page-header";
+import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
+import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent } from "~/components/ui/card";
@@ -46,7 +48,9 @@ function CellView({ cell, type }: { cell: Cell; type: string }) {
 }
 
 export function Gradebook({ classId }: { classId: string }) {
-  const book = api.gradebook.forClass.useQuery({ classId });
+  // Submissions arrive as dashboard events; without realtime, re-read every few seconds.
+  const refetchInterval = useLivePolling(PAGE_POLL_MS);
+  const book = api.gradebook.forClass.useQuery({ classId }, { refetchInterval });
   if (book.isPending) return <Skeleton className="h-64 w-full" />;
   if (book.error) {
     return <EmptyState icon={Table2} title="Couldn't load the gradebook" description={book.error.message} />;

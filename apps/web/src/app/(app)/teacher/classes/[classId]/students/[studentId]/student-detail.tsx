@@ -3,6 +3,8 @@
 import { ArrowLeft, UserRound } from "lucide-react";
 import Link from "next/link";
 import { PageHeader } from "~/components/page-header";
+import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
+import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
@@ -19,7 +21,8 @@ const STATUS: Record<string, string> = {
 };
 
 export function StudentDetail({ classId, studentId }: { classId: string; studentId: string }) {
-  const query = api.gradebook.student.useQuery({ classId, studentId });
+  const refetchInterval = useLivePolling(PAGE_POLL_MS);
+  const query = api.gradebook.student.useQuery({ classId, studentId }, { refetchInterval });
   if (query.isPending) return <Skeleton className="h-64 w-full" />;
   if (query.error)
     return <EmptyState icon={UserRound} title="Couldn't load this student" description={query.error.message} />;
