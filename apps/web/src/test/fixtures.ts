@@ -26,6 +26,8 @@ export interface World {
   /** users[org][role] */
   users: Record<"a" | "b", Record<Role, { id: string; email: string }>>;
   actor(org: "a" | "b", role: Role): Promise<Actor>;
+  /** One more user of `role` in `org` (a colleague, a second student), as an actor. */
+  newActor(org: "a" | "b", role: Role, name?: string): Promise<Actor>;
   caller(actor: Actor | null, request?: Partial<RequestInfo>): ReturnType<typeof createCaller>;
   scoped(org: "a" | "b"): ReturnType<typeof scopeToOrganization>;
   /** The agents' runtime of this world: offline model, in-process queue, created on first use. */
@@ -63,6 +65,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   };
   const users = { a: {}, b: {} } as World["users"];
   let runtime: AgentRuntime | null = null;
+  let extra = 0;
   const agents = () => {
     runtime ??= testAgentRuntime(
       t.db,
@@ -94,6 +97,19 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
       const actor = await loadActor(t.db, users[org][role].id);
       if (!actor) throw new Error(`no actor for ${org}/${role}`);
       return actor;
+    },
+    async newActor(org, role, name) {
+      extra += 1;
+      const u = await t.db.user.create({
+        data: {
+          organizationId: orgs[org],
+          email: `${role.toLowerCase()}-${extra}@${org}.test`,
+          name: name ?? `${role} ${org.toUpperCase()} ${extra}`,
+          role,
+          passwordHash,
+        },
+      });
+      return (await loadActor(t.db, u.id)) as Actor;
     },
     caller(actor, request) {
       return createCaller(

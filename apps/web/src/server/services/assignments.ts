@@ -13,6 +13,7 @@ import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { fieldError, isPrismaError, notFound } from "~/server/errors";
 import { recordActivity } from "./audit";
+import { visibleContentWhere } from "./content";
 import type { ServiceContext } from "./context";
 import { drawQuestions, gradeResponse } from "./grading";
 import { publishDashboardChanged, publishGradesReleased } from "./realtime-events";
@@ -34,7 +35,8 @@ export async function createAssignment(ctx: ServiceContext, input: z.output<type
   const cls = await managedClass(ctx, input.classId);
   if (cls.archivedAt) throw new TRPCError({ code: "BAD_REQUEST", message: "Unarchive the class to assign work." });
   const content = await ctx.db.contentItem.findFirst({
-    where: { id: input.contentId, deletedAt: null },
+    // Someone else's unpublished draft is "not found", not "publish it first": its existence is private.
+    where: { id: input.contentId, deletedAt: null, ...visibleContentWhere(ctx) },
     select: { id: true, type: true, status: true, title: true },
   });
   if (!content) throw fieldError("NOT_FOUND", "contentId", "That content does not exist.");

@@ -61,7 +61,7 @@ function canManage(ctx: ServiceContext, authorId: string): boolean {
 }
 
 /** Non-admins see their own items and everyone's published ones (`ctx.db` already limits to the org). */
-function visibleWhere(ctx: ServiceContext): Prisma.ContentItemWhereInput {
+export function visibleContentWhere(ctx: ServiceContext): Prisma.ContentItemWhereInput {
   return ctx.actor.role === "ADMIN" ? {} : { OR: [{ authorId: ctx.actor.userId }, { status: "PUBLISHED" }] };
 }
 
@@ -71,7 +71,7 @@ function visibleWhere(ctx: ServiceContext): Prisma.ContentItemWhereInput {
  */
 async function findVisible(ctx: ServiceContext, contentId: string, opts: { includeDeleted?: boolean } = {}) {
   const item = await ctx.db.contentItem.findFirst({
-    where: { id: contentId, ...visibleWhere(ctx) },
+    where: { id: contentId, ...visibleContentWhere(ctx) },
     select: detailSelect,
   });
   if (!item) throw notFound("Content");

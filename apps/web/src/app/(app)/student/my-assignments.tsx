@@ -4,6 +4,7 @@ import type { MyAssignment } from "@toolboxai/validators";
 import { AlertTriangle, CheckCircle2, Circle, ClipboardList, Clock, Inbox } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { LoadError } from "~/components/load-error";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
@@ -172,15 +173,11 @@ export function MyAssignments() {
   }
   if (mine.error) {
     return (
-      <Alert variant="destructive">
-        <AlertTitle>Couldn't load your assignments</AlertTitle>
-        <AlertDescription>
-          <p>{mine.error.message}</p>
-          <Button variant="outline" size="sm" onClick={() => void mine.refetch()}>
-            Try again
-          </Button>
-        </AlertDescription>
-      </Alert>
+      <LoadError
+        title="Couldn't load your assignments"
+        message={mine.error.message}
+        onRetry={() => void mine.refetch()}
+      />
     );
   }
   if (mine.data.length === 0) {

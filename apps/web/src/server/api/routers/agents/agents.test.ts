@@ -94,16 +94,7 @@ describe("agents.generate with the offline model", () => {
   });
 
   it("keeps generated drafts from other teachers until published", async () => {
-    const other = await w.t.db.user.create({
-      data: {
-        organizationId: w.orgs.a,
-        email: "second-teacher@a.test",
-        name: "Second Teacher",
-        role: "TEACHER",
-        passwordHash: "x",
-      },
-    });
-    const caller = w.caller(await w.actor("a", "TEACHER").then((a) => ({ ...a, userId: other.id })));
+    const caller = w.caller(await w.newActor("a", "TEACHER", "Second Teacher"));
     const list = await caller.content.list({});
     const ids = new Set(list.items.map((i) => i.id));
     for (const item of task.result?.items ?? []) expect(ids.has(item.contentId)).toBe(false);

@@ -67,6 +67,13 @@ describe("a generated draft before its teacher publishes it", () => {
     expect(error.message).toBe("Publish the content before assigning it.");
   });
 
+  it("is not found by a colleague who tries to assign it to their own class", async () => {
+    const colleague = w.caller(await w.newActor("a", "TEACHER", "Colleague"));
+    const own = await colleague.classes.create({ name: "Biology 8", subject: "Life Science", gradeLevel: "8" });
+    const error = await errorOf(colleague.assignments.create({ classId: own.id, contentId: lessonId }));
+    expect(error.code).toBe("NOT_FOUND");
+  });
+
   it("cannot be assigned: the quiz is refused with 'Publish the content before assigning it.'", async () => {
     const error = await errorOf(teacherCaller().assignments.create({ classId, contentId: quizId, maxAttempts: 2 }));
     expect(error.code).toBe("BAD_REQUEST");

@@ -4,6 +4,7 @@ import { ArrowLeft, ClipboardCheck, Play, RotateCcw } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { LoadError } from "~/components/load-error";
 import { PageHeader } from "~/components/page-header";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
@@ -90,15 +91,7 @@ export function QuizOverview({
     return (
       <>
         {header}
-        <Alert variant="destructive">
-          <AlertTitle>Couldn't load this quiz</AlertTitle>
-          <AlertDescription>
-            <p>{query.error.message}</p>
-            <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          </AlertDescription>
-        </Alert>
+        <LoadError title="Couldn't load this quiz" message={query.error.message} onRetry={() => void query.refetch()} />
       </>
     );
   }

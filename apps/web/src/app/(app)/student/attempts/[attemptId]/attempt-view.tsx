@@ -3,10 +3,10 @@
 import { SearchX } from "lucide-react";
 import Link from "next/link";
 import { useRef } from "react";
+import { LoadError } from "~/components/load-error";
 import { PageHeader } from "~/components/page-header";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
-import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -61,15 +61,11 @@ export function AttemptView({ attemptId }: { attemptId: string }) {
     return (
       <>
         <PageHeader title="Quiz" />
-        <Alert variant="destructive">
-          <AlertTitle>Couldn't load this attempt</AlertTitle>
-          <AlertDescription>
-            <p>{query.error.message}</p>
-            <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          </AlertDescription>
-        </Alert>
+        <LoadError
+          title="Couldn't load this attempt"
+          message={query.error.message}
+          onRetry={() => void query.refetch()}
+        />
       </>
     );
   }

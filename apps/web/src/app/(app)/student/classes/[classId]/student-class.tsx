@@ -3,11 +3,11 @@
 import { ArrowLeft, Inbox, SearchX } from "lucide-react";
 import Link from "next/link";
 import { gradeLabel } from "~/components/classes/class-list";
+import { LoadError } from "~/components/load-error";
 import { PageHeader } from "~/components/page-header";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { WhoIsOnline } from "~/components/realtime/who-is-online";
-import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -72,15 +72,11 @@ export function StudentClass({ classId }: { classId: string }) {
       <>
         <BackLink />
         <PageHeader title="Class" />
-        <Alert variant="destructive">
-          <AlertTitle>Couldn't load this class</AlertTitle>
-          <AlertDescription>
-            <p>{query.error.message}</p>
-            <Button variant="outline" size="sm" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          </AlertDescription>
-        </Alert>
+        <LoadError
+          title="Couldn't load this class"
+          message={query.error.message}
+          onRetry={() => void query.refetch()}
+        />
       </>
     );
   }

@@ -212,16 +212,7 @@ describe("who may download an environment", () => {
   });
 
   it("answers 404 to a colleague while the environment is an unpublished draft", async () => {
-    const colleague = await w.t.db.user.create({
-      data: {
-        organizationId: w.orgs.a,
-        email: "colleague@a.test",
-        name: "Colleague",
-        role: "TEACHER",
-        passwordHash: "x",
-      },
-    });
-    session.userId = colleague.id;
+    session.userId = (await w.newActor("a", "TEACHER", "Colleague")).userId;
     expect((await download(environmentId)).status).toBe(404);
   });
 
