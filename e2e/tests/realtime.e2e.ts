@@ -312,24 +312,12 @@ test("a new message shows a toast and the unread badge without a reload", async 
     const before = await unreadCount(s);
     await markDocument(s);
 
-    await signIn(page, DEMO.TEACHER);
-    await page.goto("/messages");
-    await page.getByRole("button", { name: "New message" }).click();
-    const dialog = page.getByRole("dialog", { name: "New message" });
-    await dialog.getByLabel("To").selectOption({ label: "Ava Johnson" });
-    await dialog.getByLabel("Subject").fill(subject);
-    await dialog.getByLabel("Message").fill(body);
-    await dialog.getByRole("button", { name: "Send" }).click();
-    await expect(dialog).toBeHidden();
+    await teacherWritesToAva(page, subject, body);
 
     await expect(s.getByText("New message from Sofia Rivera").first()).toBeVisible();
     await expect(s.getByText(body)).toBeVisible();
     const after = before + 1;
-    await expect(
-      s
-        .getByRole("navigation", { name: "Main" })
-        .getByText(`${after} unread ${after === 1 ? "message" : "messages"}`, { exact: true }),
-    ).toBeAttached();
+    await expect(unreadBadge(s, after)).toBeAttached();
     await expectNotReloaded(s);
   } finally {
     await student.context.close();
@@ -365,28 +353,36 @@ test("without a realtime connection the student's pages still work and catch up 
     await markDocument(s);
 
     // The teacher writes to the student; the student's badge catches up on its next poll.
-    await signIn(page, DEMO.TEACHER);
-    await page.goto("/messages");
-    await page.getByRole("button", { name: "New message" }).click();
-    const dialog = page.getByRole("dialog", { name: "New message" });
-    await dialog.getByLabel("To").selectOption({ label: "Ava Johnson" });
-    await dialog.getByLabel("Subject").fill(subject);
-    await dialog.getByLabel("Message").fill(body);
-    await dialog.getByRole("button", { name: "Send" }).click();
-    await expect(dialog).toBeHidden();
+    await teacherWritesToAva(page, subject, body);
 
     const after = before + 1;
-    await expect(
-      s
-        .getByRole("navigation", { name: "Main" })
-        .getByText(`${after} unread ${after === 1 ? "message" : "messages"}`, { exact: true }),
-    ).toBeAttached({ timeout: 60_000 });
+    await expect(unreadBadge(s, after)).toBeAttached({ timeout: 60_000 });
     await expect(s.getByTestId("realtime-status")).not.toHaveAttribute("data-status", "connected");
     await expectNotReloaded(s);
   } finally {
     await context.close();
   }
 });
+
+/** The demo teacher signs in on `page` and sends Ava a new message. */
+async function teacherWritesToAva(page: Page, subject: string, body: string) {
+  await signIn(page, DEMO.TEACHER);
+  await page.goto("/messages");
+  await page.getByRole("button", { name: "New message" }).click();
+  const dialog = page.getByRole("dialog", { name: "New message" });
+  await dialog.getByLabel("To").selectOption({ label: "Ava Johnson" });
+  await dialog.getByLabel("Subject").fill(subject);
+  await dialog.getByLabel("Message").fill(body);
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** The navigation's unread-messages badge showing `count`. */
+function unreadBadge(page: Page, count: number) {
+  return page
+    .getByRole("navigation", { name: "Main" })
+    .getByText(`${count} unread ${count === 1 ? "message" : "messages"}`, { exact: true });
+}
 
 /** Reads a count query of the signed-in person straight from the API (a badge may not have loaded yet). */
 async function countFrom(page: Page, procedure: string): Promise<number> {

@@ -22,6 +22,15 @@ import {
 } from "./testing/pipeline-fixtures";
 import type { ModelProvider } from "./types";
 
+/** The row of a task that finished after `attempts` deliveries, with no error left on it. */
+const completedAfter = (attempts: number) => ({
+  status: "COMPLETED",
+  error: null,
+  attempts,
+  progress: 100,
+  currentStep: null,
+});
+
 let world: PipelineWorld;
 let fake: FakeOpenAI;
 
@@ -80,13 +89,7 @@ describe("a 429 with Retry-After", () => {
     const [limited = 0, retried = 0] = arrivals;
     expect(retried - limited).toBeGreaterThanOrEqual(1_000 - 5);
     expect(events).toContainEqual(expect.objectContaining({ type: "retry", status: 429, fromRetryAfter: true }));
-    expect(await world.task(id)).toMatchObject({
-      status: "COMPLETED",
-      error: null,
-      attempts: 1,
-      progress: 100,
-      currentStep: null,
-    });
+    expect(await world.task(id)).toMatchObject(completedAfter(1));
     expect(await stepOf(id, "supervisor")).toMatchObject({ status: "SUCCEEDED", error: null });
   });
 });
@@ -98,13 +101,7 @@ describe("malformed JSON", () => {
 
     expect(await processTask(world.deps(fakeOpenAIProvider(fake)), id, { number: 1, max: 3 })).toBe("completed");
 
-    expect(await world.task(id)).toMatchObject({
-      status: "COMPLETED",
-      error: null,
-      attempts: 1,
-      progress: 100,
-      currentStep: null,
-    });
+    expect(await world.task(id)).toMatchObject(completedAfter(1));
     const runs = await world.executions(id);
     expect(runs.map((e) => [e.step, e.status, e.calls])).toEqual([
       ["supervisor", "SUCCEEDED", 1],
@@ -185,13 +182,7 @@ describe("a hanging response", () => {
 
     expect(await processTask(world.deps(provider), id, { number: 2, max: 3 })).toBe("completed");
 
-    expect(await world.task(id)).toMatchObject({
-      status: "COMPLETED",
-      error: null,
-      attempts: 2,
-      progress: 100,
-      currentStep: null,
-    });
+    expect(await world.task(id)).toMatchObject(completedAfter(2));
     expect(receivedFor("supervisor")).toHaveLength(1);
     expect(await stepOf(id, "supervisor")).toMatchObject({
       status: "SUCCEEDED",
@@ -251,13 +242,7 @@ describe("repeated 500s and the circuit breaker", () => {
     expect(await processTask(world.deps(provider), id, { number: 2, max: 3 })).toBe("completed");
 
     expect(provider.breakerState()).toBe("closed");
-    expect(await world.task(id)).toMatchObject({
-      status: "COMPLETED",
-      error: null,
-      attempts: 2,
-      progress: 100,
-      currentStep: null,
-    });
+    expect(await world.task(id)).toMatchObject(completedAfter(2));
     expect(receivedFor("supervisor")).toHaveLength(1);
     expect(receivedFor("content")).toHaveLength(3);
     expect((await world.executions(id)).every((e) => e.status === "SUCCEEDED")).toBe(true);
@@ -324,13 +309,7 @@ describe.each(providers)("the %s provider", (name, make) => {
 
     expect(await processTask(world.deps(provider), id, { number: 1, max: 3 })).toBe("completed");
 
-    expect(await world.task(id)).toMatchObject({
-      status: "COMPLETED",
-      error: null,
-      attempts: 1,
-      progress: 100,
-      currentStep: null,
-    });
+    expect(await world.task(id)).toMatchObject(completedAfter(1));
     const runs = await world.executions(id);
     expect(runs.map((e) => e.step)).toEqual(plan);
     for (const e of runs) {

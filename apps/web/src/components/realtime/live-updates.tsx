@@ -1,8 +1,9 @@
 "use client";
 
 // App-wide reactions to realtime events, mounted once by the signed-in layout: toasts for new
-// messages and grades, their badges in the navigation, and fresh data for whatever page is open (invalidating a query refetches
-// it only if a mounted component uses it; the others are just marked stale).
+// messages and grades, their badges in the navigation, and fresh data for whatever page is open
+// (invalidating a query refetches it only if a mounted component uses it; the others are just
+// marked stale).
 import { channels, type DashboardChangedEventData, realtimeEvents } from "@toolboxai/validators";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
@@ -28,7 +29,8 @@ const DASHBOARD_QUERIES: Record<DashboardTopic, (utils: Utils) => Promise<unknow
     u.assignments.mine.invalidate(),
     u.classes.forStudent.invalidate(),
   ],
-  tasks: (u) => [u.agents.list.invalidate(), u.agents.status.invalidate()],
+  // The agents' status has its own channel (useAgentStatus).
+  tasks: (u) => [u.agents.list.invalidate()],
   users: (u) => [u.users.list.invalidate()],
 };
 

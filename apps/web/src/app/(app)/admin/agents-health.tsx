@@ -44,8 +44,8 @@ export function AgentsHealth({ status: initial }: { status: AgentStatusView }) {
           <CardDescription>
             {status.offline ? (
               <>
-                Offline model: drafts are written without a language model. Set <code>OPENAI_API_KEY</code> (and{" "}
-                <code>OPENAI_BASE_URL</code> for a compatible server) to connect one.
+                Offline model: drafts are written without a language model. Set <code>OPENAI_API_KEY</code>, or{" "}
+                <code>OPENAI_BASE_URL</code> for a compatible server such as Ollama, to connect one.
               </>
             ) : (
               <>

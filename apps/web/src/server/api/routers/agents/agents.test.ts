@@ -22,6 +22,20 @@ async function teacher() {
   return w.caller(await w.actor("a", "TEACHER"));
 }
 
+/** A lesson-only task of the organization's teacher, written straight to the table in `status`. */
+function lessonTaskRow(status: "QUEUED" | "PROCESSING") {
+  return w.scoped("a").agentTask.create({
+    data: {
+      organizationId: w.orgs.a,
+      createdById: w.users.a.TEACHER.id,
+      request: { ...request, parts: ["lesson"], standards: [] },
+      status,
+      provider: "offline",
+      model: "offline-drafts-v1",
+    },
+  });
+}
+
 /** Polls the task as its teacher sees it until it has finished. */
 async function finished(taskId: string) {
   const caller = await teacher();
@@ -121,15 +135,7 @@ describe("agents.cancel and agents.retry", () => {
 
   it("cancels a waiting task at once, and a retry runs it to completion", async () => {
     const caller = await teacher();
-    const row = await w.scoped("a").agentTask.create({
-      data: {
-        organizationId: w.orgs.a,
-        createdById: w.users.a.TEACHER.id,
-        request: { ...request, parts: ["lesson"], standards: [] },
-        provider: "offline",
-        model: "offline-drafts-v1",
-      },
-    });
+    const row = await lessonTaskRow("QUEUED");
     const cancelled = await caller.agents.cancel({ taskId: row.id });
     expect(cancelled.status).toBe("CANCELLED");
     const retried = await caller.agents.retry({ taskId: row.id });
@@ -139,16 +145,7 @@ describe("agents.cancel and agents.retry", () => {
 
   it("asks a running task to stop, leaving its worker to record it CANCELLED", async () => {
     const caller = await teacher();
-    const row = await w.scoped("a").agentTask.create({
-      data: {
-        organizationId: w.orgs.a,
-        createdById: w.users.a.TEACHER.id,
-        request: { ...request, parts: ["lesson"], standards: [] },
-        status: "PROCESSING",
-        provider: "offline",
-        model: "offline-drafts-v1",
-      },
-    });
+    const row = await lessonTaskRow("PROCESSING");
     const answer = await caller.agents.cancel({ taskId: row.id });
     expect(answer.status).toBe("PROCESSING");
     const stored = await w.t.db.agentTask.findUniqueOrThrow({ where: { id: row.id } });

@@ -3,7 +3,7 @@
 // makes it new again; opening the result (assignments.markResultSeen) clears it.
 import type { QuestionInput } from "@toolboxai/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Actor, loadActor } from "~/server/actor";
+import type { Actor } from "~/server/actor";
 import { countNewGrades, markResultSeen } from "~/server/services/assignments";
 import { createWorld, errorOf, type World } from "~/test/fixtures";
 
@@ -45,16 +45,7 @@ async function takeQuiz(who: Actor, answer: number) {
 beforeAll(async () => {
   w = await createWorld();
   student = await w.actor("a", "STUDENT");
-  const other = await w.t.db.user.create({
-    data: {
-      organizationId: w.orgs.a,
-      email: "classmate@a.test",
-      name: "Classmate A",
-      role: "STUDENT",
-      passwordHash: "x",
-    },
-  });
-  classmate = (await loadActor(w.t.db, other.id)) as Actor;
+  classmate = await w.newActor("a", "STUDENT", "Classmate A");
   const t = await teacher();
   const cls = await t.classes.create({ name: "Biology", subject: "Science", gradeLevel: "7" });
   classId = cls.id;

@@ -1,7 +1,7 @@
 // The student's class page (classes.forStudent): the class, its teacher and the student's own
 // assignments in it, for enrolled students of the open class only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Actor, loadActor } from "~/server/actor";
+import type { Actor } from "~/server/actor";
 import { getClassForStudent } from "~/server/services/classes";
 import { createWorld, errorOf, type World } from "~/test/fixtures";
 
@@ -43,16 +43,7 @@ beforeAll(async () => {
   student = await w.actor("a", "STUDENT");
   await w.caller(student).classes.join({ code: bio.joinCode ?? "" });
   await w.caller(student).classes.join({ code: chem.joinCode ?? "" });
-  const other = await w.t.db.user.create({
-    data: {
-      organizationId: w.orgs.a,
-      email: "classmate@a.test",
-      name: "Classmate A",
-      role: "STUDENT",
-      passwordHash: "x",
-    },
-  });
-  classmate = (await loadActor(w.t.db, other.id)) as Actor;
+  classmate = await w.newActor("a", "STUDENT", "Classmate A");
   await w.caller(classmate).classes.join({ code: chem.joinCode ?? "" });
   await assign(bioId, "LESSON", "Cells");
   await assign(bioId, "QUIZ", "Cells quiz");

@@ -1,10 +1,6 @@
-import { SearchX } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { NotFoundCard } from "~/components/not-found-card";
 import { PageHeader } from "~/components/page-header";
-import { Button } from "~/components/ui/button";
-import { Card, CardContent } from "~/components/ui/card";
-import { EmptyState } from "~/components/ui/empty-state";
 import { requireRole } from "~/server/auth/session";
 import { api, HydrateClient } from "~/trpc/server";
 import { LessonReader } from "./lesson-reader";
@@ -22,20 +18,11 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
     return (
       <>
         <PageHeader title="Assignment not found" />
-        <Card>
-          <CardContent>
-            <EmptyState
-              icon={SearchX}
-              title="We couldn't find that assignment"
-              description="It may have been removed, or the class may have been archived. Ask your teacher if you think it should be here."
-              action={
-                <Button asChild>
-                  <Link href="/student">Back to my assignments</Link>
-                </Button>
-              }
-            />
-          </CardContent>
-        </Card>
+        <NotFoundCard
+          title="We couldn't find that assignment"
+          description="It may have been removed, or the class may have been archived. Ask your teacher if you think it should be here."
+          backLabel="Back to my assignments"
+        />
       </>
     );
   }

@@ -1,15 +1,11 @@
 "use client";
 
-import { SearchX } from "lucide-react";
-import Link from "next/link";
 import { useRef } from "react";
 import { LoadError } from "~/components/load-error";
+import { NotFoundCard } from "~/components/not-found-card";
 import { PageHeader } from "~/components/page-header";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
-import { Button } from "~/components/ui/button";
-import { Card, CardContent } from "~/components/ui/card";
-import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
 import { api } from "~/trpc/react";
 import { QuizPlayer } from "./quiz-player";
@@ -41,20 +37,11 @@ export function AttemptView({ attemptId }: { attemptId: string }) {
       return (
         <>
           <PageHeader title="Attempt not found" />
-          <Card>
-            <CardContent>
-              <EmptyState
-                icon={SearchX}
-                title="We couldn't find that quiz attempt"
-                description="It may belong to a class that was archived, or the link may be wrong."
-                action={
-                  <Button asChild>
-                    <Link href="/student">Back to my assignments</Link>
-                  </Button>
-                }
-              />
-            </CardContent>
-          </Card>
+          <NotFoundCard
+            title="We couldn't find that quiz attempt"
+            description="It may belong to a class that was archived, or the link may be wrong."
+            backLabel="Back to my assignments"
+          />
         </>
       );
     }

@@ -1,9 +1,10 @@
 "use client";
 
-import { ArrowLeft, Inbox, SearchX } from "lucide-react";
+import { ArrowLeft, Inbox } from "lucide-react";
 import Link from "next/link";
 import { gradeLabel } from "~/components/classes/class-list";
 import { LoadError } from "~/components/load-error";
+import { NotFoundCard } from "~/components/not-found-card";
 import { PageHeader } from "~/components/page-header";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
@@ -51,20 +52,11 @@ export function StudentClass({ classId }: { classId: string }) {
         <>
           <BackLink />
           <PageHeader title="Class not found" />
-          <Card>
-            <CardContent>
-              <EmptyState
-                icon={SearchX}
-                title="We couldn't find that class"
-                description="You may not be in it, or your teacher archived it. Ask them for the class code if you should be."
-                action={
-                  <Button asChild>
-                    <Link href="/student">Back to my learning</Link>
-                  </Button>
-                }
-              />
-            </CardContent>
-          </Card>
+          <NotFoundCard
+            title="We couldn't find that class"
+            description="You may not be in it, or your teacher archived it. Ask them for the class code if you should be."
+            backLabel="Back to my learning"
+          />
         </>
       );
     }
