@@ -231,12 +231,14 @@ export async function retryTask(
       model: runtime.provider.model,
     },
   });
+  // The answer is the task as the retry left it, read before a queue can start it (an in-process
+  // queue may claim it at once); the task page follows it from there.
+  const row = await ctx.db.agentTask.findFirstOrThrow({ where: { id: task.id }, select: summarySelect });
   if (updated.count === 1) {
     await recordActivity(ctx, "generation_retried", { taskId: task.id });
     publishProgress(ctx, { ...task, status: "QUEUED" });
     await enqueueOrLeave(runtime, task.id);
   }
-  const row = await ctx.db.agentTask.findFirstOrThrow({ where: { id: task.id }, select: summarySelect });
   return toSummary(row);
 }
 
