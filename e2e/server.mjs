@@ -23,9 +23,11 @@ const env = {
   NEXTAUTH_URL: `http://localhost:${port}`,
   NODE_ENV: "production",
   ...pusher,
-  // The offline model waits this long per call, so progress is visible to the browser and a
-  // generation (about 7 calls) runs long enough for the cancel test to stop it midway.
+  // The offline model waits this long per call, so a generation's steps (about 7 calls) are seen
+  // live in the browser. The cancel test does not race it: it holds a step with the file below.
   OFFLINE_MODEL_LATENCY_MS: "500",
+  // While this file exists the offline model's calls wait (the cancel test holds a step with it).
+  OFFLINE_MODEL_HOLD_FILE: path.join(root, ".data", "e2e", "model-hold"),
 };
 delete env.DATABASE_URL;
 delete env.PUSHER_CLUSTER;

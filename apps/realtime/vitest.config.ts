@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["src/**/*.test.ts", "bench/**/*.test.ts"],
-    testTimeout: 10_000,
-    hookTimeout: 10_000,
+    testTimeout: 30_000,
+    // The publisher test migrates a fresh database before it starts.
+    hookTimeout: 120_000,
   },
 });

@@ -2,7 +2,13 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   // Workspace packages ship TypeScript source.
-  transpilePackages: ["@toolboxai/db", "@toolboxai/validators"],
+  transpilePackages: [
+    "@toolboxai/agents",
+    "@toolboxai/api",
+    "@toolboxai/core",
+    "@toolboxai/db",
+    "@toolboxai/validators",
+  ],
   // Loaded by Node at run time, not bundled: PGlite reads its .wasm/.data files from its own
   // folder, and the Prisma adapters and argon2 carry native or WASM parts.
   serverExternalPackages: [

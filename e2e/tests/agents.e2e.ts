@@ -4,6 +4,8 @@
 // environment as a Rojo project and assigns the generated quiz to a class. And a teacher cancels
 // a running generation, then retries it: the steps that had finished are kept, not run again.
 import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { DEMO, expectAccessible, readZip, signIn, snap } from "./helpers";
 
@@ -11,6 +13,22 @@ const stamp = Date.now().toString(36);
 const lessonTitle = `Photosynthesis lesson ${stamp}`;
 const quizTitle = `Photosynthesis quiz ${stamp}`;
 const DEMO_CLASS = "Life Science · Period 3";
+
+/**
+ * The offline model's hold file (OFFLINE_MODEL_HOLD_FILE, set by e2e/server.mjs): while it exists,
+ * the model calls of the agents it lists wait before answering (see createOfflineProvider).
+ */
+const MODEL_HOLD_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../.data/e2e/model-hold");
+
+/** Holds the offline model's calls for these agents until `releaseModel`. */
+function holdModel(agents: string[]) {
+  fs.mkdirSync(path.dirname(MODEL_HOLD_FILE), { recursive: true });
+  fs.writeFileSync(MODEL_HOLD_FILE, `${agents.join("\n")}\n`);
+}
+
+function releaseModel() {
+  fs.rmSync(MODEL_HOLD_FILE, { force: true });
+}
 
 test("a teacher generates drafts, reviews and publishes them, downloads the Roblox project and assigns the quiz", async ({
   page,
@@ -166,19 +184,32 @@ test("a teacher cancels a running generation, then retries it without redoing th
   await standards.fill("MS-ESS2-4");
   await standards.press("Enter");
   await expect(page.getByRole("list", { name: "Chosen standards" })).toContainText("MS-ESS2-4");
-  await page.getByRole("button", { name: "Generate drafts" }).click();
-  await page.waitForURL(/\/teacher\/tasks\/[^/]+$/);
 
-  // The model takes a while per step (OFFLINE_MODEL_LATENCY_MS), so the task is still running
-  // when its page opens. Cancelling asks first.
+  // The lesson writer's model call is held (the hold file names it), so the task is caught
+  // running at a known step however fast the machine is: the supervisor finishes, the lesson
+  // writer waits until the cancel stops it.
   const status = page.getByTestId("task-status");
-  await page.getByRole("button", { name: "Cancel", exact: true }).click();
-  const confirm = page.getByRole("alertdialog", { name: "Cancel this generation?" });
-  await expect(confirm).toContainText("The steps that already finished are kept");
-  await confirm.getByRole("button", { name: "Cancel generation" }).click();
-  await expect(confirm).toBeHidden();
+  holdModel(["content"]);
+  try {
+    await page.getByRole("button", { name: "Generate drafts" }).click();
+    await page.waitForURL(/\/teacher\/tasks\/[^/]+$/);
+    await expect(status).toHaveText("Generating", { timeout: 30_000 });
+    await expect(page.getByText("Working on: Lesson writer", { exact: true })).toBeVisible({ timeout: 30_000 });
+    const running = page.getByRole("list", { name: "Steps", exact: true }).getByRole("listitem");
+    await expect(running.filter({ hasText: "Supervisor" }).first()).toContainText("Done");
 
-  await expect(status).toHaveText("Cancelled", { timeout: 15_000 });
+    // Cancelling asks first.
+    await page.getByRole("button", { name: "Cancel", exact: true }).click();
+    const confirm = page.getByRole("alertdialog", { name: "Cancel this generation?" });
+    await expect(confirm).toContainText("The steps that already finished are kept");
+    await confirm.getByRole("button", { name: "Cancel generation" }).click();
+    await expect(confirm).toBeHidden();
+
+    await expect(status).toHaveText("Cancelled", { timeout: 15_000 });
+  } finally {
+    // Released before the retry, and whatever happened above, so no later call waits.
+    releaseModel();
+  }
   await expect(page.getByRole("status").filter({ hasText: "No drafts were saved" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Cancel", exact: true })).toBeHidden();
   await expect(page.getByRole("tab", { name: "Lesson", exact: true })).toHaveCount(0);

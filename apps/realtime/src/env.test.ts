@@ -34,15 +34,6 @@ describe("loadConfig defaults", () => {
     expect(config.shutdownTimeout).toBe(5);
   });
 
-  it("keeps the protocol limits (600 s timestamps, 10 KB data, 100 channels, batches of 10)", () => {
-    const config = loadConfig({});
-    expect(config.maxTimestampAgeSeconds).toBe(600);
-    expect(config.maxEventDataBytes).toBe(10 * 1024);
-    expect(config.maxChannelsPerEvent).toBe(100);
-    expect(config.maxBatchSize).toBe(10);
-    expect(config.clientEventRateLimit).toBe(10);
-  });
-
   it("treats blank variables as unset", () => {
     const blank = { PUSHER_PORT: "", PUSHER_HOST: "  ", PUSHER_KEY: "", PUSHER_ENABLE_CLIENT_MESSAGES: "" };
     expect(loadConfig(blank)).toEqual(defaultConfig);

@@ -1,3 +1,6 @@
+import { EnvError, envVar, parseEnv } from "@toolboxai/validators";
+import { z } from "zod";
+
 export interface AppConfig {
   id: string;
   key: string;
@@ -53,12 +56,30 @@ export const defaultConfig: RealtimeConfig = {
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** Every invalid setting at once, one per line, so a misconfigured deployment is fixed in one go. */
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid realtime configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+export class ConfigError extends EnvError {
+  constructor(problems: string[]) {
+    super(problems, "realtime configuration");
     this.name = "ConfigError";
   }
 }
+
+const seconds = () => envVar.positive("expected a number of seconds greater than 0").optional();
+
+const schema = z.object({
+  // REALTIME_BIND_HOST when the web app's PUSHER_HOST names this server by an address it can't
+  // listen on (a DNS name, a proxy); otherwise the same variables serve both, as `pnpm dev` uses.
+  REALTIME_BIND_HOST: z.string().optional(),
+  PUSHER_HOST: z.string().optional(),
+  PUSHER_PORT: envVar.int(0, 65535, "expected a port number from 0 to 65535").optional(),
+  PUSHER_APP_ID: z.string().optional(),
+  PUSHER_KEY: z.string().optional(),
+  PUSHER_SECRET: z.string().optional(),
+  PUSHER_ENABLE_CLIENT_MESSAGES: envVar.flag().optional(),
+  PUSHER_ACTIVITY_TIMEOUT: seconds(),
+  PUSHER_PONG_TIMEOUT: seconds(),
+  PUSHER_SHUTDOWN_TIMEOUT: seconds(),
+  LOG_LEVEL: envVar.oneOf(LOG_LEVELS).optional(),
+});
 
 /**
  * The only place in this app that reads process.env. Unset and blank variables take the default
@@ -66,61 +87,20 @@ export class ConfigError extends Error {
  * or a ConfigError lists what is wrong.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RealtimeConfig {
-  const problems: string[] = [];
-  const read = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value ? value : undefined;
-  };
-
-  const port = (() => {
-    const raw = read("PUSHER_PORT");
-    if (raw === undefined) return defaultConfig.port;
-    const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (Number.isInteger(value) && value <= 65535) return value;
-    problems.push(`PUSHER_PORT=${JSON.stringify(raw)}: expected a port number from 0 to 65535`);
-    return defaultConfig.port;
-  })();
-
-  const seconds = (name: string, fallback: number): number => {
-    const raw = read(name);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (Number.isFinite(value) && value > 0) return value;
-    problems.push(`${name}=${JSON.stringify(raw)}: expected a number of seconds greater than 0`);
-    return fallback;
-  };
-
-  const flag = (name: string, fallback: boolean): boolean => {
-    const raw = read(name);
-    if (raw === undefined) return fallback;
-    if (raw === "true") return true;
-    if (raw === "false") return false;
-    problems.push(`${name}=${JSON.stringify(raw)}: expected true or false`);
-    return fallback;
-  };
-
-  const logLevel = read("LOG_LEVEL") ?? defaultConfig.logLevel;
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: expected one of ${LOG_LEVELS.join(", ")}`);
-  }
-
-  const config: RealtimeConfig = {
+  const vars = parseEnv(schema, env, { fail: (problems) => new ConfigError(problems) });
+  return {
     ...defaultConfig,
-    // REALTIME_BIND_HOST when the web app's PUSHER_HOST names this server by an address it can't
-    // listen on (a DNS name, a proxy); otherwise the same variables serve both, as `pnpm dev` uses.
-    host: read("REALTIME_BIND_HOST") ?? read("PUSHER_HOST") ?? defaultConfig.host,
-    port,
+    host: vars.REALTIME_BIND_HOST ?? vars.PUSHER_HOST ?? defaultConfig.host,
+    port: vars.PUSHER_PORT ?? defaultConfig.port,
     app: {
-      id: read("PUSHER_APP_ID") ?? defaultConfig.app.id,
-      key: read("PUSHER_KEY") ?? defaultConfig.app.key,
-      secret: read("PUSHER_SECRET") ?? defaultConfig.app.secret,
+      id: vars.PUSHER_APP_ID ?? defaultConfig.app.id,
+      key: vars.PUSHER_KEY ?? defaultConfig.app.key,
+      secret: vars.PUSHER_SECRET ?? defaultConfig.app.secret,
     },
-    enableClientMessages: flag("PUSHER_ENABLE_CLIENT_MESSAGES", defaultConfig.enableClientMessages),
-    activityTimeout: seconds("PUSHER_ACTIVITY_TIMEOUT", defaultConfig.activityTimeout),
-    pongTimeout: seconds("PUSHER_PONG_TIMEOUT", defaultConfig.pongTimeout),
-    shutdownTimeout: seconds("PUSHER_SHUTDOWN_TIMEOUT", defaultConfig.shutdownTimeout),
-    logLevel,
+    enableClientMessages: vars.PUSHER_ENABLE_CLIENT_MESSAGES ?? defaultConfig.enableClientMessages,
+    activityTimeout: vars.PUSHER_ACTIVITY_TIMEOUT ?? defaultConfig.activityTimeout,
+    pongTimeout: vars.PUSHER_PONG_TIMEOUT ?? defaultConfig.pongTimeout,
+    shutdownTimeout: vars.PUSHER_SHUTDOWN_TIMEOUT ?? defaultConfig.shutdownTimeout,
+    logLevel: vars.LOG_LEVEL ?? defaultConfig.logLevel,
   };
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
 }

@@ -4,26 +4,24 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { realtimeConfigFrom } from "@toolboxai/core";
 import { readDbEnv } from "@toolboxai/db";
+import { envVar, parseEnv } from "@toolboxai/validators";
 import { z } from "zod";
-import { realtimeConfigFrom } from "~/server/realtime/config";
 
 const schema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  PORT: z.coerce.number().int().positive().default(3000),
+  NODE_ENV: envVar.oneOf(["development", "test", "production"]).default("development"),
+  PORT: envVar.int(1, 65535, "expected a port number from 1 to 65535").default(3000),
   APP_URL: z.url().optional(),
   NEXTAUTH_URL: z.url().optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: envVar.oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Extra origins allowed to send tRPC mutations (comma-separated), e.g. a separate admin host. */
   TRUSTED_ORIGINS: z.string().default(""),
 });
 
-const parsed = schema.safeParse(process.env);
-if (!parsed.success) {
-  throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
-}
-const raw = parsed.data;
+// Refuses to start with every problem listed (EnvError), like every other app and package.
+const raw = parseEnv(schema, process.env, { what: "web app configuration" });
 
 /**
  * The session secret. When unset, one is generated once and kept under .data/ (git-ignored),

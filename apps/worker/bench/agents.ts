@@ -29,10 +29,10 @@ import {
 import { createBullQueue, createBullWorker } from "@toolboxai/agents/bullmq";
 import { createOfflineProvider } from "@toolboxai/agents/providers/offline";
 import { createInProcessQueue } from "@toolboxai/agents/queue/in-process";
+import { materializeDrafts } from "@toolboxai/core";
 import { createTestDatabase } from "@toolboxai/db/testing";
 import { generateRequestSchema } from "@toolboxai/validators";
 import { Redis } from "ioredis";
-import { materializeDrafts } from "~/server/services/generated-content";
 
 // Not among the package's exports: the same Redis cache and resilience layer the runtime builds.
 

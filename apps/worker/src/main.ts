@@ -1,11 +1,9 @@
 // apps/worker: runs queued agent tasks from BullMQ. Start any number of these next to the web
 // app when REDIS_URL is set; each takes AGENT_CONCURRENCY tasks at a time.
 import { createAgentRuntime } from "@toolboxai/agents";
+import { createRealtimePublisher, createTaskProgressPublisher, materializeDrafts } from "@toolboxai/core";
 import { createDatabase } from "@toolboxai/db";
 import pino from "pino";
-import { createRealtimePublisher } from "~/server/realtime/publisher";
-import { materializeDrafts } from "~/server/services/generated-content";
-import { createTaskProgressPublisher } from "~/server/task-events";
 import { readWorkerEnv } from "./env";
 
 const env = readWorkerEnv();

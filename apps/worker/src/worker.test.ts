@@ -6,12 +6,11 @@ import { fileURLToPath } from "node:url";
 import { agents } from "@toolboxai/agents";
 import { createBullQueue } from "@toolboxai/agents/bullmq";
 import { type FakeOpenAI, offlineResponder, startFakeOpenAI } from "@toolboxai/agents/testing";
+import { generateTask, toActor } from "@toolboxai/core";
 import { scopeToOrganization } from "@toolboxai/db";
 import { createTestDatabase, type TestDatabase } from "@toolboxai/db/testing";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { toActor } from "~/server/actor";
-import { generateTask } from "~/server/services/agent-tasks";
 
 const redisUrl = process.env.REDIS_URL;
 const databaseUrl = process.env.DATABASE_URL;

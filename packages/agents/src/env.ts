@@ -1,31 +1,77 @@
 // The agents' configuration: the only place in packages/agents that reads process.env. The web
 // app and the worker both build their runtime from it, so they always agree.
+//
+// Every variable is optional: unset or blank means its default. A value that is set but wrong (a
+// number that is not a whole number, or out of its range) is refused, with one error that lists
+// every problem, instead of being replaced by a default without a word.
+import { z } from "zod";
 import type { AgentConfig } from "./runtime";
 
-function int(value: string | undefined, fallback: number, min: number, max: number): number {
-  const n = Number.parseInt(value?.trim() ?? "", 10);
-  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
-}
+/** Unset and blank (after trimming) both mean "not set". */
+const blank = (value: unknown) => {
+  if (typeof value !== "string") return value;
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
+};
+
+/** An optional text value, trimmed. */
+const text = () => z.preprocess(blank, z.string().optional());
+
+/** A whole number from `min` to `max`; `fallback` when unset or blank. */
+const wholeNumber = (fallback: number, min: number, max: number) =>
+  z.preprocess(
+    blank,
+    z.coerce
+      .number({ error: `must be a whole number from ${min} to ${max}` })
+      .int({ error: `must be a whole number from ${min} to ${max}` })
+      .min(min, { error: `must be at least ${min}` })
+      .max(max, { error: `must be at most ${max}` })
+      .default(fallback),
+  );
+
+const agentEnvSchema = z.object({
+  OPENAI_API_KEY: text(),
+  OPENAI_MODEL: text(),
+  OPENAI_BASE_URL: text(),
+  OFFLINE_MODEL_LATENCY_MS: wholeNumber(0, 0, 60_000),
+  /**
+   * The offline model's hold control, for tests (see `createOfflineProvider`): while this file
+   * exists, offline model calls wait before answering. Leave unset outside tests.
+   */
+  OFFLINE_MODEL_HOLD_FILE: text(),
+  REDIS_URL: text(),
+  AGENT_CONCURRENCY: wholeNumber(4, 1, 100),
+  AGENT_ATTEMPTS: wholeNumber(3, 1, 10),
+  AGENT_TIMEOUT_MS: wholeNumber(60_000, 1_000, 600_000),
+  AGENT_QUEUE_PREFIX: text(),
+  AGENT_RUN_IN_WEB: text(),
+});
 
 export interface AgentEnv extends AgentConfig {
   /** Whether the web process runs queued tasks itself (always true without Redis). */
   runInWeb: boolean;
 }
 
+/** The agents' configuration from `env`; throws one Error naming every variable that is set but invalid. */
 export function readAgentEnv(env: NodeJS.ProcessEnv = process.env): AgentEnv {
-  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  const parsed = agentEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid agent configuration in the environment:\n${z.prettifyError(parsed.error)}`);
+  }
+  const e = parsed.data;
   return {
     openai: {
-      apiKey: env.OPENAI_API_KEY?.trim() || undefined,
-      model: env.OPENAI_MODEL?.trim() || "gpt-4o-mini",
-      baseURL: env.OPENAI_BASE_URL?.trim() || undefined,
+      apiKey: e.OPENAI_API_KEY,
+      model: e.OPENAI_MODEL ?? "gpt-4o-mini",
+      baseURL: e.OPENAI_BASE_URL,
     },
-    offlineLatencyMs: int(env.OFFLINE_MODEL_LATENCY_MS, 0, 0, 60_000),
-    redisUrl,
-    concurrency: int(env.AGENT_CONCURRENCY, 4, 1, 100),
-    attempts: int(env.AGENT_ATTEMPTS, 3, 1, 10),
-    timeoutMs: int(env.AGENT_TIMEOUT_MS, 60_000, 1_000, 600_000),
-    queuePrefix: env.AGENT_QUEUE_PREFIX?.trim() || undefined,
-    runInWeb: !redisUrl || env.AGENT_RUN_IN_WEB?.trim() !== "false",
+    offlineLatencyMs: e.OFFLINE_MODEL_LATENCY_MS,
+    offlineHoldFile: e.OFFLINE_MODEL_HOLD_FILE,
+    redisUrl: e.REDIS_URL,
+    concurrency: e.AGENT_CONCURRENCY,
+    attempts: e.AGENT_ATTEMPTS,
+    timeoutMs: e.AGENT_TIMEOUT_MS,
+    queuePrefix: e.AGENT_QUEUE_PREFIX,
+    runInWeb: !e.REDIS_URL || e.AGENT_RUN_IN_WEB !== "false",
   };
 }

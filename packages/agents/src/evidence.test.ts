@@ -15,7 +15,7 @@ import {
   recheckEvidence,
   type SavedItem,
 } from "./evidence";
-import type { Drafts, MaterializedItem } from "./pipeline";
+import type { Drafts, MaterializedItem } from "./task-types";
 
 const run = runOffline(request());
 
@@ -147,6 +147,13 @@ describe("buildEvidence", () => {
   it("credits each item to the step and agent that produced it, with its findings and standards", () => {
     expect(itemOf(result, "environment")).toMatchObject({ step: "script", agent: "script" });
     expect(itemOf(result, "lesson")?.standards.map((s) => s.code)).toContain("MS-LS1-6");
+  });
+
+  it("carries the offline reviewer's verdict, which says its checks are heuristic, to the review screen", () => {
+    expect(result.review).toMatchObject({
+      verdict: "approved",
+      summary: expect.stringMatching(/^Offline review: heuristic checks \(no language model\)\. /),
+    });
   });
 });
 

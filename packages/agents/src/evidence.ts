@@ -26,7 +26,7 @@ import {
 } from "@toolboxai/validators";
 import { z } from "zod";
 import { checkLuau } from "./luau";
-import type { Drafts, MaterializedItem } from "./pipeline";
+import type { Drafts, MaterializedItem } from "./task-types";
 
 type ResultItem = TaskResult["items"][number];
 export type AnswerKeyCheck = NonNullable<ResultItem["answerKeyCheck"]>;

@@ -45,15 +45,18 @@ describe.each(providers)("the pipeline with the %s provider", (name, make) => {
     expect(row).toMatchObject({ status: "COMPLETED", progress: 100, currentStep: null, attempts: 1 });
     const plan = (row.plan as { step: string }[]).map((s) => s.step);
     const runs = await executions(id);
+    expect(plan.length).toBeGreaterThan(0);
     expect(runs.map((e) => e.step).sort()).toEqual([...plan].sort());
-    expect(runs.every((e) => e.status === "SUCCEEDED" && e.output !== null)).toBe(true);
+    for (const e of runs) expect(e).toMatchObject({ status: "SUCCEEDED", output: expect.anything() });
   });
 
   it("records the provider, model and token usage of each agent run", async () => {
     const id = await newTask({ ...baseRequest, parts: ["lesson"], standards: [] });
     const provider = make();
-    await processTask(deps(provider), id, { number: 1, max: 1 });
-    for (const e of await executions(id)) {
+    expect(await processTask(deps(provider), id, { number: 1, max: 1 })).toBe("completed");
+    const runs = await executions(id);
+    expect(runs.map((e) => e.step)).toEqual(["supervisor", "content", "review"]);
+    for (const e of runs) {
       expect(e.provider).toBe(provider.name);
       expect(e.promptTokens).toBeGreaterThan(0);
       expect(e.completionTokens).toBeGreaterThan(0);
@@ -184,13 +187,31 @@ describe("cancelling", () => {
 });
 
 describe("tenancy", () => {
-  it("writes every execution in the task's organization", async () => {
-    const id = await newTask({ ...baseRequest, parts: ["lesson"], standards: [] });
-    await processTask(deps(createOfflineProvider(agents)), id, { number: 1, max: 1 });
-    const scoped = scopeToOrganization(world.t.db, world.teacher.organizationId);
-    expect(await scoped.agentExecution.count({ where: { taskId: id } })).toBe(
-      await world.t.db.agentExecution.count({ where: { taskId: id } }),
-    );
+  /** Runs a lesson-only task of `owner` to completion and returns its executions and content items. */
+  async function runFor(owner: typeof world.teacher) {
+    const id = await newTask({ ...baseRequest, parts: ["lesson"], standards: [] }, { owner });
+    expect(await processTask(deps(createOfflineProvider(agents)), id, { number: 1, max: 1 })).toBe("completed");
+    const runs = await executions(id);
+    const items = await world.t.db.contentItem.findMany({ where: { agentTaskId: id } });
+    return { id, runs, items };
+  }
+
+  it("writes every execution and content item in the task's organization", async () => {
+    const other = await world.newOrganization("tenancy-other");
+    for (const owner of [world.teacher, other]) {
+      const { id, runs, items } = await runFor(owner);
+      expect(runs.map((e) => e.step)).toEqual(["supervisor", "content", "review"]);
+      for (const e of runs) expect(e.organizationId).toBe(owner.organizationId);
+      expect(items).toHaveLength(1);
+      for (const item of items) expect(item.organizationId).toBe(owner.organizationId);
+      // The organization's scoped view sees all of them; the other organization's sees none.
+      const scoped = scopeToOrganization(world.t.db, owner.organizationId);
+      expect(await scoped.agentExecution.count({ where: { taskId: id } })).toBe(runs.length);
+      const stranger = owner === other ? world.teacher : other;
+      const outside = scopeToOrganization(world.t.db, stranger.organizationId);
+      expect(await outside.agentExecution.count({ where: { taskId: id } })).toBe(0);
+      expect(await outside.contentItem.count({ where: { agentTaskId: id } })).toBe(0);
+    }
   });
 });
 

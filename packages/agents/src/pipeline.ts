@@ -4,8 +4,6 @@ import { type Database, Prisma, type ScopedDatabase, scopeToOrganization } from 
 import {
   type AgentName,
   type AgentTaskStatus,
-  type GenerateRequest,
-  type GenerationPart,
   generateRequestSchema,
   type LessonDraft,
   type Outline,
@@ -24,39 +22,8 @@ import type { TaskEventPublisher } from "./events";
 import { buildEvidence } from "./evidence";
 import { fitPlan, type PlanStep, progressOf, revisionSteps } from "./plan";
 import { generateStructured } from "./structured";
+import type { Drafts, Materializer } from "./task-types";
 import type { AnyAgent, ModelProvider } from "./types";
-
-/** Everything a finished plan produced, handed to the materializer. */
-export interface Drafts {
-  request: GenerateRequest;
-  outline: Outline;
-  lesson: LessonDraft | null;
-  quiz: QuizDraft | null;
-  terrain: TerrainSpec | null;
-  scripts: ScriptBundle | null;
-  standards: StandardsAlignment | null;
-  review: ReviewReport | null;
-  /** The step whose output became each part (after any revision). */
-  sourceSteps: Partial<Record<GenerationPart, { step: string; agent: AgentName }>>;
-  revised: AgentName[];
-}
-
-export interface MaterializedItem {
-  part: GenerationPart;
-  contentId: string;
-  type: "LESSON" | "QUIZ" | "ENVIRONMENT";
-  title: string;
-}
-
-/**
- * Turns drafts into content items through the teaching core's services (apps/web). Must be
- * idempotent per task and part: a task resumed after a crash calls it again.
- */
-export type Materializer = (args: {
-  db: ScopedDatabase;
-  task: { id: string; organizationId: string; createdById: string };
-  drafts: Drafts;
-}) => Promise<MaterializedItem[]>;
 
 export interface PipelineDeps {
   db: Database;

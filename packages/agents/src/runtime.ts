@@ -14,19 +14,25 @@ import {
 } from "./breaker-board";
 import { createMemoryCache, createRedisCache, type ResponseCache } from "./cache";
 import type { TaskEventPublisher } from "./events";
-import { type Materializer, type PipelineDeps, processTask } from "./pipeline";
+import { type PipelineDeps, processTask } from "./pipeline";
 import { createOfflineProvider } from "./providers/offline";
 import { createOpenAIProvider } from "./providers/openai";
 import { createBullQueue, createBullWorker } from "./queue/bullmq";
 import { createInProcessQueue } from "./queue/in-process";
 import type { QueueCounts, TaskJob, TaskQueue } from "./queue/types";
 import { type BreakerState, createResilientProvider, type ResilienceInput } from "./resilience";
+import type { Materializer } from "./task-types";
 import type { ModelProvider } from "./types";
 
 export interface AgentConfig {
   openai: { apiKey?: string | undefined; model: string; baseURL?: string | undefined };
   /** The offline model's simulated latency per call (ms), for demos and the e2e suite. */
   offlineLatencyMs?: number | undefined;
+  /**
+   * The offline model's hold file (OFFLINE_MODEL_HOLD_FILE), for tests: while it exists, offline
+   * calls wait before answering (see `createOfflineProvider`).
+   */
+  offlineHoldFile?: string | undefined;
   redisUrl?: string | undefined;
   /** Tasks run at once per process. */
   concurrency: number;
@@ -90,7 +96,7 @@ export function createProvider(config: AgentConfig): ModelProvider {
       baseURL: config.openai.baseURL,
     });
   }
-  return createOfflineProvider(agents, { latencyMs: config.offlineLatencyMs ?? 0 });
+  return createOfflineProvider(agents, { latencyMs: config.offlineLatencyMs ?? 0, holdFile: config.offlineHoldFile });
 }
 
 /**

@@ -41,11 +41,11 @@ export interface ModelProvider {
 }
 
 /**
- * One agent: its input and output shapes, its prompt, the checks its output must pass beyond the
- * schema (fed back to the model like schema errors), and the deterministic draft the offline
- * provider answers with.
+ * One agent as its own file defines it (`src/agents/<name>.ts`): its input and output shapes, its
+ * prompt, and the checks its output must pass beyond the schema (fed back to the model like
+ * schema errors).
  */
-export interface AgentDefinition<I = unknown, O = unknown> {
+export interface AgentSpec<I = unknown, O = unknown> {
   name: AgentName;
   /** One line for the UI: what this agent does. */
   description: string;
@@ -54,6 +54,13 @@ export interface AgentDefinition<I = unknown, O = unknown> {
   prompt(input: I): { system: string; user: string };
   /** Problems the schema cannot see (a script that does not parse, a station with no question). */
   check?(output: O, input: I): string[];
+}
+
+/**
+ * One agent as the registry (`agents`) holds it: its spec, and the deterministic draft the offline
+ * provider answers with (written in `src/providers/offline/`).
+ */
+export interface AgentDefinition<I = unknown, O = unknown> extends AgentSpec<I, O> {
   /** The offline provider's answer: valid, sensible and deterministic for a given input. */
   offline(input: I): unknown;
 }

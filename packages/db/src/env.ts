@@ -1,6 +1,8 @@
 // The database package's configuration: the only place in packages/db that reads process.env.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { envVar, parseEnv } from "@toolboxai/validators";
+import { z } from "zod";
 
 /** Repository root (packages/db/src -> ../../..). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -16,16 +18,23 @@ export interface DbEnv {
   appUrl: string;
 }
 
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "expected a postgresql:// connection string")
+    .optional(),
+  PGLITE_DIR: z.string().optional(),
+  APP_URL: z.url("expected a URL such as https://school.example").optional(),
+  PORT: envVar.int(1, 65535, "expected a port number from 1 to 65535").optional(),
+});
+
 export function readDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  const pgliteDir = env.PGLITE_DIR?.trim()
-    ? path.resolve(repoRoot, env.PGLITE_DIR.trim())
-    : path.join(repoRoot, ".data", "pglite");
+  const vars = parseEnv(schema, env, { what: "database configuration" });
   return {
-    databaseUrl,
-    pgliteDir,
+    databaseUrl: vars.DATABASE_URL,
+    pgliteDir: vars.PGLITE_DIR ? path.resolve(repoRoot, vars.PGLITE_DIR) : path.join(repoRoot, ".data", "pglite"),
     migrationsDir: path.join(repoRoot, "prisma", "migrations"),
     schemaPath: path.join(repoRoot, "prisma", "schema.prisma"),
-    appUrl: env.APP_URL?.trim() || `http://localhost:${env.PORT?.trim() || "3000"}`,
+    appUrl: vars.APP_URL ?? `http://localhost:${vars.PORT ?? 3000}`,
   };
 }

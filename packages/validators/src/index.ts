@@ -4,6 +4,7 @@ export * from "./auth";
 export * from "./classes";
 export * from "./common";
 export * from "./content";
+export * from "./env";
 export * from "./me";
 export * from "./messages";
 export * from "./questions";

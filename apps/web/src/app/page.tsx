@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { ROLE_HOME } from "~/server/actor";
+import { ROLE_HOME } from "~/lib/role-home";
 import { getActor } from "~/server/auth/session";
 
 /** Everyone lands on their role's home; visitors go to sign in. */

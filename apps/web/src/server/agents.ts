@@ -3,11 +3,10 @@
 // here too unless AGENT_RUN_IN_WEB=false).
 import "server-only";
 import { type AgentRuntime, createAgentRuntime, readAgentEnv } from "@toolboxai/agents";
+import { createTaskProgressPublisher, materializeDrafts } from "@toolboxai/core";
 import { getDb } from "./db";
 import { logger } from "./logger";
 import { getRealtimePublisher } from "./realtime";
-import { materializeDrafts } from "./services/generated-content";
-import { createTaskProgressPublisher } from "./task-events";
 
 /** How often unfinished tasks are (re)queued; queuing a task already queued or running is a no-op. */
 const SWEEP_INTERVAL_MS = 60_000;

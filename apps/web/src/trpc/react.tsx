@@ -1,12 +1,12 @@
 "use client";
 
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { AppRouter } from "@toolboxai/api";
 import { httpBatchLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import superjson from "superjson";
-import type { AppRouter } from "~/server/api/root";
 import { makeQueryClient } from "./query-client";
 
 export const api = createTRPCReact<AppRouter>();

@@ -1,11 +1,11 @@
 import { type LessonDraft, lessonDraftSchema } from "@toolboxai/validators";
 import { describe, expect, it } from "vitest";
-import { content } from "./content";
-import { lessonFindings, lessonReadingGrade, readingLimit } from "./findings";
-import { review } from "./review";
-import { supervisor } from "./supervisor";
+import { lessonFindings, lessonReadingGrade, readingLimit } from "../providers/offline/findings";
+import { sentencesOf, wordsOf } from "../providers/offline/text";
+import { agents } from "./index";
 import { inputOfPrompt, request, requestMatrix } from "./test-fixtures";
-import { sentencesOf, wordsOf } from "./text";
+
+const { supervisor, content, review } = agents;
 
 const draft = (r = request()) => {
   const outline = supervisor.offline({ request: r });

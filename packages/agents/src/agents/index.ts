@@ -1,5 +1,8 @@
-// The agents, one per file, and the registry the pipeline looks them up in.
+// The agents, one per file (each its spec: schemas, prompt and checks), and the registry the
+// pipeline looks them up in, where each spec is paired with its offline draft
+// (src/providers/offline/).
 import type { AgentName } from "@toolboxai/validators";
+import { offlineDrafts } from "../providers/offline/drafts";
 import type { AnyAgent } from "../types";
 import { content } from "./content";
 import { quiz } from "./quiz";
@@ -9,17 +12,22 @@ import { standards } from "./standards";
 import { supervisor } from "./supervisor";
 import { terrain } from "./terrain";
 
-export { type ContentInput, content, contentInputSchema } from "./content";
+export { type ContentInput, contentInputSchema } from "./content";
 export type { Revision } from "./prompt";
-export { type QuizInput, quiz, quizInputSchema } from "./quiz";
-export { type ReviewInput, review, reviewInputSchema } from "./review";
-export { type ScriptInput, script, scriptInputSchema } from "./script";
-export { type StandardsInput, standards, standardsInputSchema } from "./standards";
+export { type QuizInput, quizInputSchema } from "./quiz";
+export { type ReviewInput, reviewInputSchema } from "./review";
+export { type ScriptInput, scriptInputSchema } from "./script";
+export { type StandardsInput, standardsInputSchema } from "./standards";
 export { type CatalogStandard, STANDARDS_CATALOG } from "./standardsCatalog";
-export { type SupervisorInput, supervisor, supervisorInputSchema } from "./supervisor";
-export { type TerrainInput, terrain, terrainInputSchema } from "./terrain";
+export { type SupervisorInput, supervisorInputSchema } from "./supervisor";
+export { type TerrainInput, terrainInputSchema } from "./terrain";
 
-export const agents = { supervisor, content, quiz, terrain, script, standards, review } satisfies Record<
-  AgentName,
-  AnyAgent
->;
+export const agents = {
+  supervisor: { ...supervisor, offline: offlineDrafts.supervisor },
+  content: { ...content, offline: offlineDrafts.content },
+  quiz: { ...quiz, offline: offlineDrafts.quiz },
+  terrain: { ...terrain, offline: offlineDrafts.terrain },
+  script: { ...script, offline: offlineDrafts.script },
+  standards: { ...standards, offline: offlineDrafts.standards },
+  review: { ...review, offline: offlineDrafts.review },
+} satisfies Record<AgentName, AnyAgent>;

@@ -107,12 +107,3 @@ export function revisionText(revision: Revision<unknown> | null, what: string): 
     `Your previous ${what} is in the input as \`revision.previous\`. Return a corrected, complete ${what} that fixes every finding and keeps everything that was already good.`,
   ].join("\n");
 }
-
-/**
- * The offline drafts read their input through the agent's input schema (defaults applied), or as
- * given when it does not parse (the offline provider passes the pipeline's input unparsed).
- */
-export function normalized<T>(schema: z.ZodType<T>, input: T): T {
-  const parsed = schema.safeParse(input);
-  return parsed.success ? parsed.data : input;
-}

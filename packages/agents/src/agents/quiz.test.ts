@@ -1,10 +1,11 @@
 import { type QuestionData, type QuizDraft, questionSchema, quizDraftSchema } from "@toolboxai/validators";
 import { describe, expect, it } from "vitest";
-import { content } from "./content";
-import { quizFindings } from "./findings";
-import { QUESTION_TYPE_ORDER, quiz } from "./quiz";
-import { supervisor } from "./supervisor";
+import { quizFindings } from "../providers/offline/findings";
+import { QUESTION_TYPE_ORDER } from "../providers/offline/quiz-questions";
+import { agents } from "./index";
 import { inputOfPrompt, request, requestMatrix } from "./test-fixtures";
+
+const { supervisor, content, quiz } = agents;
 
 const draft = (r = request(), withLesson = true) => {
   const outline = supervisor.offline({ request: r });

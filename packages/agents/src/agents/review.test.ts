@@ -6,8 +6,12 @@ import {
   type TerrainSpec,
 } from "@toolboxai/validators";
 import { describe, expect, it } from "vitest";
-import { type ReviewInput, review } from "./review";
+import { OFFLINE_REVIEW_NOTE } from "../providers/offline/review";
+import { agents } from "./index";
+import type { ReviewInput } from "./review";
 import { inputOfPrompt, request, requestMatrix, runOffline } from "./test-fixtures";
+
+const { review } = agents;
 
 /** The offline drafts for a request, as the review's input. */
 function drafts(overrides: Parameters<typeof request>[0] = {}): ReviewInput {
@@ -37,6 +41,8 @@ describe("the review agent", () => {
     expect(run.firstReview.verdict).toBe("approved");
     expect(run.firstReview.revise).toBeNull();
     expect(run.firstReview.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    // The teacher sees that no language model read the drafts.
+    expect(run.firstReview.summary).toMatch(/^Offline review: heuristic checks \(no language model\)\. Approved: /);
   });
 
   it("finds a request for a home address, as a privacy blocker, and sends the lesson back", () => {
@@ -53,6 +59,7 @@ describe("the review agent", () => {
       }),
     );
     expect(report.revise).toEqual({ agent: "content", instructions: expect.stringMatching(/home address/) });
+    expect(report.summary).toMatch(/^Offline review: heuristic checks \(no language model\)\. Checked the lesson /);
     expect(review.check(report, { ...input, lesson })).toEqual([]);
   });
 
@@ -172,6 +179,7 @@ describe("the review agent", () => {
     expect(report.revise).toBeNull();
     expect(report.findings.some((f) => f.category === "privacy")).toBe(true);
     expect(report.summary).toMatch(/remaining warning/);
+    expect(report.summary.startsWith(OFFLINE_REVIEW_NOTE)).toBe(true);
   });
 
   it("notes weakly covered standards without sending anything back", () => {

@@ -1,6 +1,8 @@
 // The review agent: checks the drafts for age-appropriateness, accuracy, accessibility and privacy,
-// and may send one drafting agent back (once) with its findings.
+// and may send one drafting agent back (once) with its findings. Its offline draft (heuristic
+// checks, no language model) is in src/providers/offline/review.ts.
 import {
+  type AgentName,
   generateRequestSchema,
   lessonDraftSchema,
   quizDraftSchema,
@@ -11,20 +13,12 @@ import {
   terrainSpecSchema,
 } from "@toolboxai/validators";
 import { z } from "zod";
-import type { AgentDefinition } from "../types";
-import {
-  type AgentFinding,
-  isSerious,
-  lessonFindings,
-  quizFindings,
-  type RevisableAgent,
-  revisableAgents,
-  scriptFindings,
-  standardsFindings,
-  terrainFindings,
-} from "./findings";
-import { describeRequest, gradeLabel, inputBlock, normalized, systemPrompt } from "./prompt";
-import { clip } from "./text";
+import type { AgentSpec } from "../types";
+import { describeRequest, gradeLabel, inputBlock, systemPrompt } from "./prompt";
+
+/** The drafting agents the reviewer can send back, in the order it prefers to. */
+export const revisableAgents = ["content", "quiz", "terrain", "script"] as const satisfies AgentName[];
+export type RevisableAgent = (typeof revisableAgents)[number];
 
 export const reviewInputSchema = z.object({
   request: generateRequestSchema,
@@ -33,16 +27,9 @@ export const reviewInputSchema = z.object({
   terrain: terrainSpecSchema.nullable(),
   scripts: scriptBundleSchema.nullable(),
   standards: standardsAlignmentSchema.nullable(),
-  revised: z.array(z.enum(["content", "quiz", "terrain", "script"])),
+  revised: z.array(z.enum(revisableAgents)),
 });
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
-
-const WHAT: Record<RevisableAgent, string> = {
-  content: "lesson",
-  quiz: "quiz",
-  terrain: "lab's terrain and stations",
-  script: "lab's scripts",
-};
 
 /** Whether the input has the draft an agent wrote (so it can be sent back). */
 export function hasDraft(input: ReviewInput, agent: RevisableAgent): boolean {
@@ -56,75 +43,6 @@ export function hasDraft(input: ReviewInput, agent: RevisableAgent): boolean {
     case "script":
       return input.scripts !== null;
   }
-}
-
-/** Every heuristic finding on the input's drafts, tagged with the agent that can fix it. */
-export function reviewFindings(input: ReviewInput): AgentFinding[] {
-  const { request } = input;
-  const out: AgentFinding[] = [];
-  if (input.lesson) out.push(...lessonFindings(input.lesson, request));
-  if (input.quiz) out.push(...quizFindings(input.quiz, request));
-  if (input.terrain) out.push(...terrainFindings(input.terrain, input.quiz, request));
-  if (input.scripts) out.push(...scriptFindings(input.scripts, request));
-  if (input.standards) out.push(...standardsFindings(input.standards));
-  return out;
-}
-
-const RANK = { blocker: 0, warning: 1, info: 2 } as const;
-
-function draftReport(input: ReviewInput): ReviewReport {
-  const all = reviewFindings(input);
-  const sendable = (f: AgentFinding): f is AgentFinding & { agent: RevisableAgent } =>
-    f.agent !== null && isSerious(f.finding) && hasDraft(input, f.agent) && !input.revised.includes(f.agent);
-  const candidates = all.filter(sendable);
-  let target: RevisableAgent | null = null;
-  for (const severity of ["blocker", "warning"] as const) {
-    const agent = revisableAgents.find((a) => candidates.some((f) => f.agent === a && f.finding.severity === severity));
-    if (agent) {
-      target = agent;
-      break;
-    }
-  }
-  const findings = [...all]
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => RANK[a.f.finding.severity] - RANK[b.f.finding.severity] || a.i - b.i)
-    .slice(0, 40)
-    .map(({ f }) => f.finding);
-  const serious = all.filter((f) => isSerious(f.finding));
-  const checked = [
-    input.lesson && "lesson",
-    input.quiz && "quiz",
-    input.terrain && "lab",
-    input.scripts && "scripts",
-    input.standards && "standards",
-  ].filter((p): p is string => typeof p === "string");
-  const audience = gradeLabel(input.request.gradeLevel);
-
-  if (target) {
-    const own = candidates.filter((f) => f.agent === target);
-    const instructions = clip(`Revise the ${WHAT[target]}: ${own.map((f) => f.finding.message).join(" ")}`, 2000);
-    return {
-      verdict: "revise",
-      summary: clip(
-        `Checked the ${checked.join(", ")} for ${audience}: ${serious.length} problem${serious.length === 1 ? "" : "s"} found. The ${WHAT[target]} goes back once to fix ${own.length === 1 ? "it" : "them"}.`,
-        2000,
-      ),
-      findings,
-      revise: { agent: target, instructions },
-    };
-  }
-  const remaining = serious.length;
-  return {
-    verdict: "approved",
-    summary: clip(
-      remaining > 0
-        ? `Approved for ${audience} after revision of the ${input.revised.map((a) => WHAT[a]).join(", ")}; ${remaining} remaining warning${remaining === 1 ? "" : "s"} listed for the teacher to check.`
-        : `Approved: the ${checked.join(", ")} passed the age, accuracy, accessibility and privacy checks for ${audience}.`,
-      2000,
-    ),
-    findings,
-    revise: null,
-  };
 }
 
 export const review = {
@@ -166,5 +84,4 @@ export const review = {
     }
     return problems;
   },
-  offline: (input: ReviewInput) => draftReport(normalized(reviewInputSchema, input)),
-} satisfies AgentDefinition<ReviewInput, ReviewReport>;
+} satisfies AgentSpec<ReviewInput, ReviewReport>;

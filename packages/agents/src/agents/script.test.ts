@@ -1,13 +1,12 @@
 import { type ScriptBundle, scriptBundleSchema, type TerrainSpec } from "@toolboxai/validators";
 import { describe, expect, it } from "vitest";
 import { checkLuau } from "../luau";
+import { scriptFindings } from "../providers/offline/findings";
 import { luaString } from "../roblox/luau-writer";
-import { scriptFindings } from "./findings";
-import { quiz } from "./quiz";
-import { script } from "./script";
-import { supervisor } from "./supervisor";
-import { terrain } from "./terrain";
+import { agents } from "./index";
 import { inputOfPrompt, request, requestMatrix } from "./test-fixtures";
+
+const { supervisor, quiz, terrain, script } = agents;
 
 const labFor = (r = request()): TerrainSpec => {
   const outline = supervisor.offline({ request: r });

@@ -1,12 +1,11 @@
 import { standardCodeSchema, standardsAlignmentSchema } from "@toolboxai/validators";
 import { describe, expect, it } from "vitest";
-import { content } from "./content";
-import { quiz } from "./quiz";
-import { type StandardsInput, standards } from "./standards";
+import { agents } from "./index";
+import type { StandardsInput } from "./standards";
 import { STANDARDS_CATALOG } from "./standardsCatalog";
-import { supervisor } from "./supervisor";
-import { terrain } from "./terrain";
 import { inputOfPrompt, request, requestMatrix } from "./test-fixtures";
+
+const { supervisor, content, quiz, terrain, standards } = agents;
 
 function inputFor(r = request()): StandardsInput {
   const outline = supervisor.offline({ request: r });

@@ -1,7 +1,9 @@
 import { outlineSchema } from "@toolboxai/validators";
 import { describe, expect, it } from "vitest";
-import { supervisor } from "./supervisor";
+import { agents } from "./index";
 import { inputOfPrompt, partCombos, request, requestMatrix } from "./test-fixtures";
+
+const { supervisor } = agents;
 
 describe("the supervisor agent", () => {
   it.each(requestMatrix)("drafts a valid outline that passes its checks: $label", ({ request: r }) => {

@@ -1,10 +1,10 @@
 import { type TerrainSpec, terrainSpecSchema } from "@toolboxai/validators";
 import { describe, expect, it } from "vitest";
-import { terrainFindings } from "./findings";
-import { quiz } from "./quiz";
-import { supervisor } from "./supervisor";
-import { terrain } from "./terrain";
+import { terrainFindings } from "../providers/offline/findings";
+import { agents } from "./index";
 import { inputOfPrompt, request, requestMatrix } from "./test-fixtures";
+
+const { supervisor, quiz, terrain } = agents;
 
 const draft = (r = request(), withQuiz = true) => {
   const outline = supervisor.offline({ request: r });

@@ -13,13 +13,10 @@ import {
   type StandardsAlignment,
   type TerrainSpec,
 } from "@toolboxai/validators";
-import { content } from "./content";
-import { quiz } from "./quiz";
-import { type ReviewInput, review } from "./review";
-import { script } from "./script";
-import { standards } from "./standards";
-import { supervisor } from "./supervisor";
-import { terrain } from "./terrain";
+import { agents } from "./index";
+import type { ReviewInput } from "./review";
+
+const { supervisor, content, quiz, terrain, script, standards, review } = agents;
 
 export const request = (overrides: Partial<GenerateRequestInput> = {}): GenerateRequest =>
   generateRequestSchema.parse({

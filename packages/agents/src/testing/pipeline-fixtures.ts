@@ -2,9 +2,10 @@
 // teacher, a bare materializer, task helpers, and the OpenAI provider pointed at the local fake.
 import { createTestDatabase } from "@toolboxai/db/testing";
 import { type GenerateRequestInput, generateRequestSchema } from "@toolboxai/validators";
-import type { Materializer, PipelineDeps } from "../pipeline";
+import type { PipelineDeps } from "../pipeline";
 import { createOpenAIProvider } from "../providers/openai";
 import { createResilientProvider, type ResilienceInput, type ResilientProvider } from "../resilience";
+import type { Materializer } from "../task-types";
 import type { ModelProvider } from "../types";
 import type { FakeChatRequestBody, FakeOpenAI } from "./fake-openai";
 

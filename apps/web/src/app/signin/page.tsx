@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthLayout } from "~/components/auth-layout";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
-import { ROLE_HOME } from "~/server/actor";
+import { ROLE_HOME } from "~/lib/role-home";
 import { getActor } from "~/server/auth/session";
 import { SignInForm } from "./signin-form";
 

@@ -1,11 +1,11 @@
 import "server-only";
+import { authenticate, recordSignOut } from "@toolboxai/core";
 import type { Role } from "@toolboxai/db";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "~/env";
 import { getDb } from "~/server/db";
 import { logger } from "~/server/logger";
-import { authenticate, recordSignOut } from "~/server/services/auth";
 
 declare module "next-auth" {
   interface Session {

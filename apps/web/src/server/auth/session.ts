@@ -1,10 +1,10 @@
 // Server-side access to the current actor for pages and layouts.
 import "server-only";
+import { type Actor, loadActor } from "@toolboxai/core";
 import type { Role } from "@toolboxai/db";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { type Actor, loadActor } from "~/server/actor";
 import { getDb } from "~/server/db";
 import { authOptions } from "./options";
 

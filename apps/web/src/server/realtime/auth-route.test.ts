@@ -1,11 +1,11 @@
 // POST /api/pusher/auth through the exported route handler: the session is mocked, the database
 // is real and the signature is checked against HMAC-SHA256 computed here.
 import { createHmac } from "node:crypto";
+import { createWorld, type World } from "@toolboxai/api/testing";
+import type { Actor } from "@toolboxai/core";
+import { pusherAuthResponse } from "@toolboxai/core";
 import { channels } from "@toolboxai/validators";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Actor } from "~/server/actor";
-import { createWorld, type World } from "~/test/fixtures";
-import { pusherAuthResponse } from "./auth-endpoint";
 
 const APP = vi.hoisted(() => {
   const app = { id: "route-test-app", key: "route-test-key", secret: "route-test-secret" };

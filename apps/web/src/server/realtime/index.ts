@@ -1,14 +1,13 @@
 // The web process's realtime: one publisher and one signer per process, created on first use from
 // `env.realtime` (null when PUSHER_APP_ID / PUSHER_KEY / PUSHER_SECRET are not all set).
 import "server-only";
+import { createPusherClient, createRealtimePublisher, type RealtimePublisher } from "@toolboxai/core";
 import type { RealtimeClientConfig } from "@toolboxai/validators";
 import type Pusher from "pusher";
 import { env } from "~/env";
 import { logger } from "~/server/logger";
-import { createPusherClient, createRealtimePublisher, type RealtimePublisher } from "./publisher";
 
-export type { RealtimeConfig, RealtimeServerConfig } from "./config";
-export type { PublisherStats, RealtimePublisher } from "./publisher";
+export type { PublisherStats, RealtimePublisher } from "@toolboxai/core";
 
 const globalForRealtime = globalThis as unknown as {
   toolboxRealtimePublisher?: RealtimePublisher;

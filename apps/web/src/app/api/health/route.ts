@@ -1,8 +1,8 @@
+import { checkHealth } from "@toolboxai/core";
 import { getDatabase } from "@toolboxai/db";
 import { env } from "~/env";
 import { logger } from "~/server/logger";
 import { getRealtimePublisher } from "~/server/realtime";
-import { checkHealth } from "~/server/services/health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { createTRPCContext } from "~/server/api/context";
+import { pusherAuthResponse } from "@toolboxai/core";
+import { createContext } from "~/server/context";
 import { logger } from "~/server/logger";
 import { getRealtimeSigner } from "~/server/realtime";
-import { pusherAuthResponse } from "~/server/realtime/auth-endpoint";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
  * off, 401 signed out, 400 malformed, 403 not theirs (see server/realtime/auth-endpoint.ts).
  */
 export async function POST(req: Request) {
-  const ctx = await createTRPCContext({ headers: req.headers, source: "pusher-auth" });
+  const ctx = await createContext({ headers: req.headers, source: "pusher-auth" });
   return pusherAuthResponse(req, {
     db: ctx.db,
     actor: ctx.actor,

@@ -1,13 +1,13 @@
+import { appRouter } from "@toolboxai/api";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { createTRPCContext } from "~/server/api/context";
-import { appRouter } from "~/server/api/root";
+import { createContext } from "~/server/context";
 
 function handler(req: Request) {
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createTRPCContext({ headers: req.headers }),
+    createContext: () => createContext({ headers: req.headers }),
     responseMeta({ ctx }) {
       return { headers: ctx ? { "x-request-id": ctx.correlationId } : {} };
     },

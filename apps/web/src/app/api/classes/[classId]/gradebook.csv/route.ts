@@ -1,14 +1,14 @@
+import { createCaller } from "@toolboxai/api";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { createTRPCContext } from "~/server/api/context";
-import { createCaller } from "~/server/api/root";
+import { createContext } from "~/server/context";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/classes/:classId/gradebook.csv: the same `gradebook.csv` procedure, as a download. */
 export async function GET(req: Request, { params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
-  const ctx = await createTRPCContext({ headers: req.headers, source: "csv-export" });
+  const ctx = await createContext({ headers: req.headers, source: "csv-export" });
   try {
     const { filename, csv } = await createCaller(ctx).gradebook.csv({ classId });
     return new Response(`\uFEFF${csv}`, {

@@ -3,10 +3,10 @@
 // database, the tRPC procedures and the zip are real. The zip is read back with an independent
 // reader and checked against Rojo's conventions and the project file it ships.
 import { checkLuau } from "@toolboxai/agents";
+import { createWorld, type World } from "@toolboxai/api/testing";
+import type { Actor } from "@toolboxai/core";
 import { type RobloxEnvironment, robloxEnvironmentSchema } from "@toolboxai/validators";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Actor } from "~/server/actor";
-import { createWorld, type World } from "~/test/fixtures";
 import { unzip } from "~/test/unzip";
 
 const session = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));

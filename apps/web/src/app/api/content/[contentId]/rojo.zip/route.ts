@@ -1,9 +1,9 @@
 import { rojoFileName, rojoZip } from "@toolboxai/agents/roblox";
+import { createCaller } from "@toolboxai/api";
 import { robloxEnvironmentSchema } from "@toolboxai/validators";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { createTRPCContext } from "~/server/api/context";
-import { createCaller } from "~/server/api/root";
+import { createContext } from "~/server/context";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(req: Request, { params }: { params: Promise<{ contentId: string }> }) {
   const { contentId } = await params;
-  const ctx = await createTRPCContext({ headers: req.headers, source: "rojo-export" });
+  const ctx = await createContext({ headers: req.headers, source: "rojo-export" });
   const fail = (status: number, code: string, message: string) =>
     Response.json({ error: { code, message, requestId: ctx.correlationId } }, { status });
   try {

@@ -1,4 +1,0 @@
-import { listMyAssignments } from "~/server/services/assignments";
-import type { HandlerArgs } from "../types";
-
-export const mineHandler = ({ ctx }: Pick<HandlerArgs, "ctx">) => listMyAssignments(ctx.svc);

@@ -1,5 +1,0 @@
-import { getClassForStudent } from "~/server/services/classes";
-import type { HandlerArgs } from "../types";
-
-export const forStudentHandler = ({ ctx, input }: HandlerArgs<{ classId: string }>) =>
-  getClassForStudent(ctx.svc, input.classId);

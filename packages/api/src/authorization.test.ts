@@ -1,0 +1,609 @@
+// The authorization matrix: every procedure x every role (and anonymous). A procedure
+// added to the app router without an entry here fails the first test.
+
+import { generateJoinCode } from "@toolboxai/core";
+import { type Role, TENANT_MODELS } from "@toolboxai/db";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "./root";
+import { createWorld, ROLES, type World } from "./testing";
+
+type Input = (w: World, org: "a" | "b") => Promise<unknown> | unknown;
+interface Entry {
+  allowed: readonly Role[];
+  input: Input;
+}
+
+const ALL = ROLES;
+
+let counter = 0;
+/** A fresh user to act on, so mutations in one cell do not change the next. */
+async function freshUser(w: World, org: "a" | "b") {
+  counter += 1;
+  const u = await w.scoped(org).user.create({
+    data: {
+      organizationId: w.orgs[org],
+      email: `target${counter}@${org}.test`,
+      name: `Target ${counter}`,
+      role: "STUDENT",
+      passwordHash: "x",
+    },
+  });
+  return u.id;
+}
+
+/** A fresh class taught by the organization's teacher, optionally with its student enrolled. */
+async function freshClass(w: World, org: "a" | "b", opts: { enroll?: boolean } = {}) {
+  counter += 1;
+  const db = w.scoped(org);
+  const c = await db.class.create({
+    data: {
+      organizationId: w.orgs[org],
+      teacherId: w.users[org].TEACHER.id,
+      name: `Class ${counter}`,
+      subject: "Science",
+      gradeLevel: "7",
+      joinCode: generateJoinCode(),
+    },
+  });
+  if (opts.enroll) {
+    await db.enrollment.create({
+      data: { organizationId: w.orgs[org], classId: c.id, studentId: w.users[org].STUDENT.id },
+    });
+  }
+  return c;
+}
+
+const STAFF: Role[] = ["TEACHER", "ADMIN"];
+
+/** A generation task asked for by the organization's teacher (not queued: nothing runs it). */
+async function freshTask(w: World, org: "a" | "b", status: "QUEUED" | "FAILED" = "QUEUED") {
+  const task = await w.scoped(org).agentTask.create({
+    data: {
+      organizationId: w.orgs[org],
+      createdById: w.users[org].TEACHER.id,
+      request: { topic: "Photosynthesis", subject: "Science", gradeLevel: "7", parts: ["lesson"] },
+      status,
+      provider: "offline",
+      model: "offline-drafts-v1",
+    },
+  });
+  return { taskId: task.id };
+}
+const classId = async (w: World, org: "a" | "b") => ({ classId: (await freshClass(w, org)).id });
+
+/** A fresh lesson by the organization's teacher, for the content.* entries. */
+async function freshContent(w: World, org: "a" | "b", data: { deletedAt?: Date; version?: number } = {}) {
+  const body = { sections: [{ id: "s1", heading: "Intro", markdown: "Hello", media: [] }] };
+  const item = await w.scoped(org).contentItem.create({
+    data: {
+      organizationId: w.orgs[org],
+      authorId: w.users[org].TEACHER.id,
+      type: "LESSON",
+      title: "Matrix lesson",
+      subject: "Science",
+      gradeLevel: "7",
+      body,
+      ...data,
+    },
+  });
+  if (item.version > 1) {
+    await w.scoped(org).contentVersion.create({
+      data: {
+        organizationId: w.orgs[org],
+        contentId: item.id,
+        version: 1,
+        title: "Earlier",
+        description: "",
+        subject: "Science",
+        gradeLevel: "7",
+        body,
+      },
+    });
+  }
+  return item;
+}
+const contentId = async (w: World, org: "a" | "b") => ({ contentId: (await freshContent(w, org)).id });
+
+/** A fresh true/false question owned by the organization's teacher, for the questions.* entries. */
+async function freshQuestion(w: World, org: "a" | "b") {
+  const q = await w.scoped(org).question.create({
+    data: {
+      organizationId: w.orgs[org],
+      ownerId: w.users[org].TEACHER.id,
+      type: "TRUE_FALSE",
+      prompt: "Matrix question",
+      answer: { value: true },
+    },
+  });
+  return q.id;
+}
+/** A fresh quiz by the organization's teacher. */
+async function freshQuiz(w: World, org: "a" | "b") {
+  const quiz = await w.scoped(org).contentItem.create({
+    data: {
+      organizationId: w.orgs[org],
+      authorId: w.users[org].TEACHER.id,
+      type: "QUIZ",
+      title: "Matrix quiz",
+      subject: "Science",
+      gradeLevel: "7",
+      body: { instructions: "", draw: null },
+    },
+  });
+  return quiz.id;
+}
+const questionId = async (w: World, org: "a" | "b") => ({ questionId: await freshQuestion(w, org) });
+
+/** A published lesson or one-question quiz assigned to a fresh class with the org's student enrolled. */
+async function freshAssignment(w: World, org: "a" | "b", type: "LESSON" | "QUIZ") {
+  const db = w.scoped(org);
+  const cls = await freshClass(w, org, { enroll: true });
+  const body =
+    type === "LESSON"
+      ? { sections: [{ id: "s1", heading: "One", markdown: "Text", media: [] }] }
+      : { instructions: "", draw: null };
+  const content = await db.contentItem.create({
+    data: {
+      organizationId: w.orgs[org],
+      authorId: w.users[org].TEACHER.id,
+      type,
+      title: `${type} ${counter}`,
+      subject: "Science",
+      gradeLevel: "7",
+      body,
+      status: "PUBLISHED",
+    },
+  });
+  if (type === "QUIZ") {
+    const question = await db.question.create({
+      data: {
+        organizationId: w.orgs[org],
+        ownerId: w.users[org].TEACHER.id,
+        type: "TRUE_FALSE",
+        prompt: "True?",
+        answer: { value: true },
+      },
+    });
+    await db.quizQuestion.create({
+      data: { organizationId: w.orgs[org], quizId: content.id, questionId: question.id, position: 0 },
+    });
+  }
+  const assignment = await db.assignment.create({
+    data: {
+      organizationId: w.orgs[org],
+      classId: cls.id,
+      contentId: content.id,
+      assignedById: w.users[org].TEACHER.id,
+    },
+  });
+  return { assignmentId: assignment.id, classId: cls.id, contentId: content.id };
+}
+
+/** An in-progress attempt of the org's student on a fresh quiz assignment. */
+async function freshAttempt(w: World, org: "a" | "b") {
+  const { assignmentId } = await freshAssignment(w, org, "QUIZ");
+  const quiz = await w
+    .scoped(org)
+    .assignment.findFirstOrThrow({ where: { id: assignmentId }, select: { contentId: true } });
+  const link = await w.scoped(org).quizQuestion.findFirstOrThrow({ where: { quizId: quiz.contentId } });
+  const attempt = await w.scoped(org).attempt.create({
+    data: {
+      organizationId: w.orgs[org],
+      assignmentId,
+      studentId: w.users[org].STUDENT.id,
+      number: 1,
+      questionIds: [link.questionId],
+    },
+  });
+  return { attemptId: attempt.id, questionId: link.questionId };
+}
+
+/** A direct thread in a fresh class with the org's teacher, student and admin all taking part. */
+async function freshThread(w: World, org: "a" | "b") {
+  const cls = await freshClass(w, org, { enroll: true });
+  const organizationId = w.orgs[org];
+  const thread = await w.scoped(org).messageThread.create({
+    data: {
+      organizationId,
+      kind: "DIRECT",
+      classId: cls.id,
+      subject: "Matrix thread",
+      createdById: w.users[org].TEACHER.id,
+      participants: {
+        create: (["TEACHER", "STUDENT", "ADMIN"] as const).map((role) => ({
+          organizationId,
+          userId: w.users[org][role].id,
+        })),
+      },
+      messages: { create: { organizationId, authorId: w.users[org].TEACHER.id, body: "Hello" } },
+    },
+  });
+  return { threadId: thread.id };
+}
+
+const matrix: Record<string, Entry> = {
+  "me.get": { allowed: ALL, input: () => undefined },
+  "me.updateProfile": { allowed: ALL, input: () => ({ name: "Renamed" }) },
+  "me.changePassword": {
+    allowed: ALL,
+    // Wrong current password: allowed roles get BAD_REQUEST, which is not an authorization refusal.
+    input: () => ({ currentPassword: "nope", newPassword: "another-pass-1", confirmPassword: "another-pass-1" }),
+  },
+  "users.list": { allowed: ["ADMIN"], input: () => ({}) },
+  "users.create": {
+    allowed: ["ADMIN"],
+    input: () => {
+      counter += 1;
+      return { name: "New Person", email: `new${counter}@x.test`, role: "STUDENT" };
+    },
+  },
+  "users.changeRole": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => ({ userId: await freshUser(w, org), role: "TEACHER" }),
+  },
+  "users.deactivate": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
+  "users.reactivate": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
+  "classes.list": { allowed: ["TEACHER", "ADMIN", "STUDENT"], input: () => ({}) },
+  "classes.get": {
+    allowed: ["TEACHER", "ADMIN", "STUDENT"],
+    input: async (w, org) => ({ classId: (await freshClass(w, org, { enroll: true })).id }),
+  },
+  "classes.create": { allowed: STAFF, input: () => ({ name: "Biology 7", subject: "Science", gradeLevel: "7" }) },
+  "classes.update": {
+    allowed: STAFF,
+    input: async (w, org) => ({ ...(await classId(w, org)), name: "Renamed", subject: "Science", gradeLevel: "8" }),
+  },
+  "classes.archive": { allowed: STAFF, input: classId },
+  "classes.unarchive": { allowed: STAFF, input: classId },
+  "classes.regenerateCode": { allowed: STAFF, input: classId },
+  "classes.join": { allowed: ["STUDENT"], input: async (w, org) => ({ code: (await freshClass(w, org)).joinCode }) },
+  "classes.forStudent": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({ classId: (await freshClass(w, org, { enroll: true })).id }),
+  },
+  "classes.addStudent": {
+    allowed: STAFF,
+    input: async (w, org) => ({ ...(await classId(w, org)), studentId: w.users[org].STUDENT.id }),
+  },
+  "classes.removeStudent": {
+    allowed: STAFF,
+    input: async (w, org) => ({
+      classId: (await freshClass(w, org, { enroll: true })).id,
+      studentId: w.users[org].STUDENT.id,
+    }),
+  },
+  "classes.availableStudents": { allowed: STAFF, input: classId },
+  "assignments.create": {
+    allowed: STAFF,
+    input: async (w, org) => {
+      const { contentId } = await freshAssignment(w, org, "LESSON");
+      return { classId: (await freshClass(w, org)).id, contentId };
+    },
+  },
+  "assignments.listForClass": { allowed: STAFF, input: classId },
+  "assignments.mine": { allowed: ["STUDENT"], input: () => undefined },
+  "gradebook.forClass": { allowed: STAFF, input: classId },
+  "gradebook.csv": { allowed: STAFF, input: classId },
+  "gradebook.student": {
+    allowed: STAFF,
+    input: async (w, org) => ({
+      classId: (await freshClass(w, org, { enroll: true })).id,
+      studentId: w.users[org].STUDENT.id,
+    }),
+  },
+  "gradebook.children": { allowed: ["PARENT"], input: () => undefined },
+  "assignments.openLesson": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({ assignmentId: (await freshAssignment(w, org, "LESSON")).assignmentId }),
+  },
+  "assignments.completeSection": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({
+      assignmentId: (await freshAssignment(w, org, "LESSON")).assignmentId,
+      sectionId: "s1",
+    }),
+  },
+  "assignments.startAttempt": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({ assignmentId: (await freshAssignment(w, org, "QUIZ")).assignmentId }),
+  },
+  "assignments.saveResponses": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => {
+      const { attemptId, questionId } = await freshAttempt(w, org);
+      return { attemptId, responses: { [questionId]: { value: true } } };
+    },
+  },
+  "assignments.submitAttempt": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({ attemptId: (await freshAttempt(w, org)).attemptId }),
+  },
+  "assignments.attempt": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({ attemptId: (await freshAttempt(w, org)).attemptId }),
+  },
+  "assignments.myAttempts": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({ assignmentId: (await freshAssignment(w, org, "QUIZ")).assignmentId }),
+  },
+  "assignments.newGradeCount": { allowed: ["STUDENT"], input: () => undefined },
+  "assignments.markResultSeen": {
+    allowed: ["STUDENT"],
+    input: async (w, org) => ({ attemptId: (await freshAttempt(w, org)).attemptId }),
+  },
+  "content.list": { allowed: STAFF, input: () => ({}) },
+  "content.get": { allowed: STAFF, input: contentId },
+  "content.create": {
+    allowed: STAFF,
+    input: () => ({
+      type: "LESSON",
+      title: "New lesson",
+      subject: "Science",
+      gradeLevel: "7",
+      body: { sections: [{ id: "s1", heading: "Intro", markdown: "Hello" }] },
+    }),
+  },
+  "content.update": {
+    allowed: STAFF,
+    input: async (w, org) => ({
+      ...(await contentId(w, org)),
+      expectedVersion: 1,
+      title: "Edited",
+      subject: "Science",
+      gradeLevel: "7",
+      body: { sections: [{ id: "s1", heading: "Intro", markdown: "Edited" }] },
+    }),
+  },
+  "content.publish": { allowed: STAFF, input: contentId },
+  "content.unpublish": { allowed: STAFF, input: contentId },
+  "content.duplicate": { allowed: STAFF, input: contentId },
+  "content.delete": { allowed: STAFF, input: contentId },
+  "content.restore": {
+    allowed: STAFF,
+    input: async (w, org) => ({ contentId: (await freshContent(w, org, { deletedAt: new Date() })).id }),
+  },
+  "content.listVersions": { allowed: STAFF, input: contentId },
+  "content.restoreVersion": {
+    allowed: STAFF,
+    input: async (w, org) => ({ contentId: (await freshContent(w, org, { version: 2 })).id, version: 1 }),
+  },
+  "questions.list": { allowed: ["TEACHER", "ADMIN"], input: () => ({}) },
+  "questions.get": { allowed: ["TEACHER", "ADMIN"], input: questionId },
+  "questions.create": {
+    allowed: ["TEACHER", "ADMIN"],
+    input: () => ({ type: "TRUE_FALSE", prompt: "Water boils at 100 °C at sea level", answer: { value: true } }),
+  },
+  "questions.update": {
+    allowed: ["TEACHER", "ADMIN"],
+    input: async (w, org) => ({
+      ...(await questionId(w, org)),
+      type: "TRUE_FALSE",
+      prompt: "Edited",
+      answer: { value: false },
+    }),
+  },
+  "questions.remove": { allowed: ["TEACHER", "ADMIN"], input: questionId },
+  "questions.share": {
+    allowed: ["TEACHER", "ADMIN"],
+    input: async (w, org) => ({ ...(await questionId(w, org)), access: "VIEW" }),
+  },
+  "questions.quizQuestions": {
+    allowed: ["TEACHER", "ADMIN"],
+    input: async (w, org) => ({ quizId: await freshQuiz(w, org) }),
+  },
+  "questions.setQuizQuestions": {
+    allowed: ["TEACHER", "ADMIN"],
+    input: async (w, org) => ({ quizId: await freshQuiz(w, org), questionIds: [await freshQuestion(w, org)] }),
+  },
+  "messages.threads": { allowed: ["TEACHER", "STUDENT", "ADMIN"], input: () => undefined },
+  "messages.thread": { allowed: ["TEACHER", "STUDENT", "ADMIN"], input: freshThread },
+  "messages.startThread": {
+    allowed: ["TEACHER", "STUDENT", "ADMIN"],
+    // To the org's student in a class they share with the teacher: the student (writing to
+    // themselves) gets BAD_REQUEST, which is not an authorization refusal.
+    input: async (w, org) => ({
+      recipientId: w.users[org].STUDENT.id,
+      classId: (await freshClass(w, org, { enroll: true })).id,
+      subject: "Hello",
+      body: "A message",
+    }),
+  },
+  "messages.announce": {
+    allowed: STAFF,
+    input: async (w, org) => ({
+      classId: (await freshClass(w, org, { enroll: true })).id,
+      subject: "News",
+      body: "An announcement",
+    }),
+  },
+  "messages.reply": {
+    allowed: ["TEACHER", "STUDENT", "ADMIN"],
+    input: async (w, org) => ({ ...(await freshThread(w, org)), body: "A reply" }),
+  },
+  "messages.unreadCount": { allowed: ["TEACHER", "STUDENT", "ADMIN"], input: () => undefined },
+  "messages.recipients": { allowed: ["TEACHER", "STUDENT", "ADMIN"], input: () => undefined },
+  "agents.generate": {
+    allowed: STAFF,
+    input: () => ({ topic: "Photosynthesis", subject: "Science", gradeLevel: "7", parts: ["lesson"] }),
+  },
+  "agents.list": { allowed: STAFF, input: () => ({}) },
+  "agents.get": { allowed: STAFF, input: (w, org) => freshTask(w, org) },
+  "agents.cancel": { allowed: STAFF, input: (w, org) => freshTask(w, org) },
+  "agents.retry": { allowed: STAFF, input: (w, org) => freshTask(w, org, "FAILED") },
+  "agents.status": { allowed: STAFF, input: () => undefined },
+  "agents.standardsCatalog": { allowed: STAFF, input: () => undefined },
+};
+
+// At run time tRPC keeps a flat map of dotted paths to procedures (its type is the nested router shape).
+const procedureDefs = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
+const procedures = Object.keys(procedureDefs).sort();
+
+type Callable = (input: unknown) => Promise<unknown>;
+function procedureOf(caller: unknown, path: string): Callable {
+  return path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as Callable;
+}
+
+async function outcome(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (e) {
+    if (e instanceof TRPCError) return e.code;
+    throw e;
+  }
+}
+
+/**
+ * What an allowed role may get: a success, or a domain refusal the entry's input provokes on
+ * purpose (a wrong password, writing to oneself, a duplicate). Never an internal error, and never
+ * an authorization refusal.
+ */
+const ALLOWED_OUTCOMES = ["OK", "NOT_FOUND", "BAD_REQUEST", "CONFLICT"];
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(() => w.t.close());
+
+describe("authorization matrix", () => {
+  it("has exactly one entry per procedure of the app router", () => {
+    expect(Object.keys(matrix).sort()).toEqual(procedures);
+  });
+
+  describe.each(procedures)("%s", (path) => {
+    const entry = matrix[path] as Entry;
+
+    it("refuses anonymous callers with UNAUTHORIZED", async () => {
+      const call = procedureOf(w.caller(null), path);
+      expect(await outcome(call(await entry.input(w, "a")))).toBe("UNAUTHORIZED");
+    });
+
+    it.each(ROLES)("as %s", async (role) => {
+      const call = procedureOf(w.caller(await w.actor("a", role)), path);
+      const result = await outcome(call(await entry.input(w, "a")));
+      if (entry.allowed.includes(role)) {
+        expect(ALLOWED_OUTCOMES).toContain(result);
+      } else {
+        expect(result).toBe("FORBIDDEN");
+      }
+    });
+  });
+});
+
+/** Every id (and user email and name) of `org`'s rows, read with the unscoped client. */
+async function rowKeysOf(w: World, org: "a" | "b"): Promise<Set<string>> {
+  const organizationId = w.orgs[org];
+  const keys = new Set<string>([organizationId]);
+  type Row = { id: string; email?: string; name?: string };
+  const db = w.t.db as unknown as Record<string, { findMany(args: object): Promise<Row[]> }>;
+  for (const model of TENANT_MODELS) {
+    const delegate = db[model.charAt(0).toLowerCase() + model.slice(1)];
+    if (!delegate) throw new Error(`no Prisma delegate for ${model}`);
+    for (const row of await delegate.findMany({ where: { organizationId } })) {
+      keys.add(row.id);
+      if (model === "User" && row.email && row.name) keys.add(row.email).add(row.name);
+    }
+  }
+  return keys;
+}
+
+/** Every string anywhere in a procedure's output (and each cell of a CSV text). */
+function stringsIn(value: unknown, out: Set<string> = new Set()): Set<string> {
+  if (typeof value === "string") {
+    out.add(value);
+    if (value.includes("\n")) for (const cell of value.split(/[\n,]/)) out.add(cell.trim().replace(/^"|"$/g, ""));
+  } else if (Array.isArray(value)) for (const v of value) stringsIn(v, out);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) stringsIn(v, out);
+  return out;
+}
+
+/** Queries whose answer is not made of rows (a count, the agents' status, the built-in catalog). */
+const NOT_ROWS = new Set([
+  "messages.unreadCount",
+  "assignments.newGradeCount",
+  "agents.status",
+  "agents.standardsCatalog",
+]);
+
+/** Inputs that make a query answer with rows where the matrix's input may find none. */
+const ROWS_INPUT: Partial<Record<string, Input>> = {
+  "content.listVersions": async (w, org) => ({ contentId: (await freshContent(w, org, { version: 2 })).id }),
+  "gradebook.csv": async (w, org) => ({ classId: (await freshAssignment(w, org, "LESSON")).classId }),
+  "questions.quizQuestions": async (w, org) => ({ quizId: (await freshAssignment(w, org, "QUIZ")).contentId }),
+  "assignments.listForClass": async (w, org) => ({ classId: (await freshAssignment(w, org, "LESSON")).classId }),
+  "assignments.myAttempts": async (w, org) => {
+    const { attemptId } = await freshAttempt(w, org);
+    const { assignmentId } = await w.scoped(org).attempt.findFirstOrThrow({ where: { id: attemptId } });
+    return { assignmentId };
+  },
+};
+
+describe("tenant isolation", () => {
+  const queries = () => procedures.filter((p) => procedureDefs[p]?._def.type === "query");
+
+  beforeAll(async () => {
+    // Both organizations hold one of everything, so a leak has something to leak and every
+    // query of the organization under test has rows of its own to return.
+    for (const org of ["a", "b"] as const) {
+      await freshAssignment(w, org, "LESSON");
+      await freshAttempt(w, org);
+      await freshThread(w, org);
+      await freshTask(w, org);
+      await freshContent(w, org);
+      await freshQuestion(w, org);
+      await w.scoped(org).parentStudentLink.create({
+        data: { organizationId: w.orgs[org], parentId: w.users[org].PARENT.id, studentId: w.users[org].STUDENT.id },
+      });
+    }
+  });
+
+  it.each(ROLES)("every query %s may call returns rows of its own organization and none of another's", async (role) => {
+    const caller = w.caller(await w.actor("b", role));
+    const others = await rowKeysOf(w, "a");
+    const allowed = queries().filter((p) => (matrix[p] as Entry).allowed.includes(role));
+    expect(allowed.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const path of allowed) {
+      const input = ROWS_INPUT[path] ?? (matrix[path] as Entry).input;
+      // No catch: a query that throws fails the test instead of counting as "nothing leaked".
+      const output = await procedureOf(caller, path)(await input(w, "b"));
+      const strings = [...stringsIn(output)];
+      const leaked = strings.filter((s) => others.has(s));
+      if (leaked.length > 0) problems.push(`${path} returned another organization's rows: ${leaked.join(", ")}`);
+      if (!NOT_ROWS.has(path)) {
+        // Read after the call: the input may have just created the rows it reads.
+        const own = await rowKeysOf(w, "b");
+        if (!strings.some((s) => own.has(s))) problems.push(`${path} returned no rows of its own organization`);
+      }
+    }
+    expect(problems, `as ${role}`).toEqual([]);
+  });
+
+  it.each([
+    "users.changeRole",
+    "users.deactivate",
+    "users.reactivate",
+    "classes.get",
+    "classes.update",
+    "classes.archive",
+    "classes.regenerateCode",
+    "classes.addStudent",
+    "classes.removeStudent",
+    "assignments.create",
+    "assignments.listForClass",
+    "gradebook.forClass",
+    "gradebook.csv",
+    "messages.thread",
+    "messages.startThread",
+    "messages.announce",
+    "messages.reply",
+    "agents.get",
+    "agents.cancel",
+    "agents.retry",
+  ])("%s on another organization's user is NOT_FOUND", async (path) => {
+    const call = procedureOf(w.caller(await w.actor("b", "ADMIN")), path);
+    expect(await outcome(call(await (matrix[path] as Entry).input(w, "a")))).toBe("NOT_FOUND");
+  });
+});

@@ -1,0 +1,19 @@
+// @toolboxai/api: the tRPC API every app serves (apps/web over HTTP; tests and scripts through
+// `createCaller`). Routers wire validators' schemas to @toolboxai/core's services.
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "./root";
+
+export {
+  type ContextInner,
+  type CreateContextOptions,
+  correlationIdFrom,
+  createContextInner,
+  createTRPCContext,
+  type RequestInfo,
+} from "./context";
+export { type AppRouter, appRouter, createCaller } from "./root";
+
+/** Inputs of every procedure, by path: `RouterInputs["classes"]["create"]`. */
+export type RouterInputs = inferRouterInputs<AppRouter>;
+/** Outputs of every procedure, by path: `RouterOutputs["content"]["get"]`. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

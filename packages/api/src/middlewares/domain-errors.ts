@@ -1,0 +1,28 @@
+import { type DomainErrorCode, isDomainError } from "@toolboxai/core";
+import { TRPCError } from "@trpc/server";
+import { middleware } from "../init";
+
+/** The tRPC code (and so the HTTP status) of each kind of domain refusal. */
+export const TRPC_CODE: Record<DomainErrorCode, TRPCError["code"]> = {
+  INVALID: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+};
+
+/**
+ * The one place domain errors become tRPC errors: services throw DomainError, and whatever the
+ * procedure throws reaches the client with the matching code, the service's message and (through
+ * the error formatter) its field errors. Anything else stays an internal error.
+ */
+export const domainErrors = middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDomainError(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  }
+  return result;
+});

@@ -1,0 +1,31 @@
+import { TRPCError } from "@trpc/server";
+import { middleware } from "../init";
+
+/**
+ * Refuses mutations sent cross-site. next-auth's CSRF token guards only its own routes, and
+ * session cookies ride along on any cross-site POST, so tRPC checks what browsers declare:
+ * `Sec-Fetch-Site` when present, otherwise the `Origin` against the requested host.
+ * Calls without either (server-side callers, tests, non-browser API clients) carry no cookie
+ * risk and pass.
+ */
+export const sameOriginMutations = middleware(({ ctx, type, next }) => {
+  const req = ctx.request;
+  if (type !== "mutation" || !req) return next();
+  if (req.origin && ctx.trustedOrigins.includes(req.origin)) return next();
+  const site = req.secFetchSite;
+  if (site && site !== "same-origin" && site !== "none") throw refused();
+  if (req.origin) {
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(req.origin).host;
+    } catch {
+      throw refused();
+    }
+    if (!req.host || originHost !== req.host) throw refused();
+  }
+  return next();
+});
+
+function refused() {
+  return new TRPCError({ code: "FORBIDDEN", message: "Cross-origin requests may not change data." });
+}

@@ -1,0 +1,54 @@
+// `assignments`: teachers assign published content to classes; students read, take quizzes and
+// see their results. Results never carry an answer key the teacher chose to hide.
+import {
+  completeSection,
+  countNewGrades,
+  createAssignment,
+  getAttempt,
+  listClassAssignments,
+  listMyAssignments,
+  listMyAttempts,
+  markResultSeen,
+  openLesson,
+  saveResponses,
+  startAttempt,
+  submitAttempt,
+} from "@toolboxai/core";
+import {
+  assignmentIdSchema,
+  attemptIdSchema,
+  classIdSchema,
+  createAssignmentSchema,
+  myAssignmentSchema,
+  newGradeCountSchema,
+  responsesSchema,
+  saveResponsesSchema,
+  sectionProgressSchema,
+} from "@toolboxai/validators";
+import { z } from "zod";
+import { createTRPCRouter, roleProcedure } from "../../trpc";
+
+const staff = roleProcedure("TEACHER", "ADMIN");
+const student = roleProcedure("STUDENT");
+
+export const assignmentsRouter = createTRPCRouter({
+  create: staff.input(createAssignmentSchema).mutation(({ ctx, input }) => createAssignment(ctx.svc, input)),
+  listForClass: staff.input(classIdSchema).query(({ ctx, input }) => listClassAssignments(ctx.svc, input)),
+  mine: student.output(z.array(myAssignmentSchema)).query(({ ctx }) => listMyAssignments(ctx.svc)),
+  openLesson: student.input(assignmentIdSchema).mutation(({ ctx, input }) => openLesson(ctx.svc, input)),
+  completeSection: student.input(sectionProgressSchema).mutation(({ ctx, input }) => completeSection(ctx.svc, input)),
+  startAttempt: student.input(assignmentIdSchema).mutation(({ ctx, input }) => startAttempt(ctx.svc, input)),
+  saveResponses: student.input(saveResponsesSchema).mutation(({ ctx, input }) => saveResponses(ctx.svc, input)),
+  submitAttempt: student
+    .input(attemptIdSchema.extend({ responses: responsesSchema.optional() }))
+    .mutation(({ ctx, input }) => submitAttempt(ctx.svc, input)),
+  attempt: student.input(attemptIdSchema).query(({ ctx, input }) => getAttempt(ctx.svc, input)),
+  myAttempts: student.input(assignmentIdSchema).query(({ ctx, input }) => listMyAttempts(ctx.svc, input)),
+  /** Graded attempts whose results the student has not opened: the navigation's badge. */
+  newGradeCount: student.output(newGradeCountSchema).query(({ ctx }) => countNewGrades(ctx.svc)),
+  /** The student opened a result: its grade is no longer new. */
+  markResultSeen: student
+    .input(attemptIdSchema)
+    .output(newGradeCountSchema)
+    .mutation(({ ctx, input }) => markResultSeen(ctx.svc, input)),
+});

@@ -1,0 +1,28 @@
+// The procedures every router builds on. Middlewares every request passes live in
+// ./middlewares and are applied here, never inside handlers.
+import type { Role } from "@toolboxai/db";
+import { baseProcedure, createCallerFactory, router } from "./init";
+import { assertRole, requireActor } from "./middlewares/auth";
+import { domainErrors } from "./middlewares/domain-errors";
+import { requestLog } from "./middlewares/request-log";
+import { sameOriginMutations } from "./middlewares/same-origin";
+
+export { createCallerFactory };
+export const createTRPCRouter = router;
+
+/**
+ * Anyone, signed in or not. Logged, domain errors mapped to tRPC codes, and mutations must come
+ * from our own origin.
+ */
+export const publicProcedure = baseProcedure.use(requestLog).use(domainErrors).use(sameOriginMutations);
+
+/** A signed-in, active user (or API key); `ctx.db` is scoped to the actor's organization. */
+export const protectedProcedure = publicProcedure.use(requireActor);
+
+/** A signed-in user holding one of `roles`; others get FORBIDDEN. */
+export function roleProcedure(...roles: [Role, ...Role[]]) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    assertRole(ctx.actor, roles);
+    return next();
+  });
+}

@@ -1,0 +1,69 @@
+// Sign-in: verifies email + password and records the attempt. Runs before there is an
+// actor, so it takes the unscoped client and scopes its writes to the user's organization.
+import { type Database, dummyPasswordHash, scopeToOrganization, verifyPassword } from "@toolboxai/db";
+import { signInSchema } from "@toolboxai/validators";
+import { type Actor, toActor } from "../actor";
+import { recordActivity, recordAudit } from "../audit/audit";
+
+export interface SignInDeps {
+  db: Database;
+  correlationId?: string | undefined;
+  ip?: string | undefined;
+}
+
+/** Returns the signed-in actor, or null for any failure (one generic outcome for callers). */
+export async function authenticate(deps: SignInDeps, credentials: unknown): Promise<Actor | null> {
+  const parsed = signInSchema.safeParse(credentials);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+
+  const user = await deps.db.user.findUnique({ where: { email } });
+  // Verify against a dummy hash for unknown emails so timing does not reveal which exist.
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user) return null;
+
+  const actor = toActor(user);
+  const ctx = { db: scopeToOrganization(deps.db, user.organizationId), actor, correlationId: deps.correlationId };
+
+  const refusedBecause = !ok ? "wrong_password" : !user.active ? "deactivated" : user.deletedAt ? "deleted" : null;
+  if (refusedBecause) {
+    await recordAudit(ctx, {
+      action: "auth.sign_in_failed",
+      targetType: "User",
+      targetId: user.id,
+      metadata: { reason: refusedBecause, ...(deps.ip ? { ip: deps.ip } : {}) },
+    });
+    return null;
+  }
+
+  await ctx.db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  await recordAudit(ctx, {
+    action: "auth.sign_in",
+    targetType: "User",
+    targetId: user.id,
+    metadata: deps.ip ? { ip: deps.ip } : {},
+  });
+  await recordActivity(ctx, "sign_in");
+  return actor;
+}
+
+export async function recordSignOut(deps: { db: Database }, userId: string): Promise<void> {
+  const user = await deps.db.user.findUnique({ where: { id: userId } });
+  if (!user) return;
+  const actor: Actor = {
+    userId,
+    orgId: user.organizationId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    scopes: [],
+  };
+  await recordAudit(
+    { db: scopeToOrganization(deps.db, user.organizationId), actor },
+    {
+      action: "auth.sign_out",
+      targetType: "User",
+      targetId: userId,
+    },
+  );
+}

@@ -1,0 +1,48 @@
+// The signed-in user's own account: profile and password.
+import { hashPassword, verifyPassword } from "@toolboxai/db";
+import type { ChangePasswordInput, Profile, UpdateProfileInput } from "@toolboxai/validators";
+import { recordAudit } from "../audit/audit";
+import type { ServiceContext } from "../context";
+import { fieldError, notFound } from "../errors";
+
+export async function getProfile(ctx: ServiceContext): Promise<Profile> {
+  const user = await ctx.db.user.findUnique({
+    where: { id: ctx.actor.userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      lastSignInAt: true,
+      createdAt: true,
+      organization: { select: { id: true, name: true, slug: true } },
+    },
+  });
+  if (!user) throw notFound("User");
+  return user;
+}
+
+export async function updateProfile(ctx: ServiceContext, input: UpdateProfileInput): Promise<Profile> {
+  await ctx.db.user.update({ where: { id: ctx.actor.userId }, data: { name: input.name } });
+  await recordAudit(ctx, {
+    action: "user.profile_updated",
+    targetType: "User",
+    targetId: ctx.actor.userId,
+    metadata: { fields: ["name"] },
+  });
+  return getProfile(ctx);
+}
+
+export async function changePassword(ctx: ServiceContext, input: ChangePasswordInput): Promise<{ changed: true }> {
+  const user = await ctx.db.user.findUnique({ where: { id: ctx.actor.userId }, select: { passwordHash: true } });
+  if (!user) throw notFound("User");
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw fieldError("INVALID", "currentPassword", "Your current password is not correct.");
+  }
+  await ctx.db.user.update({
+    where: { id: ctx.actor.userId },
+    data: { passwordHash: await hashPassword(input.newPassword) },
+  });
+  await recordAudit(ctx, { action: "user.password_changed", targetType: "User", targetId: ctx.actor.userId });
+  return { changed: true };
+}
