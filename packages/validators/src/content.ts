@@ -115,6 +115,8 @@ export const contentSummarySchema = z.object({
   generated: z.boolean(),
   /** The generation task that drafted the item, when it was generated. */
   agentTaskId: z.string().nullable(),
+  /** The model that drafted it (the task's provider and model), when it was generated. */
+  generatedBy: z.object({ provider: z.string(), model: z.string() }).nullable(),
   version: z.number().int(),
   author: contentAuthorSchema,
   publishedAt: z.date().nullable(),

@@ -37,6 +37,7 @@ const summarySelect = {
   createdAt: true,
   updatedAt: true,
   author: { select: { id: true, name: true } },
+  agentTask: { select: { provider: true, model: true } },
 } satisfies Prisma.ContentItemSelect;
 
 const detailSelect = { ...summarySelect, body: true } satisfies Prisma.ContentItemSelect;
@@ -87,8 +88,13 @@ async function findManageable(ctx: ServiceContext, contentId: string, opts: { in
   return item;
 }
 
+/** The row as a client sees it: the drafting task's model (if any) as `generatedBy`. */
+function toSummary<T extends { agentTask: { provider: string; model: string } | null }>({ agentTask, ...row }: T) {
+  return { ...row, generatedBy: agentTask && { provider: agentTask.provider, model: agentTask.model } };
+}
+
 function toDetail(ctx: ServiceContext, item: ItemRow): ContentDetail {
-  return { ...item, canManage: canManage(ctx, item.author.id) };
+  return { ...toSummary(item), canManage: canManage(ctx, item.author.id) };
 }
 
 /** Activity metadata every content event carries. */
@@ -241,7 +247,10 @@ export async function listContent(
     select: summarySelect,
   });
   const byId = new Map(found.map((item) => [item.id, item]));
-  const items = page.flatMap((r) => byId.get(r.id) ?? []);
+  const items = page.flatMap((r) => {
+    const item = byId.get(r.id);
+    return item ? [toSummary(item)] : [];
+  });
   const last = page.at(-1);
   let nextCursor: string | null = null;
   if (rows.length > input.limit && last) {

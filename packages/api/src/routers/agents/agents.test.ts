@@ -87,6 +87,24 @@ describe("agents.generate with the offline model", () => {
     }
   });
 
+  it("names the model that drafted each item, in the item and in the library", async () => {
+    const caller = await teacher();
+    const list = await caller.content.list({});
+    for (const item of task.result?.items ?? []) {
+      const content = await caller.content.get({ contentId: item.contentId });
+      expect(content.generatedBy).toEqual({ provider: "offline", model: "offline-drafts-v1" });
+      expect(list.items.find((i) => i.id === item.contentId)?.generatedBy).toEqual(content.generatedBy);
+    }
+    const written = await caller.content.create({
+      type: "LESSON",
+      title: "Written by hand",
+      subject: "Science",
+      gradeLevel: "7",
+      body: { sections: [{ id: "s1", heading: "One", markdown: "Text", media: [] }] },
+    });
+    expect(written.generatedBy).toBeNull();
+  });
+
   it("puts the quiz's questions, with valid answer keys, in the teacher's bank", async () => {
     const quiz = task.result?.items.find((i) => i.part === "quiz");
     expect(quiz?.answerKeyCheck).toEqual({ checked: 5, valid: 5, problems: [] });

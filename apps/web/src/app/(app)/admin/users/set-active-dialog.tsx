@@ -2,16 +2,7 @@
 
 import type { UserView } from "@toolboxai/validators";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "~/components/ui/alert-dialog";
+import { ConfirmDialog } from "~/components/confirm-dialog";
 import { api } from "~/trpc/react";
 
 /** Confirms before deactivating (signs the person out everywhere at once) or reactivating. */
@@ -29,34 +20,24 @@ export function SetActiveDialog({ user, onClose }: { user: UserView | null; onCl
   const pending = deactivate.isPending || reactivate.isPending;
 
   return (
-    <AlertDialog open={user !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>
-            {deactivating ? `Deactivate ${user?.name}?` : `Reactivate ${user?.name}?`}
-          </AlertDialogTitle>
-          <AlertDialogDescription>
-            {deactivating
-              ? "They are signed out at once and can't sign in until an admin reactivates them. Their work is kept."
-              : "They can sign in again with their existing password."}
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <AlertDialogAction
-            disabled={pending}
-            className={deactivating ? "bg-destructive text-destructive-foreground hover:bg-destructive/90" : undefined}
-            onClick={(e) => {
-              e.preventDefault();
-              if (!user) return;
-              if (deactivating) deactivate.mutate({ userId: user.id });
-              else reactivate.mutate({ userId: user.id });
-            }}
-          >
-            {pending ? "Working…" : deactivating ? "Deactivate" : "Reactivate"}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmDialog
+      open={user !== null}
+      onClose={onClose}
+      title={deactivating ? `Deactivate ${user?.name}?` : `Reactivate ${user?.name}?`}
+      description={
+        deactivating
+          ? "They are signed out at once and can't sign in until an admin reactivates them. Their work is kept."
+          : "They can sign in again with their existing password."
+      }
+      destructive={deactivating}
+      pending={pending}
+      confirmLabel={deactivating ? "Deactivate" : "Reactivate"}
+      pendingLabel="Working…"
+      onConfirm={() => {
+        if (!user) return;
+        if (deactivating) deactivate.mutate({ userId: user.id });
+        else reactivate.mutate({ userId: user.id });
+      }}
+    />
   );
 }

@@ -12,14 +12,11 @@ import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
 import { Textarea } from "~/components/ui/textarea";
-import type { ContentFormValues } from "./content-form";
-
-type EnvironmentValues = Extract<ContentFormValues, { type: "ENVIRONMENT" }>;
+import { plural } from "~/lib/plural";
+import type { EnvironmentValues } from "./content-form-model";
 
 const STATION_KIND_LABEL = { info: "Info", quiz: "Quiz", experiment: "Experiment" } as const;
 const SCRIPT_KIND_LABEL = { server: "Server script", client: "Client script", module: "Module script" } as const;
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Rows for a source textarea: tall enough to read a short script, capped for long ones. */
 const sourceRows = (source: string | undefined) => Math.min(24, Math.max(6, (source ?? "").split("\n").length + 1));

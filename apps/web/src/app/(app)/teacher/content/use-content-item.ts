@@ -3,27 +3,12 @@
 // What the screens that edit one content item share (the content editor and a task's review):
 // loading it, saving a new version from the version the form started from (a conflict is kept for
 // the screen to show rather than overwriting), the quiz's draw settings, publish and unpublish.
-import { type ContentDetail, contentBodySchemas } from "@toolboxai/validators";
+import type { ContentDetail } from "@toolboxai/validators";
 import { TRPCClientError } from "@trpc/client";
 import { useState } from "react";
 import { toast } from "sonner";
 import { api } from "~/trpc/react";
-import { type QuizDraw, storedQuizDraw } from "./[id]/quiz-questions";
-import { type ContentFormOutput, type ContentFormValues, emptyBody, type GradeLevel } from "./content-form";
-
-/** The form's values for a stored item; a body that no longer fits its type starts empty. */
-export function toFormValues(item: ContentDetail): ContentFormValues {
-  const body = contentBodySchemas[item.type].safeParse(item.body);
-  return {
-    type: item.type,
-    title: item.title,
-    description: item.description,
-    subject: item.subject,
-    gradeLevel: item.gradeLevel as GradeLevel,
-    tags: item.tags,
-    body: body.success ? body.data : emptyBody(item.type),
-  } as ContentFormValues;
-}
+import { type ContentFormOutput, type QuizDraw, toInput, withQuizDraw } from "./content-form-model";
 
 /** The toasts that differ between the screens. */
 interface Messages {
@@ -74,13 +59,10 @@ export function useContentItem(contentId: string, messages: Messages) {
       setConflict(null);
     },
     /** The content form's save: a new version; a conflict is kept in `conflict`, other errors go to the form. */
-    async save(item: ContentDetail, { type: _type, ...values }: ContentFormOutput) {
+    async save(item: ContentDetail, values: ContentFormOutput) {
       setConflict(null);
       try {
-        // A quiz's draw settings belong to the Questions card: keep the stored ones.
-        const body =
-          item.type === "QUIZ" ? { ...(values.body as object), draw: storedQuizDraw(item.body) } : values.body;
-        const next = await update.mutateAsync({ contentId, expectedVersion: item.version, ...values, body });
+        const next = await update.mutateAsync(toInput(item, values));
         await saved(next, messages.saved(next));
       } catch (error) {
         if (isConflict(error)) {
@@ -93,14 +75,8 @@ export function useContentItem(contentId: string, messages: Messages) {
     /** The Questions card's save: the stored item with new draw settings, as a new version. */
     async saveQuizDraw(item: ContentDetail, draw: QuizDraw | null): Promise<boolean> {
       setConflict(null);
-      const { type: _type, body, ...fields } = toFormValues(item);
       try {
-        const next = await update.mutateAsync({
-          contentId,
-          expectedVersion: item.version,
-          ...fields,
-          body: { ...(body as object), draw },
-        });
+        const next = await update.mutateAsync(withQuizDraw(item, draw));
         setFormBase((bases) => ({ ...bases, [next.version]: bases[item.version] ?? item.version }));
         await saved(next, messages.drawSaved(draw));
         return true;

@@ -3,16 +3,7 @@
 import type { QuestionView } from "@toolboxai/validators";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "~/components/ui/alert-dialog";
+import { ConfirmDialog } from "~/components/confirm-dialog";
 import { api } from "~/trpc/react";
 import { needsRegradePolicy } from "./question-form-model";
 import { RegradeDialog } from "./regrade-dialog";
@@ -43,33 +34,24 @@ export function DeleteQuestionDialog({ question, onClose }: { question: Question
 
   return (
     <>
-      <AlertDialog
+      <ConfirmDialog
         open={question !== null && regradeMessage === null}
-        onOpenChange={(open) => (open ? undefined : onClose())}
-      >
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Delete this question?</AlertDialogTitle>
-            <AlertDialogDescription>
-              “{question?.prompt.slice(0, 120)}” leaves the bank and every quiz that uses it. Attempts already submitted
-              keep their record.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              disabled={remove.isPending}
-              className="bg-destructive text-destructive-foreground hover:bg-destructive/90"
-              onClick={(e) => {
-                e.preventDefault();
-                if (question) remove.mutate({ questionId: question.id });
-              }}
-            >
-              {remove.isPending ? "Deleting…" : "Delete"}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+        onClose={onClose}
+        title="Delete this question?"
+        description={
+          <>
+            “{question?.prompt.slice(0, 120)}” leaves the bank and every quiz that uses it. Attempts already submitted
+            keep their record.
+          </>
+        }
+        destructive
+        pending={remove.isPending}
+        confirmLabel="Delete"
+        pendingLabel="Deleting…"
+        onConfirm={() => {
+          if (question) remove.mutate({ questionId: question.id });
+        }}
+      />
       <RegradeDialog
         open={question !== null && regradeMessage !== null}
         action="remove"

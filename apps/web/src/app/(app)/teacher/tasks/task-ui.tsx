@@ -3,6 +3,7 @@
 import type { AgentName, AgentTaskStatus, GenerationPart } from "@toolboxai/validators";
 import { WifiOff } from "lucide-react";
 import { Badge } from "~/components/ui/badge";
+import { isOfflineModel } from "~/lib/ai-model";
 import { cn } from "~/lib/utils";
 
 export const TASK_STATUS_LABEL: Record<AgentTaskStatus, string> = {
@@ -78,9 +79,12 @@ export function TaskStatusBadge({ status, ...props }: { status: AgentTaskStatus 
 
 /** The model behind a task; the built-in offline model is called out, so nobody mistakes its drafts for a real model's. */
 export function ProviderBadge({ provider, model }: { provider: string; model?: string }) {
-  if (provider === "offline") {
+  if (isOfflineModel({ provider, model })) {
     return (
-      <Badge variant="warning" title="Drafts from the built-in offline model, not a real language model">
+      <Badge
+        variant="warning"
+        title={`Drafts from the built-in offline model${model ? ` (${model})` : ""}, not a real language model`}
+      >
         <WifiOff aria-hidden /> offline
       </Badge>
     );

@@ -6,21 +6,11 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { ClassFormDialog } from "~/components/classes/class-form-dialog";
 import { gradeLabel } from "~/components/classes/class-list";
+import { ConfirmDialog } from "~/components/confirm-dialog";
 import { PageHeader } from "~/components/page-header";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { WhoIsOnline } from "~/components/realtime/who-is-online";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "~/components/ui/alert-dialog";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
@@ -32,39 +22,6 @@ import { AddStudentDialog } from "./add-student-dialog";
 import { ClassAssignments } from "./class-assignments";
 
 const joined = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
-
-/** A confirm-first action button. */
-function Confirm(props: {
-  trigger: React.ReactNode;
-  title: string;
-  description: string;
-  action: string;
-  destructive?: boolean;
-  onConfirm: () => void;
-}) {
-  return (
-    <AlertDialog>
-      <AlertDialogTrigger asChild>{props.trigger}</AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{props.title}</AlertDialogTitle>
-          <AlertDialogDescription>{props.description}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <AlertDialogAction
-            className={
-              props.destructive ? "bg-destructive text-destructive-foreground hover:bg-destructive/90" : undefined
-            }
-            onClick={props.onConfirm}
-          >
-            {props.action}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
-  );
-}
 
 export function ClassDetail({ classId }: { classId: string }) {
   const utils = api.useUtils();
@@ -146,7 +103,7 @@ export function ClassDetail({ classId }: { classId: string }) {
                 <ArchiveRestore className="size-4" aria-hidden /> Unarchive
               </Button>
             ) : (
-              <Confirm
+              <ConfirmDialog
                 trigger={
                   <Button variant="outline">
                     <Archive className="size-4" aria-hidden /> Archive
@@ -154,7 +111,8 @@ export function ClassDetail({ classId }: { classId: string }) {
                 }
                 title={`Archive ${c.name}?`}
                 description="Students no longer see it and its join code stops working. Nothing is deleted; you can unarchive it later."
-                action="Archive class"
+                confirmLabel="Archive class"
+                closeOnConfirm
                 onConfirm={() => archive.mutate({ classId })}
               />
             )}
@@ -190,7 +148,7 @@ export function ClassDetail({ classId }: { classId: string }) {
                   {copied ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
                   {copied ? "Copied" : "Copy code"}
                 </Button>
-                <Confirm
+                <ConfirmDialog
                   trigger={
                     <Button variant="ghost">
                       <RefreshCw className="size-4" aria-hidden /> New code
@@ -198,7 +156,8 @@ export function ClassDetail({ classId }: { classId: string }) {
                   }
                   title="Make a new join code?"
                   description="The current code stops working at once. Students already in the class stay in it."
-                  action="Make new code"
+                  confirmLabel="Make new code"
+                  closeOnConfirm
                   onConfirm={() => regenerate.mutate({ classId })}
                 />
               </div>
@@ -260,7 +219,7 @@ export function ClassDetail({ classId }: { classId: string }) {
                         {joined.format(s.joinedAt)}
                       </TableCell>
                       <TableCell>
-                        <Confirm
+                        <ConfirmDialog
                           trigger={
                             <Button variant="ghost" size="icon" aria-label={`Remove ${s.name} from the class`}>
                               <UserMinus className="size-4" aria-hidden />
@@ -268,7 +227,8 @@ export function ClassDetail({ classId }: { classId: string }) {
                           }
                           title={`Remove ${s.name}?`}
                           description="They lose access to this class's assignments. Their past work is kept."
-                          action="Remove"
+                          confirmLabel="Remove"
+                          closeOnConfirm
                           destructive
                           onConfirm={() => remove.mutate({ classId, studentId: s.id })}
                         />

@@ -1,31 +1,23 @@
 "use client";
 
 import { contentBodySchemas } from "@toolboxai/validators";
-import { ArrowLeft, Copy, Download, Eye, EyeOff, RotateCcw, Sparkles, Trash2 } from "lucide-react";
+import { ArrowLeft, Copy, Download, Eye, EyeOff, RotateCcw, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
+import { ConfirmDialog } from "~/components/confirm-dialog";
 import { PageHeader } from "~/components/page-header";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "~/components/ui/alert-dialog";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { api } from "~/trpc/react";
 import { ConflictAlert } from "../conflict-alert";
 import { StatusBadge, TYPE_LABEL, TypeBadge } from "../content-badges";
 import { ContentForm } from "../content-form";
-import { toFormValues, useContentItem } from "../use-content-item";
-import { QuizQuestions, storedQuizDraw } from "./quiz-questions";
+import { fromContent, storedQuizDraw } from "../content-form-model";
+import { useContentItem } from "../use-content-item";
+import { AiDraftNotice } from "./ai-draft-notice";
+import { QuizQuestions } from "./quiz-questions";
 import { VersionHistory } from "./version-history";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
@@ -90,8 +82,6 @@ export function ContentEditor({ contentId }: { contentId: string }) {
   const isQuiz = item.type === "QUIZ";
   const quizDraw = isQuiz ? storedQuizDraw(item.body) : null;
   const published = item.status === "PUBLISHED";
-  // The generation task that drafted the item, if any.
-  const agentTaskId = item.agentTaskId;
   const busy = publish.isPending || unpublish.isPending || duplicate.isPending || remove.isPending;
 
   return (
@@ -140,36 +130,26 @@ export function ContentEditor({ contentId }: { contentId: string }) {
                 <Copy aria-hidden /> Duplicate
               </Button>
               {item.canManage ? (
-                <AlertDialog>
-                  <AlertDialogTrigger asChild>
+                <ConfirmDialog
+                  trigger={
                     <Button variant="outline" disabled={busy}>
                       <Trash2 aria-hidden /> Delete
                     </Button>
-                  </AlertDialogTrigger>
-                  <AlertDialogContent>
-                    <AlertDialogHeader>
-                      <AlertDialogTitle>Delete "{item.title}"?</AlertDialogTitle>
-                      <AlertDialogDescription>
-                        It disappears from the library
-                        {published ? " and colleagues can no longer use it" : ""}. You can restore it later from the
-                        deleted items.
-                      </AlertDialogDescription>
-                    </AlertDialogHeader>
-                    <AlertDialogFooter>
-                      <AlertDialogCancel>Cancel</AlertDialogCancel>
-                      <AlertDialogAction
-                        className="bg-destructive text-destructive-foreground hover:bg-destructive/90"
-                        disabled={remove.isPending}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          remove.mutate({ contentId });
-                        }}
-                      >
-                        {remove.isPending ? "Deleting…" : "Delete"}
-                      </AlertDialogAction>
-                    </AlertDialogFooter>
-                  </AlertDialogContent>
-                </AlertDialog>
+                  }
+                  title={<>Delete "{item.title}"?</>}
+                  description={
+                    <>
+                      It disappears from the library
+                      {published ? " and colleagues can no longer use it" : ""}. You can restore it later from the
+                      deleted items.
+                    </>
+                  }
+                  destructive
+                  pending={remove.isPending}
+                  confirmLabel="Delete"
+                  pendingLabel="Deleting…"
+                  onConfirm={() => remove.mutate({ contentId })}
+                />
               ) : null}
             </>
           )
@@ -189,23 +169,7 @@ export function ContentEditor({ contentId }: { contentId: string }) {
           </AlertDescription>
         </Alert>
       ) : null}
-      {item.generated && !deleted ? (
-        <Alert role="status">
-          <Sparkles aria-hidden />
-          <AlertDescription className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <span>
-              Drafted with AI.
-              {item.status === "GENERATED" ? " Students can't see it until you publish it." : ""}
-            </span>
-            <Link
-              href={agentTaskId ? `/teacher/tasks/${agentTaskId}` : "/teacher/tasks"}
-              className="font-medium text-foreground underline underline-offset-4"
-            >
-              {agentTaskId ? "See the generation task and its evidence" : "See your AI tasks"}
-            </Link>
-          </AlertDescription>
-        </Alert>
-      ) : null}
+      {item.generated && !deleted ? <AiDraftNotice item={item} /> : null}
       {!item.canManage ? (
         <Alert>
           <AlertDescription>
@@ -219,7 +183,7 @@ export function ContentEditor({ contentId }: { contentId: string }) {
         <div className="grid min-w-0 gap-6">
           <ContentForm
             key={formKey(item)}
-            initial={toFormValues(item)}
+            initial={fromContent(item)}
             disabled={!item.canManage || deleted}
             submitLabel="Save"
             pendingLabel="Saving…"

@@ -4,16 +4,7 @@ import type { ContentDetail, ContentVersionView } from "@toolboxai/validators";
 import { History } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "~/components/ui/alert-dialog";
+import { ConfirmDialog } from "~/components/confirm-dialog";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import {
@@ -135,29 +126,23 @@ export function VersionHistory({ item, disabled }: { item: ContentDetail; disabl
         </DialogContent>
       </Dialog>
 
-      <AlertDialog open={restoring !== null} onOpenChange={(open) => (open ? undefined : setRestoring(null))}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Restore version {restoring?.version}?</AlertDialogTitle>
-            <AlertDialogDescription>
-              Its title, details and content replace the current ones. The current state is kept in the history as
-              version {item.version}, so you can go back. Unsaved changes in the editor are discarded.
-            </AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              disabled={restore.isPending}
-              onClick={(e) => {
-                e.preventDefault();
-                if (restoring) restore.mutate({ contentId: item.id, version: restoring.version });
-              }}
-            >
-              {restore.isPending ? "Restoring…" : "Restore"}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={restoring !== null}
+        onClose={() => setRestoring(null)}
+        title={<>Restore version {restoring?.version}?</>}
+        description={
+          <>
+            Its title, details and content replace the current ones. The current state is kept in the history as version{" "}
+            {item.version}, so you can go back. Unsaved changes in the editor are discarded.
+          </>
+        }
+        pending={restore.isPending}
+        confirmLabel="Restore"
+        pendingLabel="Restoring…"
+        onConfirm={() => {
+          if (restoring) restore.mutate({ contentId: item.id, version: restoring.version });
+        }}
+      />
     </Card>
   );
 }

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { api } from "~/trpc/react";
 import { TYPE_LABEL } from "../content-badges";
-import { ContentForm, emptyContent } from "../content-form";
+import { ContentForm } from "../content-form";
+import { emptyContent } from "../content-form-model";
 
 export function NewContentForm({ type }: { type: "LESSON" | "QUIZ" | "ACTIVITY" }) {
   const router = useRouter();

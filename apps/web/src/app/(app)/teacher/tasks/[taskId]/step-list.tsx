@@ -5,6 +5,7 @@
 import type { AgentExecutionView, AgentName, AgentTaskDetail } from "@toolboxai/validators";
 import { Ban, CheckCircle2, Circle, Loader2, XCircle } from "lucide-react";
 import { Badge } from "~/components/ui/badge";
+import { formatTokens, isOfflineModel } from "~/lib/ai-model";
 import { AGENT_LABEL, AGENT_PURPOSE, formatDuration, isFinished, plural } from "../task-ui";
 
 type StepState = "waiting" | "running" | "done" | "failed" | "cancelled";
@@ -88,6 +89,8 @@ export function StepList({ task }: { task: AgentTaskDetail }) {
         const state = stateOf(task, run);
         const Icon = STATE_ICON[state];
         const tokens = run ? run.promptTokens + run.completionTokens : 0;
+        // The offline model counts about four characters a token: say its counts are estimates.
+        const estimated = run ? isOfflineModel(run) : false;
         return (
           <li key={step.step} className="flex flex-wrap items-start justify-between gap-3 py-3">
             <div className="flex min-w-0 flex-1 gap-3">
@@ -125,9 +128,11 @@ export function StepList({ task }: { task: AgentTaskDetail }) {
                   {run.durationMs !== null ? formatDuration(run.durationMs) : "in progress"}
                   {" · "}
                   <span
-                    title={`${run.promptTokens.toLocaleString("en")} in · ${run.completionTokens.toLocaleString("en")} out`}
+                    title={`${run.promptTokens.toLocaleString("en")} in · ${run.completionTokens.toLocaleString("en")} out${
+                      estimated ? " (estimated by the offline model)" : ""
+                    }`}
                   >
-                    {plural(tokens, "token")}
+                    {formatTokens(tokens, estimated)}
                   </span>
                   {" · "}
                   {plural(run.calls, "model call")}

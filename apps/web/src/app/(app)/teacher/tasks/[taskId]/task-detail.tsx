@@ -9,20 +9,10 @@ import { ArrowLeft, RotateCcw, Square } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { toast } from "sonner";
+import { ConfirmDialog } from "~/components/confirm-dialog";
 import { PageHeader } from "~/components/page-header";
 import { useChannelEvent, useLivePolling, useRealtimeUser } from "~/components/realtime/realtime-provider";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "~/components/ui/alert-dialog";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { Skeleton } from "~/components/ui/skeleton";
@@ -150,32 +140,21 @@ export function TaskDetail({ taskId }: { taskId: string }) {
           actions={
             <>
               {finished ? null : (
-                <AlertDialog>
-                  <AlertDialogTrigger asChild>
+                <ConfirmDialog
+                  trigger={
                     <Button variant="outline" disabled={busy}>
                       <Square aria-hidden /> Cancel
                     </Button>
-                  </AlertDialogTrigger>
-                  <AlertDialogContent>
-                    <AlertDialogHeader>
-                      <AlertDialogTitle>Cancel this generation?</AlertDialogTitle>
-                      <AlertDialogDescription>
-                        The agents stop within a second and no drafts are saved. The steps that already finished are
-                        kept, so you can retry later without redoing them.
-                      </AlertDialogDescription>
-                    </AlertDialogHeader>
-                    <AlertDialogFooter>
-                      <AlertDialogCancel>Keep generating</AlertDialogCancel>
-                      <AlertDialogAction
-                        className="bg-destructive text-destructive-foreground hover:bg-destructive/90"
-                        disabled={cancel.isPending}
-                        onClick={() => cancel.mutate({ taskId })}
-                      >
-                        Cancel generation
-                      </AlertDialogAction>
-                    </AlertDialogFooter>
-                  </AlertDialogContent>
-                </AlertDialog>
+                  }
+                  title="Cancel this generation?"
+                  description="The agents stop within a second and no drafts are saved. The steps that already finished are kept, so you can retry later without redoing them."
+                  cancelLabel="Keep generating"
+                  destructive
+                  pending={cancel.isPending}
+                  confirmLabel="Cancel generation"
+                  closeOnConfirm
+                  onConfirm={() => cancel.mutate({ taskId })}
+                />
               )}
               {canRetry ? (
                 <Button disabled={busy} onClick={() => retry.mutate({ taskId })}>

@@ -12,11 +12,12 @@ import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { cn } from "~/lib/utils";
-import { QuizQuestions, storedQuizDraw } from "../../content/[id]/quiz-questions";
+import { QuizQuestions } from "../../content/[id]/quiz-questions";
 import { ConflictAlert } from "../../content/conflict-alert";
 import { StatusBadge } from "../../content/content-badges";
 import { ContentForm } from "../../content/content-form";
-import { toFormValues, useContentItem } from "../../content/use-content-item";
+import { fromContent, storedQuizDraw } from "../../content/content-form-model";
+import { useContentItem } from "../../content/use-content-item";
 import { PART_LABEL } from "../task-ui";
 import { EvidencePanel } from "./evidence-panel";
 
@@ -174,7 +175,7 @@ function ReviewItem({ item, review }: { item: ResultItem; review: TaskResult["re
 
         <ContentForm
           key={formKey(content)}
-          initial={toFormValues(content)}
+          initial={fromContent(content)}
           disabled={!editable}
           submitLabel="Save"
           pendingLabel="Saving…"
