@@ -47,7 +47,7 @@ describe("demo seed", () => {
   });
 
   it("gives every demo user the printed password", async () => {
-    const admin = await t.db.user.findUniqueOrThrow({ where: { email: "admin@maplegrove.test" } });
+    const admin = await t.db.user.findFirstOrThrow({ where: { email: "admin@maplegrove.test" } });
     expect(await verifyPassword(admin.passwordHash, DEMO_PASSWORD)).toBe(true);
     expect(await verifyPassword(admin.passwordHash, "wrong")).toBe(false);
   });

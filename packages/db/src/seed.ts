@@ -36,7 +36,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
   const ids = new Map<string, string>();
   for (const u of DEMO_USERS) {
     const user = await db.user.upsert({
-      where: { email: u.email },
+      where: { organizationId_email: { organizationId: org.id, email: u.email } },
       update: {},
       create: { ...u, organizationId: org.id, passwordHash },
     });

@@ -38,12 +38,14 @@ describe("tenant scoping", () => {
 
   it("does not find another organization's row by its unique key", async () => {
     const a = scopeToOrganization(t.db, orgA);
-    expect(await a.user.findUnique({ where: { email: "b1@x.test" } })).toBeNull();
+    expect(
+      await a.user.findUnique({ where: { organizationId_email: { organizationId: orgB, email: "b1@x.test" } } }),
+    ).toBeNull();
   });
 
   it("does not update another organization's rows", async () => {
     const a = scopeToOrganization(t.db, orgA);
-    const b1 = await t.db.user.findUniqueOrThrow({ where: { email: "b1@x.test" } });
+    const b1 = await t.db.user.findFirstOrThrow({ where: { email: "b1@x.test" } });
     await expect(a.user.update({ where: { id: b1.id }, data: { name: "hacked" } })).rejects.toThrow();
     expect((await a.user.updateMany({ data: { active: true } })).count).toBe(2);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: b1.id } })).name).toBe("b1@x.test");

@@ -8,6 +8,7 @@ import type { Prisma } from "./generated/prisma/client";
 /** Models that carry `organizationId`. A test fails when a model with that field is missing here. */
 export const TENANT_MODELS = [
   "User",
+  "Session",
   "ParentStudentLink",
   "AuditLog",
   "ActivityEvent",

@@ -1,3 +1,4 @@
+import { hashPassword } from "@toolboxai/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "../actor";
 import { createDomainWorld, type DomainWorld, PASSWORD } from "../testing";
@@ -48,5 +49,21 @@ describe("sign-in", () => {
     await w.t.db.user.update({ where: { id: w.users.b.ADMIN.id }, data: { deletedAt: new Date() } });
     expect(await authenticate({ db: w.t.db }, { email: "admin@b.test", password: PASSWORD })).toBeNull();
     expect(await loadActor(w.t.db, w.users.b.ADMIN.id)).toBeNull();
+  });
+
+  it("signs an address used in two schools in to the account whose password matches", async () => {
+    const other = await w.t.db.user.create({
+      data: {
+        organizationId: w.orgs.b,
+        email: "parent@a.test",
+        name: "Same address, other school",
+        role: "TEACHER",
+        passwordHash: await hashPassword("a-different-password"),
+      },
+    });
+    const here = await authenticate({ db: w.t.db }, { email: "parent@a.test", password: PASSWORD });
+    expect(here).toMatchObject({ userId: w.users.a.PARENT.id, orgId: w.orgs.a });
+    const there = await authenticate({ db: w.t.db }, { email: "parent@a.test", password: "a-different-password" });
+    expect(there).toMatchObject({ userId: other.id, orgId: w.orgs.b });
   });
 });

@@ -17,9 +17,20 @@ export async function authenticate(deps: SignInDeps, credentials: unknown): Prom
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
 
-  const user = await deps.db.user.findUnique({ where: { email } });
+  // An email is unique within an organization, so one address may hold accounts in several
+  // schools: the account is the oldest one whose password matches (else the oldest, to audit).
+  const candidates = await deps.db.user.findMany({ where: { email }, orderBy: { createdAt: "asc" }, take: 10 });
   // Verify against a dummy hash for unknown emails so timing does not reveal which exist.
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  let user = candidates[0];
+  let ok = false;
+  if (!user) await verifyPassword(await dummyPasswordHash(), password);
+  for (const candidate of candidates) {
+    if (await verifyPassword(candidate.passwordHash, password)) {
+      user = candidate;
+      ok = true;
+      break;
+    }
+  }
   if (!user) return null;
 
   const actor = toActor(user);

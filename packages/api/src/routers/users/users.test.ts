@@ -70,12 +70,22 @@ describe("users.create", () => {
     expect(actor?.role).toBe("STUDENT");
   });
 
-  it("refuses an email that is already taken, naming the email field", async () => {
+  it("refuses an email already taken in the organization, naming the email field", async () => {
     const error = await errorOf(
-      w.caller(await adminA()).users.create({ name: "Dup", email: "student@b.test", role: "STUDENT" }),
+      w.caller(await adminA()).users.create({ name: "Dup", email: "student@a.test", role: "STUDENT" }),
     );
     expect(error.code).toBe("CONFLICT");
     expect((error.cause as DomainError).fieldErrors.email).toEqual(["An account with this email already exists."]);
+  });
+
+  it("says nothing about other organizations: an email used elsewhere makes a separate account here", async () => {
+    const created = await w
+      .caller(await adminA())
+      .users.create({ name: "Same Address", email: "student@b.test", role: "STUDENT" });
+    expect(created.user.email).toBe("student@b.test");
+    const other = await w.t.db.user.findFirstOrThrow({ where: { organizationId: w.orgs.b, email: "student@b.test" } });
+    expect(other.id).not.toBe(created.user.id);
+    expect(other.name).toBe("STUDENT B");
   });
 
   it("refuses an invalid email before touching the database", async () => {
