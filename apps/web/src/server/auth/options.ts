@@ -1,11 +1,12 @@
 import "server-only";
-import { authenticate, recordSignOut } from "@toolboxai/core";
+import { recordSignOut } from "@toolboxai/core";
 import type { Role } from "@toolboxai/db";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "~/env";
 import { getDb } from "~/server/db";
 import { logger } from "~/server/logger";
+import { authorizeCredentials } from "./sign-in";
 
 declare module "next-auth" {
   interface Session {
@@ -24,11 +25,6 @@ declare module "next-auth/jwt" {
   }
 }
 
-function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
-  const value = headers?.[name];
-  return typeof value === "string" ? value : undefined;
-}
-
 export const authOptions: NextAuthOptions = {
   secret: env.authSecret,
   session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
@@ -37,19 +33,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, req) {
-        const headers = req.headers as Record<string, unknown> | undefined;
-        const actor = await authenticate(
-          {
-            db: getDb(),
-            correlationId: header(headers, "x-request-id") ?? crypto.randomUUID(),
-            ip: header(headers, "x-forwarded-for")?.split(",")[0]?.trim(),
-          },
-          credentials,
-        );
-        if (!actor) return null;
-        return { id: actor.userId, name: actor.name, email: actor.email, role: actor.role, orgId: actor.orgId };
-      },
+      authorize: authorizeCredentials,
     }),
   ],
   callbacks: {
