@@ -40,6 +40,8 @@ if (process.env.E2E_DATABASE_URL) {
   fs.rmSync(path.dirname(env.PGLITE_DIR), { recursive: true, force: true });
 }
 env.NEXTAUTH_SECRET ??= "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
+// Limits counted in a shared Redis (REDIS_URL) start afresh each run.
+env.RATE_LIMIT_PREFIX ??= `rl-e2e-${Date.now()}`;
 
 /** @type {import("node:child_process").ChildProcess[]} */
 const children = [];
@@ -94,8 +96,9 @@ for (const script of ["db:migrate", "db:seed"]) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 await waitForRealtime();
-server = spawn("pnpm", ["--filter", "@toolboxai/web", "exec", "next", "start", "--port", port], {
-  cwd: root,
+// The app's production server (`next start` plus the socket address in X-Forwarded-For), as `pnpm start` runs it.
+server = spawn(process.execPath, ["scripts/serve.mjs"], {
+  cwd: path.join(root, "apps", "web"),
   env,
   stdio: "inherit",
 });

@@ -1,4 +1,9 @@
 import type { NextConfig } from "next";
+import { staticAssetHeaders } from "./src/server/security-headers";
+
+// The app's public URL as src/env.ts derives it (HSTS only when it is https). Config files read
+// process.env themselves: env.ts is server-only and loads the whole domain.
+const appUrl = process.env.APP_URL || process.env.NEXTAUTH_URL || "http://localhost";
 
 const config: NextConfig = {
   // Workspace packages ship TypeScript source.
@@ -25,6 +30,12 @@ const config: NextConfig = {
     authInterrupts: true,
   },
   poweredByHeader: false,
+  // Pages and route handlers get their headers (CSP with a nonce included) from src/proxy.ts;
+  // the files it skips get the ones that need no nonce.
+  async headers() {
+    const headers = staticAssetHeaders(appUrl);
+    return ["/_next/static/:path*", "/_next/image", "/favicon.ico"].map((source) => ({ source, headers }));
+  },
 };
 
 export default config;

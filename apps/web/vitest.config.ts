@@ -14,7 +14,12 @@ export default defineConfig({
   },
   test: {
     include: ["src/**/*.test.ts"],
-    env: { NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-000", LOG_LEVEL: "silent" },
+    env: {
+      NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-000",
+      LOG_LEVEL: "silent",
+      // With REDIS_URL, each run's rate-limit counts start afresh instead of adding up across runs.
+      RATE_LIMIT_PREFIX: `rl-test-${process.pid}-${Date.now()}`,
+    },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -6,8 +6,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect, type Locator, type Page, test } from "@playwright/test";
-import { DEMO, expectAccessible, readZip, signIn, snap } from "./helpers";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { DEMO, expectAccessible, readZip, signIn, snap, test } from "./helpers";
 
 const stamp = Date.now().toString(36);
 const lessonTitle = `Photosynthesis lesson ${stamp}`;

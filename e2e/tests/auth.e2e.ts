@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { SIGN_IN_FAILED_MESSAGE } from "@toolboxai/validators";
-import { DEMO, expectAccessible, signIn, signOut, snap, submitSignIn } from "./helpers";
+import { DEMO, expectAccessible, signIn, signOut, snap, submitSignIn, test } from "./helpers";
 
 const HOMES = [
   { role: "ADMIN", email: DEMO.ADMIN, path: "/admin", heading: /Welcome back, Alex/ },

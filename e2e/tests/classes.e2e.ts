@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, signOut, snap } from "./helpers";
+import { expect } from "@playwright/test";
+import { DEMO, expectAccessible, signIn, signOut, snap, test } from "./helpers";
 
 test("a teacher creates a class, a student joins with its code, and the teacher sees them on the roster", async ({
   page,

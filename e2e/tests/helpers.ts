@@ -1,4 +1,77 @@
-import { expect, type Page } from "@playwright/test";
+import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * What the browser reported as refused by the Content-Security-Policy during one test, in every
+ * page of every browser context the test opened (its own `page` and `browser.newContext()` ones).
+ */
+export interface CspViolations {
+  /** Each report so far, oldest first: a console message or a `securitypolicyviolation` event. */
+  readonly seen: readonly string[];
+  /** Returns the reports so far and forgets them (for a test that provokes a violation on purpose). */
+  take(): string[];
+}
+
+const REPORT_BINDING = "__toolboxReportCspViolation";
+
+/**
+ * Playwright's `test` with one addition: a test fails when the browser reports a CSP violation
+ * (Chromium logs one console message per refusal, and the page gets a `securitypolicyviolation`
+ * event; both are watched). Every spec imports `test` from here. A test that provokes violations
+ * on purpose takes them with the `cspViolations` fixture, so only unexpected ones fail it.
+ */
+export const test = base.extend<{ cspViolations: CspViolations }>({
+  cspViolations: [
+    async ({ browser, context }, use) => {
+      const seen: string[] = [];
+      const watched = new WeakSet<BrowserContext>();
+      const watchPage = (page: Page) => {
+        page.on("console", (message) => {
+          if (/Content[- ]Security[- ]Policy/i.test(message.text())) seen.push(`${page.url()}: ${message.text()}`);
+        });
+      };
+      const watch = async (ctx: BrowserContext) => {
+        if (watched.has(ctx)) return;
+        watched.add(ctx);
+        for (const page of ctx.pages()) watchPage(page);
+        ctx.on("page", watchPage);
+        await ctx.exposeBinding(REPORT_BINDING, ({ page }, report: string) => {
+          seen.push(`${page?.url() ?? "?"}: securitypolicyviolation ${report}`);
+        });
+        await ctx.addInitScript((binding) => {
+          document.addEventListener(
+            "securitypolicyviolation",
+            (e) => {
+              const report = (window as unknown as Record<string, ((report: string) => void) | undefined>)[binding];
+              report?.(`${e.effectiveDirective} refused ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+            },
+            true,
+          );
+        }, REPORT_BINDING);
+      };
+      await watch(context);
+      // Contexts the test opens itself (a second person's browser) are watched too, while it runs.
+      const newContext = browser.newContext;
+      browser.newContext = async (...args: Parameters<typeof newContext>) => {
+        const ctx = await newContext.apply(browser, args);
+        await watch(ctx);
+        return ctx;
+      };
+      try {
+        await use({
+          get seen() {
+            return seen;
+          },
+          take: () => seen.splice(0),
+        });
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(seen, "the browser reported Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 export const DEMO_PASSWORD = "learn-with-toolbox";
 export const DEMO = {

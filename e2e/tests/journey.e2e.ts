@@ -2,8 +2,8 @@
 // student learns and is graded, the teacher and the parent see the result. Each key screen is
 // saved under e2e/screenshots and checked with axe-core.
 import fs from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, signOut, snap } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { DEMO, expectAccessible, signIn, signOut, snap, test } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, signOut, snap } from "./helpers";
+import { expect } from "@playwright/test";
+import { DEMO, expectAccessible, signIn, signOut, snap, test } from "./helpers";
 
 test("a teacher messages a student, who sees it as unread, reads it and replies", async ({ page }) => {
   const subject = `Lab safety ${Date.now().toString(36)}`;

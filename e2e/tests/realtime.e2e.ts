@@ -3,8 +3,8 @@
 // While realtime is connected pages only poll every 30 s, so a change that shows up within a few
 // seconds, without a reload, came through the socket. Where it matters most (task progress) the
 // test reads the socket's frames itself and holds the page's re-reads of the data meanwhile.
-import { type Browser, type BrowserContext, expect, type Page, type Route, test } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, snap } from "./helpers";
+import { type Browser, type BrowserContext, expect, type Page, type Route } from "@playwright/test";
+import { DEMO, expectAccessible, signIn, snap, test } from "./helpers";
 
 const DEMO_CLASS = "Life Science · Period 3";
 const stamp = Date.now().toString(36);

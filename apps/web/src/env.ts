@@ -18,6 +18,24 @@ const schema = z.object({
   LOG_LEVEL: envVar.oneOf(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Extra origins allowed to send tRPC mutations (comma-separated), e.g. a separate admin host. */
   TRUSTED_ORIGINS: z.string().default(""),
+  /**
+   * Reverse proxies in front of the app that append the client's address to X-Forwarded-For (and
+   * set X-Forwarded-Host). 0: clients connect to the app directly, and those headers are ignored.
+   */
+  TRUSTED_PROXY_HOPS: envVar.int(0, 10, "expected a whole number of proxies from 0 to 10").default(0),
+  /** Prefix of the rate limiter's keys in Redis, so deployments (or test runs) sharing one stay apart. */
+  RATE_LIMIT_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, "expected up to 64 letters, digits or . _ : -")
+    .default("rl"),
+  /** Redis, shared by every instance of the app: session revocations reach all of them through it. */
+  REDIS_URL: z.string().optional(),
+  /** A session ends this many hours after sign-in, however active it is. */
+  SESSION_MAX_AGE_HOURS: envVar.int(1, 24 * 30, "expected a whole number of hours from 1 to 720").default(12),
+  /** A session ends after this many minutes without a request. */
+  SESSION_IDLE_MINUTES: envVar.int(5, 60 * 24 * 30, "expected a whole number of minutes from 5 to 43200").default(120),
+  /** Lets a monitor read GET /api/health's details with `Authorization: Bearer <token>`; unset: admins only. */
+  HEALTH_TOKEN: z.string().min(24, "HEALTH_TOKEN must be at least 24 characters").optional(),
 });
 
 // Refuses to start with every problem listed (EnvError), like every other app and package.
@@ -63,4 +81,12 @@ export const env = {
    */
   realtime: realtimeConfigFrom(process.env),
   version: process.env.npm_package_version ?? "0.0.0",
+  redisUrl: raw.REDIS_URL ?? null,
+  /** How many proxies' forwarding headers to believe (see server/rate-limit.ts's proxyTrust). */
+  trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
+  rateLimitPrefix: raw.RATE_LIMIT_PREFIX,
+  /** Served over HTTPS: cookies are `Secure` (and named `__Secure-`/`__Host-`, as next-auth does). */
+  secureCookies: appUrl.startsWith("https://"),
+  sessions: { maxAgeHours: raw.SESSION_MAX_AGE_HOURS, idleMinutes: raw.SESSION_IDLE_MINUTES },
+  healthToken: raw.HEALTH_TOKEN ?? null,
 } as const;

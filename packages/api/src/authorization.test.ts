@@ -230,6 +230,8 @@ const matrix: Record<string, Entry> = {
     // Wrong current password: allowed roles get BAD_REQUEST, which is not an authorization refusal.
     input: () => ({ currentPassword: "nope", newPassword: "another-pass-1", confirmPassword: "another-pass-1" }),
   },
+  "me.sessions": { allowed: ALL, input: () => undefined },
+  "me.signOutOtherSessions": { allowed: ALL, input: () => undefined },
   "users.list": { allowed: ["ADMIN"], input: () => ({}) },
   "users.create": {
     allowed: ["ADMIN"],
@@ -529,6 +531,16 @@ const NOT_ROWS = new Set([
 
 /** Inputs that make a query answer with rows where the matrix's input may find none. */
 const ROWS_INPUT: Partial<Record<string, Input>> = {
+  // Every user of the organization signed in somewhere, so each role has a session to list.
+  "me.sessions": async (w, org) => {
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    for (const role of ROLES) {
+      await w.scoped(org).session.create({
+        data: { organizationId: w.orgs[org], userId: w.users[org][role].id, expiresAt },
+      });
+    }
+    return undefined;
+  },
   "content.listVersions": async (w, org) => ({ contentId: (await freshContent(w, org, { version: 2 })).id }),
   "gradebook.csv": async (w, org) => ({ classId: (await freshAssignment(w, org, "LESSON")).classId }),
   "questions.quizQuestions": async (w, org) => ({ quizId: (await freshAssignment(w, org, "QUIZ")).contentId }),

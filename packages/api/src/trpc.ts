@@ -4,6 +4,8 @@ import type { Role } from "@toolboxai/db";
 import { baseProcedure, createCallerFactory, router } from "./init";
 import { assertRole, requireActor } from "./middlewares/auth";
 import { domainErrors } from "./middlewares/domain-errors";
+import { inputGuard } from "./middlewares/input-guard";
+import { rateLimit } from "./middlewares/rate-limit";
 import { requestLog } from "./middlewares/request-log";
 import { sameOriginMutations } from "./middlewares/same-origin";
 
@@ -11,10 +13,15 @@ export { createCallerFactory };
 export const createTRPCRouter = router;
 
 /**
- * Anyone, signed in or not. Logged, domain errors mapped to tRPC codes, and mutations must come
- * from our own origin.
+ * Anyone, signed in or not. Logged, domain errors mapped to tRPC codes, rate limited, and
+ * mutations must come from our own origin.
  */
-export const publicProcedure = baseProcedure.use(requestLog).use(domainErrors).use(sameOriginMutations);
+export const publicProcedure = baseProcedure
+  .use(requestLog)
+  .use(domainErrors)
+  .use(rateLimit)
+  .use(inputGuard)
+  .use(sameOriginMutations);
 
 /** A signed-in, active user (or API key); `ctx.db` is scoped to the actor's organization. */
 export const protectedProcedure = publicProcedure.use(requireActor);

@@ -8,6 +8,8 @@ export interface Actor {
   name: string;
   email: string;
   apiKeyId?: string;
+  /** The browser session this request came with (absent for API keys, workers and tests). */
+  sessionId?: string;
   scopes: readonly string[];
 }
 

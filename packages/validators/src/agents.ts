@@ -6,6 +6,7 @@ import { gradeLevelSchema, subjectSchema } from "./classes";
 import { idSchema } from "./common";
 import { questionSchema } from "./questions";
 import { catalogSubjects } from "./subjects";
+import { textSchema } from "./text";
 
 // --- The request -----------------------------------------------------------------------------
 
@@ -14,8 +15,7 @@ export const readingLevelSchema = z.enum(readingLevels);
 export type ReadingLevel = z.infer<typeof readingLevelSchema>;
 
 /** A curriculum standard code such as `MS-LS1-6` or `CCSS.MATH.CONTENT.7.RP.A.2`. */
-export const standardCodeSchema = z
-  .string()
+export const standardCodeSchema = textSchema
   .trim()
   .min(2, "Enter a standard code")
   .max(60, "A standard code is at most 60 characters")
@@ -26,7 +26,7 @@ export const generationPartSchema = z.enum(generationParts);
 export type GenerationPart = z.infer<typeof generationPartSchema>;
 
 export const generateRequestSchema = z.object({
-  topic: z.string().trim().min(3, "Describe the topic in a few words").max(200, "Keep the topic under 200 characters"),
+  topic: textSchema.trim().min(3, "Describe the topic in a few words").max(200, "Keep the topic under 200 characters"),
   subject: subjectSchema,
   gradeLevel: gradeLevelSchema,
   durationMinutes: z
@@ -46,7 +46,7 @@ export const generateRequestSchema = z.object({
     .min(1, "Choose at least one part to generate")
     .transform((parts) => generationParts.filter((p) => parts.includes(p))),
   questionCount: z.number().int().min(3, "At least 3 questions").max(20, "At most 20 questions").default(5),
-  notes: z.string().trim().max(1000, "Notes are at most 1,000 characters").default(""),
+  notes: textSchema.trim().max(1000, "Notes are at most 1,000 characters").default(""),
 });
 export type GenerateRequestInput = z.input<typeof generateRequestSchema>;
 export type GenerateRequest = z.output<typeof generateRequestSchema>;
@@ -59,26 +59,26 @@ export type AgentName = z.infer<typeof agentNameSchema>;
 
 /** The supervisor's outline: what the lesson must achieve, and the steps it proposes. */
 export const outlineSchema = z.object({
-  title: z.string().min(1).max(200),
-  summary: z.string().min(1).max(2000),
-  objectives: z.array(z.string().min(1).max(300)).min(1).max(8),
-  vocabulary: z.array(z.object({ term: z.string().min(1).max(80), definition: z.string().min(1).max(400) })).max(20),
+  title: textSchema.min(1).max(200),
+  summary: textSchema.min(1).max(2000),
+  objectives: z.array(textSchema.min(1).max(300)).min(1).max(8),
+  vocabulary: z.array(z.object({ term: textSchema.min(1).max(80), definition: textSchema.min(1).max(400) })).max(20),
   steps: z
-    .array(z.object({ agent: agentNameSchema, purpose: z.string().min(1).max(300) }))
+    .array(z.object({ agent: agentNameSchema, purpose: textSchema.min(1).max(300) }))
     .min(1)
     .max(12),
 });
 export type Outline = z.infer<typeof outlineSchema>;
 
 export const lessonDraftSchema = z.object({
-  title: z.string().min(1).max(200),
-  description: z.string().max(2000),
+  title: textSchema.min(1).max(200),
+  description: textSchema.max(2000),
   sections: z
     .array(
       z.object({
-        heading: z.string().min(1).max(200),
+        heading: textSchema.min(1).max(200),
         /** Markdown; the reader renders it. */
-        markdown: z.string().min(1).max(20_000),
+        markdown: textSchema.min(1).max(20_000),
         minutes: z.number().int().min(1).max(180),
       }),
     )
@@ -88,8 +88,8 @@ export const lessonDraftSchema = z.object({
 export type LessonDraft = z.infer<typeof lessonDraftSchema>;
 
 export const quizDraftSchema = z.object({
-  title: z.string().min(1).max(200),
-  instructions: z.string().max(5000),
+  title: textSchema.min(1).max(200),
+  instructions: textSchema.max(5000),
   /** Each question must pass the teaching core's answer-key checks. */
   questions: z.array(questionSchema).min(1).max(20),
 });
@@ -125,21 +125,22 @@ const sizeSchema = z.object({
 });
 
 /** Lua identifiers for names that become script or instance names. */
-const luaNameSchema = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, "Use a Lua-style name: a letter, then letters, digits or _");
+const luaNameSchema = textSchema.regex(
+  /^[A-Za-z][A-Za-z0-9_]{0,39}$/,
+  "Use a Lua-style name: a letter, then letters, digits or _",
+);
 
 export const terrainRegionSchema = z.discriminatedUnion("shape", [
   z.object({
     shape: z.literal("block"),
-    name: z.string().min(1).max(80),
+    name: textSchema.min(1).max(80),
     material: robloxMaterialSchema,
     center: vector3Schema,
     size: sizeSchema,
   }),
   z.object({
     shape: z.literal("ball"),
-    name: z.string().min(1).max(80),
+    name: textSchema.min(1).max(80),
     material: robloxMaterialSchema,
     center: vector3Schema,
     radius: z.number().min(1).max(512),
@@ -150,8 +151,8 @@ export type TerrainRegion = z.infer<typeof terrainRegionSchema>;
 export const stationKinds = ["info", "quiz", "experiment"] as const;
 
 export const terrainSpecSchema = z.object({
-  name: z.string().min(1).max(100),
-  description: z.string().max(2000),
+  name: textSchema.min(1).max(100),
+  description: textSchema.max(2000),
   /** The ground plate every region sits on. */
   baseMaterial: robloxMaterialSchema,
   size: z.object({ x: z.number().min(64).max(2048), z: z.number().min(64).max(2048) }),
@@ -159,25 +160,25 @@ export const terrainSpecSchema = z.object({
   props: z
     .array(
       z.object({
-        name: z.string().min(1).max(80),
+        name: textSchema.min(1).max(80),
         kind: z.enum(["tree", "rock", "sign", "table", "lamp", "plant", "container"]),
         position: vector3Schema,
       }),
     )
     .max(60),
   spawnPoints: z
-    .array(z.object({ name: z.string().min(1).max(80), position: vector3Schema }))
+    .array(z.object({ name: textSchema.min(1).max(80), position: vector3Schema }))
     .min(1)
     .max(10),
   stations: z
     .array(
       z.object({
         id: luaNameSchema,
-        name: z.string().min(1).max(80),
+        name: textSchema.min(1).max(80),
         kind: z.enum(stationKinds),
         position: vector3Schema,
         /** What a student reads or is asked at the station. */
-        prompt: z.string().min(1).max(1000),
+        prompt: textSchema.min(1).max(1000),
         /** For quiz stations: the index of the quiz question it checks (0-based), or null. */
         questionIndex: z.number().int().min(0).max(19).nullable(),
       }),
@@ -193,9 +194,9 @@ export const luauScriptSchema = z.object({
   name: luaNameSchema,
   kind: z.enum(scriptKinds),
   /** What the script does, for the teacher. */
-  purpose: z.string().min(1).max(500),
+  purpose: textSchema.min(1).max(500),
   /** Luau in the Lua 5.1 subset, so it parses with a Lua 5.1 parser. */
-  source: z.string().min(1).max(50_000),
+  source: textSchema.min(1).max(50_000),
 });
 export type LuauScript = z.infer<typeof luauScriptSchema>;
 export const scriptBundleSchema = z.object({ scripts: z.array(luauScriptSchema).min(1).max(20) });
@@ -206,9 +207,9 @@ export const standardsAlignmentSchema = z.object({
     .array(
       z.object({
         code: standardCodeSchema,
-        description: z.string().min(1).max(500),
+        description: textSchema.min(1).max(500),
         coveredBy: z.array(generationPartSchema).min(1),
-        evidence: z.string().min(1).max(1000),
+        evidence: textSchema.min(1).max(1000),
         strength: z.enum(["strong", "partial", "weak"]),
       }),
     )
@@ -222,16 +223,16 @@ export const reviewFindingSchema = z.object({
   category: z.enum(reviewCategories),
   /** The part the finding is about. */
   part: generationPartSchema,
-  message: z.string().min(1).max(1000),
+  message: textSchema.min(1).max(1000),
 });
 export type ReviewFinding = z.infer<typeof reviewFindingSchema>;
 export const reviewReportSchema = z.object({
   verdict: z.enum(["approved", "revise"]),
-  summary: z.string().min(1).max(2000),
+  summary: textSchema.min(1).max(2000),
   findings: z.array(reviewFindingSchema).max(40),
   /** When the verdict is `revise`: the agent to send back, once, with these findings. */
   revise: z
-    .object({ agent: z.enum(["content", "quiz", "terrain", "script"]), instructions: z.string().min(1).max(2000) })
+    .object({ agent: z.enum(["content", "quiz", "terrain", "script"]), instructions: textSchema.min(1).max(2000) })
     .nullable(),
 });
 export type ReviewReport = z.infer<typeof reviewReportSchema>;
@@ -242,7 +243,7 @@ export const robloxEnvironmentSchema = z.object({
   scripts: z.array(luauScriptSchema).max(20),
   /** Quiz questions placed at the quiz stations (answer keys stay on the server side of the place). */
   checkpoints: z
-    .array(z.object({ stationId: luaNameSchema, prompt: z.string().min(1).max(5000), question: questionSchema }))
+    .array(z.object({ stationId: luaNameSchema, prompt: textSchema.min(1).max(5000), question: questionSchema }))
     .max(20)
     .default([]),
 });
@@ -260,7 +261,7 @@ export const agentExecutionStatusSchema = z.enum(agentExecutionStatuses);
 export const taskIdSchema = z.object({ taskId: idSchema });
 export const taskListInputSchema = z.object({
   status: agentTaskStatusSchema.optional(),
-  cursor: z.string().max(200).nullish(),
+  cursor: textSchema.max(200).nullish(),
   limit: z.number().int().min(1).max(50).default(20),
 });
 export type TaskListInput = z.input<typeof taskListInputSchema>;

@@ -3,6 +3,7 @@ import { classSchema } from "./classes";
 import { idSchema } from "./common";
 import { contentTypeSchema } from "./content";
 import { questionResponseSchema } from "./questions";
+import { textSchema } from "./text";
 
 export const createAssignmentSchema = z.object({
   classId: idSchema,
@@ -17,10 +18,10 @@ export type CreateAssignmentInput = z.input<typeof createAssignmentSchema>;
 export const assignmentIdSchema = z.object({ assignmentId: idSchema });
 export const attemptIdSchema = z.object({ attemptId: idSchema });
 
-export const sectionProgressSchema = z.object({ assignmentId: idSchema, sectionId: z.string().min(1).max(40) });
+export const sectionProgressSchema = z.object({ assignmentId: idSchema, sectionId: textSchema.min(1).max(40) });
 
 /** Answers by question id; `null` clears a saved answer. */
-export const responsesSchema = z.record(z.string().max(64), questionResponseSchema.nullable());
+export const responsesSchema = z.record(textSchema.max(64), questionResponseSchema.nullable());
 export const saveResponsesSchema = z.object({ attemptId: idSchema, responses: responsesSchema });
 
 export const assignmentStates = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED"] as const;

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { emailSchema } from "./common";
+import { textSchema } from "./text";
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, "Enter your password").max(128),
+  password: textSchema.min(1, "Enter your password").max(128),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 

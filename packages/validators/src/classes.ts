@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "./common";
+import { textSchema } from "./text";
 
 export const gradeLevels = [
   "K",
@@ -20,10 +21,10 @@ export const gradeLevels = [
 ] as const;
 export const gradeLevelSchema = z.enum(gradeLevels, { error: "Pick a grade level" });
 
-export const subjectSchema = z.string().trim().min(1, "Enter a subject").max(60, "Subject is at most 60 characters");
+export const subjectSchema = textSchema.trim().min(1, "Enter a subject").max(60, "Subject is at most 60 characters");
 
 export const classInputSchema = z.object({
-  name: z.string().trim().min(1, "Enter a class name").max(100, "Name is at most 100 characters"),
+  name: textSchema.trim().min(1, "Enter a class name").max(100, "Name is at most 100 characters"),
   subject: subjectSchema,
   gradeLevel: gradeLevelSchema,
 });
@@ -34,8 +35,8 @@ export const classIdSchema = z.object({ classId: idSchema });
 
 /** Join codes: 6 characters from an alphabet without look-alikes; typed in any case, with or without spaces. */
 export const JOIN_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-export const joinCodeSchema = z
-  .string()
+export const joinCodeSchema = textSchema
+  .max(40, "A join code is 6 letters and digits, like K7QM2P")
   .transform((s) => s.replace(/[\s-]/g, "").toUpperCase())
   .pipe(z.string().regex(/^[A-HJ-NP-Z2-9]{6}$/, "A join code is 6 letters and digits, like K7QM2P"));
 export const joinClassSchema = z.object({ code: joinCodeSchema });
@@ -74,6 +75,6 @@ export const classDetailSchema = classSchema.extend({
 
 export const availableStudentsInputSchema = z.object({
   classId: idSchema,
-  search: z.string().trim().max(100).optional(),
+  search: textSchema.trim().max(100).optional(),
 });
 export const studentOptionSchema = z.object({ id: z.string(), name: z.string(), email: z.string() });

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { robloxEnvironmentSchema } from "./agents";
 import { gradeLevelSchema, subjectSchema } from "./classes";
 import { idSchema, tagSchema } from "./common";
+import { textSchema } from "./text";
+import { httpUrlSchema } from "./urls";
 
 export const contentTypes = ["LESSON", "QUIZ", "ACTIVITY", "ENVIRONMENT"] as const;
 export const contentTypeSchema = z.enum(contentTypes);
@@ -9,14 +11,14 @@ export const contentStatuses = ["DRAFT", "GENERATED", "IN_REVIEW", "PUBLISHED", 
 export const contentStatusSchema = z.enum(contentStatuses);
 
 const mediaLinkSchema = z.object({
-  url: z.url("Enter a full link, starting with https://").max(2000),
-  caption: z.string().trim().max(200).default(""),
+  url: httpUrlSchema,
+  caption: textSchema.trim().max(200).default(""),
 });
 
 export const lessonSectionSchema = z.object({
-  id: z.string().min(1).max(40),
-  heading: z.string().trim().min(1, "Give the section a heading").max(200),
-  markdown: z.string().max(50_000, "A section is at most 50,000 characters"),
+  id: textSchema.min(1).max(40),
+  heading: textSchema.trim().min(1, "Give the section a heading").max(200),
+  markdown: textSchema.max(50_000, "A section is at most 50,000 characters"),
   media: z.array(mediaLinkSchema).max(10).default([]),
 });
 export const lessonBodySchema = z.object({
@@ -24,19 +26,19 @@ export const lessonBodySchema = z.object({
 });
 
 export const activityBodySchema = z.object({
-  instructions: z.string().trim().min(1, "Write the instructions").max(20_000),
+  instructions: textSchema.trim().min(1, "Write the instructions").max(20_000),
   steps: z
-    .array(z.object({ id: z.string().min(1).max(40), text: z.string().trim().min(1, "Describe the step").max(2000) }))
+    .array(z.object({ id: textSchema.min(1).max(40), text: textSchema.trim().min(1, "Describe the step").max(2000) }))
     .min(1, "An activity needs at least one step")
     .max(50),
 });
 
 /** A quiz either lists its questions (QuizQuestion rows) or draws N at random from a bank tag. */
 export const quizBodySchema = z.object({
-  instructions: z.string().max(5000).default(""),
+  instructions: textSchema.max(5000).default(""),
   draw: z
     .object({
-      tag: z.string().trim().min(1).max(40),
+      tag: textSchema.trim().min(1).max(40),
       count: z.number().int().min(1).max(100),
       /** Avoid giving a student a question they saw in an earlier attempt, while the bank allows it. */
       avoidRepeats: z.boolean().default(true),
@@ -55,9 +57,12 @@ export const contentBodySchemas = {
   ENVIRONMENT: environmentBodySchema,
 } as const;
 
+/** A content item's version number (a PostgreSQL integer column). */
+const versionNumberSchema = z.number().int().min(1).max(2_147_483_647);
+
 const contentFields = {
-  title: z.string().trim().min(1, "Enter a title").max(200, "Title is at most 200 characters"),
-  description: z.string().trim().max(2000).default(""),
+  title: textSchema.trim().min(1, "Enter a title").max(200, "Title is at most 200 characters"),
+  description: textSchema.trim().max(2000).default(""),
   subject: subjectSchema,
   gradeLevel: gradeLevelSchema,
   tags: z.array(tagSchema).max(20).default([]),
@@ -75,25 +80,25 @@ export type CreateContentInput = z.input<typeof createContentSchema>;
 export const updateContentSchema = z.object({
   contentId: idSchema,
   /** The version the editor started from; a stale edit is refused instead of overwriting. */
-  expectedVersion: z.number().int().min(1),
+  expectedVersion: versionNumberSchema,
   ...contentFields,
   body: z.unknown(),
 });
 export type UpdateContentInput = z.input<typeof updateContentSchema>;
 
 export const contentIdSchema = z.object({ contentId: idSchema });
-export const restoreVersionSchema = z.object({ contentId: idSchema, version: z.number().int().min(1) });
+export const restoreVersionSchema = z.object({ contentId: idSchema, version: versionNumberSchema });
 
 export const contentListInputSchema = z.object({
   type: contentTypeSchema.optional(),
   status: contentStatusSchema.optional(),
-  subject: z.string().trim().max(60).optional(),
+  subject: textSchema.trim().max(60).optional(),
   gradeLevel: gradeLevelSchema.optional(),
   authorId: idSchema.optional(),
   tag: tagSchema.optional(),
-  search: z.string().trim().max(200).optional(),
+  search: textSchema.trim().max(200).optional(),
   deleted: z.boolean().default(false),
-  cursor: z.string().max(200).nullish(),
+  cursor: textSchema.max(200).nullish(),
   limit: z.number().int().min(1).max(100).default(20),
 });
 export type ContentListInput = z.input<typeof contentListInputSchema>;
@@ -132,6 +137,9 @@ export const contentDetailSchema = contentSummarySchema.extend({
   canManage: z.boolean(),
 });
 export type ContentDetail = z.infer<typeof contentDetailSchema>;
+
+/** `content.duplicate`: the copy, and how many of a quiz's questions were private to someone else and left out. */
+export const duplicatedContentSchema = contentDetailSchema.extend({ questionsLeftOut: z.number().int().min(0) });
 
 export const contentListSchema = z.object({
   items: z.array(contentSummarySchema),

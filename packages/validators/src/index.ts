@@ -9,5 +9,8 @@ export * from "./me";
 export * from "./messages";
 export * from "./questions";
 export * from "./realtime";
+export * from "./sessions";
 export * from "./subjects";
+export * from "./text";
+export * from "./urls";
 export * from "./users";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { newPasswordSchema, personNameSchema, roleSchema } from "./common";
+import { textSchema } from "./text";
 
 export const profileSchema = z.object({
   id: z.string(),
@@ -17,9 +18,9 @@ export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password").max(128),
+    currentPassword: textSchema.min(1, "Enter your current password").max(128),
     newPassword: newPasswordSchema,
-    confirmPassword: z.string(),
+    confirmPassword: textSchema.max(128),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     message: "The passwords don't match",

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { idSchema, roleSchema } from "./common";
+import { textSchema } from "./text";
 
-export const messageBodySchema = z
-  .string()
+export const messageBodySchema = textSchema
   .trim()
   .min(1, "Write a message")
   .max(5000, "A message is at most 5000 characters");
-export const messageSubjectSchema = z
-  .string()
+export const messageSubjectSchema = textSchema
   .trim()
   .min(1, "Enter a subject")
   .max(200, "Subject is at most 200 characters");

@@ -1,20 +1,21 @@
 import { z } from "zod";
 import { idSchema, pageInputSchema, tagSchema } from "./common";
+import { textSchema } from "./text";
 
 export const questionTypes = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "TRUE_FALSE", "SHORT_ANSWER", "NUMERIC"] as const;
 export const questionTypeSchema = z.enum(questionTypes);
 export type QuestionType = z.infer<typeof questionTypeSchema>;
 
 const optionSchema = z.object({
-  id: z.string().min(1).max(40),
-  text: z.string().trim().min(1, "An option needs text").max(500),
+  id: textSchema.min(1).max(40),
+  text: textSchema.trim().min(1, "An option needs text").max(500),
 });
 export type QuestionOption = z.infer<typeof optionSchema>;
 
 const common = {
-  prompt: z.string().trim().min(1, "Write the question").max(5000),
+  prompt: textSchema.trim().min(1, "Write the question").max(5000),
   points: z.number().int().min(1, "At least 1 point").max(100).default(1),
-  explanation: z.string().trim().max(5000).nullish(),
+  explanation: textSchema.trim().max(5000).nullish(),
   tags: z
     .array(tagSchema)
     .max(20)
@@ -26,7 +27,7 @@ const common = {
 const choiceAnswer = z.object({ correct: z.array(z.string()) });
 const trueFalseAnswer = z.object({ value: z.boolean() });
 const shortAnswerAnswer = z.object({
-  accepted: z.array(z.string().trim().min(1, "An accepted answer can't be empty").max(500)),
+  accepted: z.array(textSchema.trim().min(1, "An accepted answer can't be empty").max(500)),
   caseSensitive: z.boolean().default(false),
 });
 const numericAnswer = z.object({
@@ -66,13 +67,13 @@ const variants = {
     type: z.literal("SINGLE_CHOICE"),
     ...common,
     options: z.array(optionSchema).min(2, "Give at least two options").max(10),
-    answer: z.object({ correct: z.array(z.string()).length(1, "Mark exactly one correct option") }),
+    answer: z.object({ correct: z.array(textSchema.max(40)).length(1, "Mark exactly one correct option") }),
   }),
   MULTIPLE_CHOICE: z.object({
     type: z.literal("MULTIPLE_CHOICE"),
     ...common,
     options: z.array(optionSchema).min(2, "Give at least two options").max(10),
-    answer: z.object({ correct: z.array(z.string()).min(1, "Mark at least one correct option") }),
+    answer: z.object({ correct: z.array(textSchema.max(40)).min(1, "Mark at least one correct option").max(10) }),
   }),
   TRUE_FALSE: z.object({
     type: z.literal("TRUE_FALSE"),
@@ -149,9 +150,9 @@ export type QuestionData = z.output<typeof questionSchema>;
 
 /** What a student submits for one question. */
 export const questionResponseSchema = z.union([
-  z.object({ selected: z.array(z.string().max(40)).max(10) }),
+  z.object({ selected: z.array(textSchema.max(40)).max(10) }),
   z.object({ value: z.boolean() }),
-  z.object({ text: z.string().max(2000) }),
+  z.object({ text: textSchema.max(2000) }),
   z.object({ number: z.number().finite() }),
 ]);
 export type QuestionResponse = z.infer<typeof questionResponseSchema>;
@@ -169,7 +170,7 @@ export const questionScopeSchema = z.enum(questionScopes);
 export type QuestionScope = z.infer<typeof questionScopeSchema>;
 
 export const questionListInputSchema = pageInputSchema.extend({
-  search: z.string().trim().max(200).optional(),
+  search: textSchema.trim().max(200).optional(),
   tag: tagSchema.optional(),
   type: questionTypeSchema.optional(),
   /** mine: questions I own; shared: questions others share with the organization; all: everything I can see. */

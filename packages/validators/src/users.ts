@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { emailSchema, idSchema, newPasswordSchema, pageInputSchema, personNameSchema, roleSchema } from "./common";
+import { textSchema } from "./text";
 
 export const userStatusSchema = z.enum(["active", "deactivated", "all"]);
 
 export const userListInputSchema = pageInputSchema.extend({
-  search: z.string().trim().max(100).optional(),
+  search: textSchema.trim().max(100).optional(),
   role: roleSchema.optional(),
   status: userStatusSchema.default("all"),
 });

@@ -1,3 +1,3 @@
 import "server-only";
 
-export { getDb } from "@toolboxai/db";
+export { getDatabase, getDb } from "@toolboxai/db";

@@ -7,6 +7,7 @@ import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import superjson from "superjson";
+import { CLIENT_MAX_BATCH_ITEMS } from "./batch";
 import { makeQueryClient } from "./query-client";
 
 export const api = createTRPCReact<AppRouter>();
@@ -27,6 +28,7 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
       links: [
         httpBatchLink({
           url: "/api/trpc",
+          maxItems: CLIENT_MAX_BATCH_ITEMS,
           transformer: superjson,
           headers: () => ({ "x-trpc-source": "nextjs-react" }),
         }),

@@ -4,7 +4,9 @@ import { middleware } from "../init";
 /**
  * Refuses mutations sent cross-site. next-auth's CSRF token guards only its own routes, and
  * session cookies ride along on any cross-site POST, so tRPC checks what browsers declare:
- * `Sec-Fetch-Site` when present, otherwise the `Origin` against the requested host.
+ * `Sec-Fetch-Site` when present, otherwise the `Origin` against the requested host. That host is
+ * the `Host` header, or a trusted proxy's `X-Forwarded-Host` (TRUSTED_PROXY_HOPS, see the context):
+ * a client's own `X-Forwarded-Host` never counts.
  * Calls without either (server-side callers, tests, non-browser API clients) carry no cookie
  * risk and pass.
  */

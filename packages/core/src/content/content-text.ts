@@ -15,6 +15,14 @@ export function markdownToText(markdown: string): string {
     .trim();
 }
 
+/**
+ * How much of a body's text is searchable. PostgreSQL refuses a tsvector over 1 MB (error 54000),
+ * and the search document is built from this text: a lesson of 50 full sections (2.5 MB of
+ * distinct words) made a 4 MB tsvector and a 500. 100,000 characters stay far below the limit
+ * (at most a few hundred KB of tsvector) and hold any lesson's opening sections.
+ */
+export const MAX_SEARCH_TEXT = 100_000;
+
 function strings(value: unknown): string[] {
   return typeof value === "string" ? [value] : [];
 }
@@ -27,8 +35,8 @@ function records(value: unknown): Record<string, unknown>[] {
 
 /**
  * Lesson: section headings, markdown and media captions; activity: instructions and steps;
- * quiz: instructions. Written defensively: a body that does not have the expected shape
- * contributes what it can instead of failing.
+ * quiz: instructions; at most MAX_SEARCH_TEXT characters. Written defensively: a body that does
+ * not have the expected shape contributes what it can instead of failing.
  */
 export function bodyToText(type: ContentType, body: unknown): string {
   const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
@@ -53,8 +61,12 @@ export function bodyToText(type: ContentType, body: unknown): string {
     case "ENVIRONMENT":
       break;
   }
-  return parts
+  const text = parts
     .map((p) => p.trim())
     .filter(Boolean)
     .join("\n");
+  if (text.length <= MAX_SEARCH_TEXT) return text;
+  // Cut without splitting an emoji (a surrogate pair) in half.
+  const cut = /[\uD800-\uDBFF]/.test(text.charAt(MAX_SEARCH_TEXT - 1)) ? MAX_SEARCH_TEXT - 1 : MAX_SEARCH_TEXT;
+  return text.slice(0, cut);
 }

@@ -17,6 +17,7 @@ import type { z } from "zod";
 import { recordActivity, recordAudit } from "../audit/audit";
 import type { ServiceContext } from "../context";
 import { conflict, type DomainError, forbidden, invalid, isPrismaError, notFound } from "../errors";
+import { copyQuizQuestions } from "../questions/questions";
 import { publishDashboardChanged } from "../realtime/events";
 import { bodyToText } from "./content-text";
 
@@ -439,11 +440,18 @@ export const deleteContent = (ctx: ServiceContext, input: { contentId: string })
 export const restoreContent = (ctx: ServiceContext, input: { contentId: string }) =>
   changeState(ctx, input.contentId, "restore");
 
-/** A DRAFT copy owned by the caller, with the quiz's questions; the source is untouched. */
-export async function duplicateContent(ctx: ServiceContext, input: { contentId: string }): Promise<ContentDetail> {
+/**
+ * A DRAFT copy owned by the caller; the source is untouched. A quiz's copy gets the questions the
+ * caller may see in the bank (see `copyQuizQuestions`); `questionsLeftOut` counts those private to
+ * someone else, which are not copied (their answer keys are not the caller's to read).
+ */
+export async function duplicateContent(
+  ctx: ServiceContext,
+  input: { contentId: string },
+): Promise<ContentDetail & { questionsLeftOut: number }> {
   const source = await findVisible(ctx, input.contentId);
-  const copy = await ctx.db.$transaction(async (tx) => {
-    const created = await tx.contentItem.create({
+  const { copy, questions } = await ctx.db.$transaction(async (tx) => {
+    const copy = await tx.contentItem.create({
       data: {
         organizationId: ctx.actor.orgId,
         authorId: ctx.actor.userId,
@@ -459,20 +467,16 @@ export async function duplicateContent(ctx: ServiceContext, input: { contentId: 
       },
       select: detailSelect,
     });
-    if (source.type === "QUIZ") {
-      const questions = await tx.quizQuestion.findMany({
-        where: { quizId: source.id },
-        orderBy: { position: "asc" },
-        select: { questionId: true, position: true },
-      });
-      if (questions.length > 0) {
-        await tx.quizQuestion.createMany({
-          data: questions.map((q) => ({ organizationId: ctx.actor.orgId, quizId: created.id, ...q })),
-        });
-      }
-    }
-    return created;
+    const questions =
+      source.type === "QUIZ"
+        ? await copyQuizQuestions(ctx, tx, { fromQuizId: source.id, toQuizId: copy.id })
+        : { copied: 0, leftOut: 0 };
+    return { copy, questions };
   });
-  await recordActivity(ctx, "content_duplicated", { ...eventOf(copy), sourceId: source.id });
-  return toDetail(ctx, copy);
+  await recordActivity(ctx, "content_duplicated", {
+    ...eventOf(copy),
+    sourceId: source.id,
+    ...(source.type === "QUIZ" ? { questionsCopied: questions.copied, questionsLeftOut: questions.leftOut } : {}),
+  });
+  return { ...toDetail(ctx, copy), questionsLeftOut: questions.leftOut };
 }

@@ -1,6 +1,6 @@
 // The gradebook: students x assignments of one class, and a parent's view of a linked child.
-import { stringify } from "csv-stringify/sync";
 import type { ServiceContext } from "../context";
+import { type CsvCell, toCsv } from "../csv";
 import { notFound } from "../errors";
 
 export type CellStatus = "NOT_STARTED" | "IN_PROGRESS" | "SUBMITTED" | "COMPLETED";
@@ -117,28 +117,31 @@ const CELL_TEXT: Record<CellStatus, string> = {
   COMPLETED: "Completed",
 };
 
-/** The gradebook as CSV (RFC 4180, via csv-stringify): one row per student, one column per assignment. */
+/**
+ * The gradebook as CSV (`toCsv`: RFC 4180, names and titles neutralized against formula
+ * injection): one row per student, one column per assignment.
+ */
 export async function classGradebookCsv(ctx: ServiceContext, input: { classId: string }) {
   const book = await classGradebook(ctx, input);
-  const header = [
+  const header: CsvCell[] = [
     "Student",
     "Email",
     ...book.assignments.map((a) => `${a.title} (${a.type.toLowerCase()})`),
     "Quiz average %",
   ];
-  const lines = book.rows.map((r) => [
+  const lines = book.rows.map((r): CsvCell[] => [
     r.student.name,
     r.student.email,
-    ...r.cells.map((c) => (c.status === "SUBMITTED" && c.percent !== null ? String(c.percent) : CELL_TEXT[c.status])),
-    r.average === null ? "" : String(r.average),
+    ...r.cells.map((c) => (c.status === "SUBMITTED" && c.percent !== null ? c.percent : CELL_TEXT[c.status])),
+    r.average,
   ]);
-  const averages = ["Class average", "", ...book.assignmentAverages.map((v) => (v === null ? "" : String(v))), ""];
+  const averages: CsvCell[] = ["Class average", "", ...book.assignmentAverages, ""];
   const slug =
     book.class.name
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "") || "class";
-  return { filename: `gradebook-${slug}.csv`, csv: stringify([header, ...lines, averages]) };
+  return { filename: `gradebook-${slug}.csv`, csv: toCsv([header, ...lines, averages]) };
 }
 
 /** One student in one class, for the teacher: every assignment with its status and each attempt. */

@@ -1,8 +1,12 @@
+// The health check. Anyone may ask whether the app is alive (`Liveness`: only "ok" or "error");
+// the details (database kind and latency, realtime counters, version) describe the deployment, so
+// they go only to an admin or to a monitor presenting the configured health token.
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { Database, DatabaseKind } from "@toolboxai/db";
 import type { PublisherStats } from "../realtime/publisher";
 
 export interface HealthReport {
-  status: "ok" | "unavailable";
+  status: "ok" | "error";
   version: string;
   time: string;
   database: { status: "up" | "down"; kind: DatabaseKind; latencyMs: number; error?: string };
@@ -36,7 +40,7 @@ export async function checkHealth(
   }
   const latencyMs = Math.round(performance.now() - started);
   return {
-    status: error ? "unavailable" : "ok",
+    status: error ? "error" : "ok",
     version: deps.version,
     time: new Date().toISOString(),
     database: { status: error ? "down" : "up", kind: deps.kind, latencyMs, ...(error ? { error } : {}) },
@@ -45,4 +49,27 @@ export async function checkHealth(
       ...(deps.realtime?.stats ?? { sent: 0, failed: 0, skipped: 0 }),
     },
   };
+}
+
+/** What an anonymous caller learns: alive or not, nothing about the deployment. */
+export interface Liveness {
+  status: "ok" | "error";
+}
+
+export function livenessOf(report: HealthReport): Liveness {
+  return { status: report.status };
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest();
+
+/**
+ * Whether an `Authorization` header carries the health token (`Bearer <token>`). Never when no
+ * token is configured. The comparison takes the same time whatever the guess (both sides are
+ * hashed to equal lengths first, so not even the token's length leaks).
+ */
+export function presentsHealthToken(authorization: string | null, token: string | null | undefined): boolean {
+  if (!token || !authorization) return false;
+  const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization);
+  if (!match?.[1]) return false;
+  return timingSafeEqual(sha256(match[1]), sha256(token));
 }

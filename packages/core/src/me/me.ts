@@ -1,9 +1,10 @@
-// The signed-in user's own account: profile and password.
+// The signed-in user's own account: profile and password (a new password ends the other sessions).
 import { hashPassword, verifyPassword } from "@toolboxai/db";
 import type { ChangePasswordInput, Profile, UpdateProfileInput } from "@toolboxai/validators";
 import { recordAudit } from "../audit/audit";
 import type { ServiceContext } from "../context";
 import { fieldError, notFound } from "../errors";
+import { endUserSessions } from "../sessions/sessions";
 
 export async function getProfile(ctx: ServiceContext): Promise<Profile> {
   const user = await ctx.db.user.findUnique({
@@ -43,6 +44,17 @@ export async function changePassword(ctx: ServiceContext, input: ChangePasswordI
     where: { id: ctx.actor.userId },
     data: { passwordHash: await hashPassword(input.newPassword) },
   });
-  await recordAudit(ctx, { action: "user.password_changed", targetType: "User", targetId: ctx.actor.userId });
+  // Whoever else holds a session (a stolen token, a shared computer) is signed out; the browser
+  // that changed the password stays signed in.
+  const otherSessionsEnded = await endUserSessions(ctx, ctx.actor.userId, {
+    reason: "password_changed",
+    except: ctx.actor.sessionId,
+  });
+  await recordAudit(ctx, {
+    action: "user.password_changed",
+    targetType: "User",
+    targetId: ctx.actor.userId,
+    metadata: { otherSessionsEnded },
+  });
   return { changed: true };
 }

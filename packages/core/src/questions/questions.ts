@@ -60,6 +60,11 @@ function visibleWhere(ctx: ServiceContext): Prisma.QuestionWhereInput {
   return { deletedAt: null, OR: [{ ownerId: ctx.actor.userId }, { sharedAccess: { in: ["VIEW", "EDIT"] } }] };
 }
 
+/** The same rule as `visibleWhere`, for a row already loaded. */
+function isVisible(ctx: ServiceContext, q: { ownerId: string; sharedAccess: ShareAccess | null }): boolean {
+  return isAdmin(ctx) || q.ownerId === ctx.actor.userId || q.sharedAccess === "VIEW" || q.sharedAccess === "EDIT";
+}
+
 function canManage(ctx: ServiceContext, q: { ownerId: string }): boolean {
   return isAdmin(ctx) || q.ownerId === ctx.actor.userId;
 }
@@ -428,10 +433,15 @@ async function findEditableQuiz(ctx: ServiceContext, quizId: string) {
   return quiz;
 }
 
+/**
+ * The quiz's questions, answer keys included, for its author or an admin: only those the caller
+ * may see in the bank (a question its owner has since made private is not shown, as
+ * `questions.get` would not show it).
+ */
 export async function getQuizQuestions(ctx: ServiceContext, input: { quizId: string }) {
   const quiz = await findEditableQuiz(ctx, input.quizId);
   const rows = await ctx.db.quizQuestion.findMany({
-    where: { quizId: quiz.id, question: { deletedAt: null } },
+    where: { quizId: quiz.id, question: visibleWhere(ctx) },
     orderBy: [{ position: "asc" }, { id: "asc" }],
     select: { position: true, question: { select: questionSelect } },
   });
@@ -469,4 +479,72 @@ export async function setQuizQuestions(ctx: ServiceContext, input: { quizId: str
     metadata: { count: input.questionIds.length },
   });
   return getQuizQuestions(ctx, { quizId: quiz.id });
+}
+
+/**
+ * For a duplicated quiz (`content.duplicate`, inside its transaction): gives the copy the source's
+ * questions that the duplicator may see, in order. Their own questions are reused; one that another
+ * teacher shares with them (or any, for an admin) is copied into a new private question of theirs,
+ * so the copy keeps working whatever its owner does later. Questions private to someone else are
+ * left out: duplicating never reveals an answer key the bank would not show.
+ */
+export async function copyQuizQuestions(
+  ctx: ServiceContext,
+  tx: Tx,
+  input: { fromQuizId: string; toQuizId: string },
+): Promise<{ copied: number; leftOut: number }> {
+  const rows = await tx.quizQuestion.findMany({
+    where: { quizId: input.fromQuizId, question: { deletedAt: null } },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: {
+      question: {
+        select: {
+          id: true,
+          ownerId: true,
+          sharedAccess: true,
+          type: true,
+          prompt: true,
+          options: true,
+          answer: true,
+          points: true,
+          explanation: true,
+          tags: true,
+        },
+      },
+    },
+  });
+  const visible = rows.map((r) => r.question).filter((q) => isVisible(ctx, q));
+  const questionIds: string[] = [];
+  for (const q of visible) {
+    if (q.ownerId === ctx.actor.userId) {
+      questionIds.push(q.id);
+      continue;
+    }
+    const copy = await tx.question.create({
+      data: {
+        organizationId: ctx.actor.orgId,
+        ownerId: ctx.actor.userId,
+        type: q.type,
+        prompt: q.prompt,
+        options: q.options as Prisma.InputJsonValue,
+        answer: q.answer as Prisma.InputJsonValue,
+        points: q.points,
+        explanation: q.explanation,
+        tags: q.tags,
+      },
+      select: { id: true },
+    });
+    questionIds.push(copy.id);
+  }
+  if (questionIds.length > 0) {
+    await tx.quizQuestion.createMany({
+      data: questionIds.map((questionId, i) => ({
+        organizationId: ctx.actor.orgId,
+        quizId: input.toQuizId,
+        questionId,
+        position: i + 1,
+      })),
+    });
+  }
+  return { copied: questionIds.length, leftOut: rows.length - visible.length };
 }

@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/audit";
 import type { ServiceContext } from "../context";
 import { fieldError, invalid, isPrismaError, notFound } from "../errors";
 import { publishDashboardChanged } from "../realtime/events";
+import { endUserSessions } from "../sessions/sessions";
 
 const userView = {
   id: true,
@@ -125,10 +126,13 @@ export async function setUserActive(ctx: ServiceContext, input: { userId: string
     data: { active: input.active },
     select: userView,
   });
+  // Deactivation ends every session; reactivation revives none (the person signs in again).
+  const sessionsEnded = input.active ? 0 : await endUserSessions(ctx, user.id, { reason: "deactivated" });
   await recordAudit(ctx, {
     action: input.active ? "user.reactivated" : "user.deactivated",
     targetType: "User",
     targetId: user.id,
+    ...(input.active ? {} : { metadata: { sessionsEnded } }),
   });
   publishDashboardChanged(ctx, "users");
   return user;

@@ -8,8 +8,9 @@ import { SignInForm } from "./signin-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
   const actor = await getActor();
+  const { error } = await searchParams;
   if (actor) redirect(ROLE_HOME[actor.role]);
   return (
     <AuthLayout>
@@ -21,7 +22,7 @@ export default async function SignInPage() {
           <CardDescription>Use the email and password your school gave you.</CardDescription>
         </CardHeader>
         <CardContent>
-          <SignInForm />
+          <SignInForm error={typeof error === "string" ? error : null} />
         </CardContent>
       </Card>
     </AuthLayout>

@@ -10,10 +10,23 @@ import { Button } from "~/components/ui/button";
 import { FormError } from "~/components/ui/form-error";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
+import { tooManyAttemptsMessage, tooManyAttemptsWait } from "./too-many-attempts";
 
-export function SignInForm() {
+/** What the page says about a failed sign-in, from next-auth's error code. */
+function failureMessage(error: string | null | undefined): string {
+  const wait = tooManyAttemptsWait(error);
+  if (wait !== null) return tooManyAttemptsMessage(wait);
+  return error && error !== "CredentialsSignin"
+    ? "Sign-in is unavailable right now. Try again in a moment."
+    : SIGN_IN_FAILED_MESSAGE;
+}
+
+/** `error`: next-auth's error code when it sent the visitor here after a failed sign-in (`?error=`). */
+export function SignInForm({ error }: { error?: string | null | undefined }) {
   const router = useRouter();
-  const [failure, setFailure] = useState<string | null>(null);
+  // Only the outcomes of a sign-in are shown on arrival; other next-auth codes are not about one.
+  const arrivedAfterFailure = error === "CredentialsSignin" || tooManyAttemptsWait(error) !== null;
+  const [failure, setFailure] = useState<string | null>(arrivedAfterFailure ? failureMessage(error) : null);
   const form = useForm<SignInInput>({
     resolver: zodResolver(signInSchema),
     defaultValues: { email: "", password: "" },
@@ -24,11 +37,7 @@ export function SignInForm() {
     setFailure(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFailure(
-        result?.error && result.error !== "CredentialsSignin"
-          ? "Sign-in is unavailable right now. Try again in a moment."
-          : SIGN_IN_FAILED_MESSAGE,
-      );
+      setFailure(failureMessage(result?.error));
       form.setValue("password", "");
       form.setFocus("password");
       return;

@@ -20,6 +20,7 @@ import {
   contentListSchema,
   contentVersionListSchema,
   createContentSchema,
+  duplicatedContentSchema,
   restoreVersionSchema,
   updateContentSchema,
 } from "@toolboxai/validators";
@@ -54,7 +55,7 @@ export const contentRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => unpublishContent(ctx.svc, input)),
   duplicate: teachingProcedure
     .input(contentIdSchema)
-    .output(contentDetailSchema)
+    .output(duplicatedContentSchema)
     .mutation(({ ctx, input }) => duplicateContent(ctx.svc, input)),
   delete: teachingProcedure
     .input(contentIdSchema)

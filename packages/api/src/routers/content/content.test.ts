@@ -607,3 +607,101 @@ describe("organizations", () => {
     expect((await w.t.db.contentItem.findUniqueOrThrow({ where: { id: item.id } })).status).toBe("PUBLISHED");
   });
 });
+
+describe("content.duplicate: a quiz's questions (private answer keys stay private)", () => {
+  /** A published quiz of the second teacher with one private, one VIEW-shared and one EDIT-shared question. */
+  async function colleaguesQuiz() {
+    const author = w.caller(await otherTeacherA());
+    const quiz = await create(await otherTeacherA(), { ...lesson(), type: "QUIZ", body: { instructions: "" } });
+    const make = (prompt: string, accepted: string) =>
+      author.questions.create({ type: "SHORT_ANSWER", prompt, answer: { accepted: [accepted] }, points: 2 });
+    const secret = await make("Private: the capital of Peru?", "Lima");
+    const viewable = await make("Shared to view: the capital of Chile?", "Santiago");
+    const editable = await make("Shared to edit: the capital of Bolivia?", "Sucre");
+    await author.questions.share({ questionId: viewable.id, access: "VIEW" });
+    await author.questions.share({ questionId: editable.id, access: "EDIT" });
+    await author.questions.setQuizQuestions({ quizId: quiz.id, questionIds: [secret.id, viewable.id, editable.id] });
+    await author.content.publish({ contentId: quiz.id });
+    return { quiz, secret, viewable, editable };
+  }
+
+  it("leaves out the questions private to their owner and says how many", async () => {
+    const { quiz, secret } = await colleaguesQuiz();
+    const caller = w.caller(await teacherA());
+    const copy = await caller.content.duplicate({ contentId: quiz.id });
+    expect(copy.questionsLeftOut).toBe(1);
+    const listed = await caller.questions.quizQuestions({ quizId: copy.id });
+    expect(listed.map((r) => r.question.prompt)).toEqual([
+      "Shared to view: the capital of Chile?",
+      "Shared to edit: the capital of Bolivia?",
+    ]);
+    expect(JSON.stringify(listed)).not.toContain("Lima");
+    expect(await w.t.db.quizQuestion.count({ where: { quizId: copy.id, questionId: secret.id } })).toBe(0);
+  });
+
+  it("copies the shared questions into the duplicator's own private questions, in order", async () => {
+    const { quiz, viewable, editable } = await colleaguesQuiz();
+    const caller = w.caller(await teacherA());
+    const copy = await caller.content.duplicate({ contentId: quiz.id });
+    const listed = await caller.questions.quizQuestions({ quizId: copy.id });
+    expect(listed.map((r) => r.position)).toEqual([1, 2]);
+    for (const [row, source] of [
+      [listed[0], viewable],
+      [listed[1], editable],
+    ] as const) {
+      expect(row?.question.id).not.toBe(source.id);
+      expect(row?.question).toMatchObject({
+        type: source.type,
+        prompt: source.prompt,
+        answer: source.answer,
+        points: source.points,
+        sharedAccess: null,
+        owner: { id: w.users.a.TEACHER.id },
+        canManage: true,
+      });
+    }
+  });
+
+  it("keeps working for the duplicator after the owner makes the shared questions private", async () => {
+    const { quiz, viewable, editable } = await colleaguesQuiz();
+    const caller = w.caller(await teacherA());
+    const copy = await caller.content.duplicate({ contentId: quiz.id });
+    const author = w.caller(await otherTeacherA());
+    await author.questions.share({ questionId: viewable.id, access: null });
+    await author.questions.share({ questionId: editable.id, access: null });
+    expect(await caller.questions.quizQuestions({ quizId: copy.id })).toHaveLength(2);
+  });
+
+  it("leaves the source quiz and its questions as they were", async () => {
+    const { quiz, secret, viewable, editable } = await colleaguesQuiz();
+    await w.caller(await teacherA()).content.duplicate({ contentId: quiz.id });
+    const source = await w.caller(await otherTeacherA()).questions.quizQuestions({ quizId: quiz.id });
+    expect(source.map((r) => r.question.id)).toEqual([secret.id, viewable.id, editable.id]);
+    expect(source.every((r) => r.question.owner.id === otherTeacherId)).toBe(true);
+  });
+
+  it("an admin, who sees every question, gets all of them as their own", async () => {
+    const { quiz } = await colleaguesQuiz();
+    const admin = w.caller(await adminA());
+    const copy = await admin.content.duplicate({ contentId: quiz.id });
+    expect(copy.questionsLeftOut).toBe(0);
+    const listed = await admin.questions.quizQuestions({ quizId: copy.id });
+    expect(listed).toHaveLength(3);
+    expect(listed.every((r) => r.question.owner.id === w.users.a.ADMIN.id)).toBe(true);
+  });
+
+  it("reuses the duplicator's own questions rather than copying them", async () => {
+    const { quiz, secret, viewable, editable } = await colleaguesQuiz();
+    const copy = await w.caller(await otherTeacherA()).content.duplicate({ contentId: quiz.id });
+    expect(copy.questionsLeftOut).toBe(0);
+    const listed = await w.caller(await otherTeacherA()).questions.quizQuestions({ quizId: copy.id });
+    expect(listed.map((r) => r.question.id)).toEqual([secret.id, viewable.id, editable.id]);
+  });
+
+  it("records how many questions were copied and left out", async () => {
+    const { quiz } = await colleaguesQuiz();
+    const copy = await w.caller(await teacherA()).content.duplicate({ contentId: quiz.id });
+    const events = await activity("content_duplicated", copy.id);
+    expect(events[0]?.metadata).toMatchObject({ sourceId: quiz.id, questionsCopied: 2, questionsLeftOut: 1 });
+  });
+});

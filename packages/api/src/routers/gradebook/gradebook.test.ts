@@ -169,3 +169,42 @@ describe("parent view", () => {
     expect(await w.caller(await w.actor("b", "PARENT")).gradebook.children()).toEqual([]);
   });
 });
+
+describe("CSV formula injection", () => {
+  it("writes a student named like a formula as text, prefixed with a single quote", async () => {
+    const teacher = await w.actor("a", "TEACHER");
+    const cls = await w.caller(teacher).classes.create({ name: "Formulas", subject: "Science", gradeLevel: "7" });
+    const names = ['=HYPERLINK("http://evil","x")', "+1+2", "-3+4", "@SUM(A1)", "\tTabbed", "\rReturned"];
+    for (const [i, name] of names.entries()) {
+      const student = await w.scoped("a").user.create({
+        data: { organizationId: w.orgs.a, email: `formula${i}@a.test`, name, role: "STUDENT", passwordHash: "x" },
+      });
+      await w.caller(teacher).classes.addStudent({ classId: cls.id, studentId: student.id });
+    }
+    const { csv } = await w.caller(teacher).gradebook.csv({ classId: cls.id });
+    const students = (parse(csv) as string[][]).slice(1, -1).map((r) => r[0]);
+    expect(new Set(students)).toEqual(new Set(names.map((n) => `'${n}`)));
+  });
+
+  it("neutralizes a content title too, and leaves ordinary text and numbers alone", async () => {
+    const teacher = await w.actor("a", "TEACHER");
+    const cls = await w.caller(teacher).classes.create({ name: "Titles", subject: "Science", gradeLevel: "7" });
+    await w.caller(teacher).classes.addStudent({ classId: cls.id, studentId: w.users.a.STUDENT.id });
+    const lesson = await w.scoped("a").contentItem.create({
+      data: {
+        organizationId: w.orgs.a,
+        authorId: teacher.userId,
+        type: "LESSON",
+        title: "=cmd|' /C calc'!A0",
+        subject: "Science",
+        gradeLevel: "7",
+        status: "PUBLISHED",
+        body: { sections: [] },
+      },
+    });
+    await w.caller(teacher).assignments.create({ classId: cls.id, contentId: lesson.id });
+    const rows = parse((await w.caller(teacher).gradebook.csv({ classId: cls.id })).csv) as string[][];
+    expect(rows[0]).toEqual(["Student", "Email", "'=cmd|' /C calc'!A0 (lesson)", "Quiz average %"]);
+    expect(rows[1]?.slice(0, 2)).toEqual(["STUDENT A", "student@a.test"]);
+  });
+});

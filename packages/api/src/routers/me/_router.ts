@@ -1,6 +1,12 @@
-// `me`: the signed-in user's own profile and password. Any role.
-import { changePassword, getProfile, updateProfile } from "@toolboxai/core";
-import { changePasswordSchema, profileSchema, updateProfileSchema } from "@toolboxai/validators";
+// `me`: the signed-in user's own profile, password and sessions. Any role.
+import { changePassword, getProfile, listMySessions, signOutOtherSessions, updateProfile } from "@toolboxai/core";
+import {
+  changePasswordSchema,
+  profileSchema,
+  sessionListSchema,
+  signOutOtherSessionsResultSchema,
+  updateProfileSchema,
+} from "@toolboxai/validators";
 import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
@@ -14,4 +20,10 @@ export const meRouter = createTRPCRouter({
     .input(changePasswordSchema)
     .output(z.object({ changed: z.literal(true) }))
     .mutation(({ ctx, input }) => changePassword(ctx.svc, input)),
+  /** The browsers signed in to this account (device, last seen, IP), this one first. */
+  sessions: protectedProcedure.output(sessionListSchema).query(({ ctx }) => listMySessions(ctx.svc)),
+  /** Ends every session of this account but the one asking. */
+  signOutOtherSessions: protectedProcedure
+    .output(signOutOtherSessionsResultSchema)
+    .mutation(({ ctx }) => signOutOtherSessions(ctx.svc)),
 });

@@ -630,3 +630,29 @@ describe("authorization and tenancy", () => {
     expect((await w.t.db.question.findUniqueOrThrow({ where: { id: q.id } })).sharedAccess).toBe("EDIT");
   });
 });
+
+describe("questions.quizQuestions: only questions the caller may see in the bank", () => {
+  it("stops showing a colleague's question, answer key included, once its owner makes it private", async () => {
+    const owner = w.caller(await teacherA());
+    const shared = await owner.questions.create(single({ prompt: "Shared, then made private" }));
+    await owner.questions.share({ questionId: shared.id, access: "VIEW" });
+    const mine = await w.caller(teacher2).questions.create(single({ prompt: "The composer's own" }));
+    const quiz = await createQuiz("a", teacher2.userId);
+    const composer = w.caller(teacher2);
+    await composer.questions.setQuizQuestions({ quizId: quiz, questionIds: [shared.id, mine.id] });
+
+    await owner.questions.share({ questionId: shared.id, access: null });
+
+    expect((await composer.questions.quizQuestions({ quizId: quiz })).map((r) => r.question.id)).toEqual([mine.id]);
+    expect((await errorOf(composer.questions.get({ questionId: shared.id }))).code).toBe("NOT_FOUND");
+  });
+
+  it("an admin still sees every question of the quiz", async () => {
+    const owner = w.caller(await teacherA());
+    const hidden = await owner.questions.create(single({ prompt: "Private to its owner" }));
+    const quiz = await createQuiz("a", w.users.a.TEACHER.id);
+    await owner.questions.setQuizQuestions({ quizId: quiz, questionIds: [hidden.id] });
+    const listed = await w.caller(await adminA()).questions.quizQuestions({ quizId: quiz });
+    expect(listed.map((r) => r.question.id)).toEqual([hidden.id]);
+  });
+});

@@ -25,6 +25,7 @@ const FIELDS = [
 ] as const;
 
 export function PasswordForm() {
+  const utils = api.useUtils();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<ChangePasswordInput>({
     resolver: zodResolver(changePasswordSchema),
@@ -33,7 +34,8 @@ export function PasswordForm() {
   const change = api.me.changePassword.useMutation({
     onSuccess() {
       form.reset();
-      toast.success("Password changed");
+      toast.success("Password changed. Your other sessions were signed out.");
+      void utils.me.sessions.invalidate();
     },
     onError(error) {
       setFailure(applyServerErrors(error, form.setError));
@@ -47,7 +49,7 @@ export function PasswordForm() {
         <CardTitle>
           <h2>Password</h2>
         </CardTitle>
-        <CardDescription>Change the password you sign in with.</CardDescription>
+        <CardDescription>Change the password you sign in with. Your other sessions are signed out.</CardDescription>
       </CardHeader>
       <form
         noValidate

@@ -1,6 +1,7 @@
 import { pusherAuthResponse } from "@toolboxai/core";
 import { createContext } from "~/server/context";
 import { logger } from "~/server/logger";
+import { limitRoute } from "~/server/rate-limit";
 import { getRealtimeSigner } from "~/server/realtime";
 
 export const dynamic = "force-dynamic";
@@ -8,10 +9,13 @@ export const dynamic = "force-dynamic";
 /**
  * POST /api/pusher/auth: pusher-js's channel authorization endpoint. Signs a private or presence
  * channel subscription for the signed-in user when they may use the channel: 503 when realtime is
- * off, 401 signed out, 400 malformed, 403 not theirs (see server/realtime/auth-endpoint.ts).
+ * off, 401 signed out, 400 malformed, 403 not theirs (see server/realtime/auth-endpoint.ts), 429
+ * over the channel-authorization limit.
  */
 export async function POST(req: Request) {
   const ctx = await createContext({ headers: req.headers, source: "pusher-auth" });
+  const limited = await limitRoute(ctx, "realtime-auth.user");
+  if (limited) return limited;
   return pusherAuthResponse(req, {
     db: ctx.db,
     actor: ctx.actor,

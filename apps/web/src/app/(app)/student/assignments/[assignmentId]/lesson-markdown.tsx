@@ -1,20 +1,12 @@
 // A small, safe Markdown renderer for lesson text: it builds React elements (never HTML strings),
 // so nothing a lesson contains can run as markup. It covers what lessons use: headings,
 // paragraphs (line breaks kept), lists, quotes, code, rules, **bold**, *italic*, `code` and
-// [links](https://…). Anything else is shown as written.
+// [links](https://…) (http, https and mailto only). Anything else is shown as written.
+import { safeHref } from "@toolboxai/validators";
 import { Fragment, type ReactNode } from "react";
 
 const INLINE =
   /(`[^`\n]+`)|(\*\*[^*\n]+\*\*|__[^_\n]+__)|(\*[^*\s][^*\n]*\*|_[^_\s][^_\n]*_)|(\[[^\]\n]+\]\([^)\s]+\))/;
-
-function safeHref(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return ["http:", "https:", "mailto:"].includes(parsed.protocol) ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 function inline(text: string, key = "i"): ReactNode[] {
   const out: ReactNode[] = [];
@@ -41,7 +33,8 @@ function inline(text: string, key = "i"): ReactNode[] {
       out.push(<em key={k}>{inline(token.slice(1, -1), k)}</em>);
     } else {
       const [, label = "", url = ""] = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(token) ?? [];
-      const href = safeHref(url);
+      // Only web and mailto links become links; `javascript:`, `data:` and the like stay text.
+      const href = safeHref(url, { mailto: true });
       out.push(
         href ? (
           <a

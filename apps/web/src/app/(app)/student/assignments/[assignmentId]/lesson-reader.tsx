@@ -1,7 +1,7 @@
 "use client";
 
 import { contentBodySchemas } from "@toolboxai/validators";
-import { ArrowLeft, ArrowRight, Check, CheckCircle2, ExternalLink, PartyPopper } from "lucide-react";
+import { ArrowLeft, ArrowRight, Check, CheckCircle2, PartyPopper } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
@@ -15,15 +15,16 @@ import { cn } from "~/lib/utils";
 import { api, type RouterOutputs } from "~/trpc/react";
 import { DueText, TYPE_LABEL } from "../../assignment-ui";
 import { LessonMarkdown } from "./lesson-markdown";
+import { LessonMedia, type MediaLink, withoutUnsafeMedia } from "./lesson-media";
 
 type Lesson = RouterOutputs["assignments"]["openLesson"];
-type Unit = { id: string; heading: string; markdown: string; media: { url: string; caption: string }[] };
+type Unit = { id: string; heading: string; markdown: string; media: MediaLink[] };
 type Parsed = { intro: string | null; units: Unit[]; noun: "section" | "step" };
 
 /** The lesson's sections, or the activity's steps, as one list of units to read and complete. */
 function parseBody(type: string, body: unknown): Parsed | null {
   if (type === "LESSON") {
-    const parsed = contentBodySchemas.LESSON.safeParse(body);
+    const parsed = contentBodySchemas.LESSON.safeParse(withoutUnsafeMedia(body));
     return parsed.success ? { intro: null, units: parsed.data.sections, noun: "section" } : null;
   }
   if (type === "ACTIVITY") {
@@ -312,29 +313,7 @@ export function LessonReader({
               ) : (
                 <p className="text-muted-foreground">This {noun} has no text.</p>
               )}
-              {unit.media.length > 0 ? (
-                <section aria-labelledby={`media-${unit.id}`} className="grid gap-2">
-                  <h3 id={`media-${unit.id}`} className="font-medium text-sm">
-                    Watch and explore
-                  </h3>
-                  <ul className="grid gap-2">
-                    {unit.media.map((m) => (
-                      <li key={m.url}>
-                        <a
-                          href={m.url}
-                          target="_blank"
-                          rel="noopener noreferrer"
-                          className="inline-flex items-center gap-2 rounded-md border px-3 py-2 text-sm outline-none transition-colors hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring"
-                        >
-                          <ExternalLink className="size-4 shrink-0 text-muted-foreground" aria-hidden />
-                          <span className="break-all">{m.caption || m.url}</span>
-                          <span className="sr-only"> (opens in a new tab)</span>
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              ) : null}
+              <LessonMedia sectionId={unit.id} media={unit.media} />
             </CardContent>
             <CardFooter className="flex flex-wrap justify-between gap-2 border-t">
               <Button variant="outline" onClick={() => goTo(index - 1)} disabled={index === 0}>

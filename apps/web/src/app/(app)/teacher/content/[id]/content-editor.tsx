@@ -10,6 +10,7 @@ import { PageHeader } from "~/components/page-header";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
+import { plural } from "~/lib/plural";
 import { api } from "~/trpc/react";
 import { ConflictAlert } from "../conflict-alert";
 import { StatusBadge, TYPE_LABEL, TypeBadge } from "../content-badges";
@@ -41,7 +42,12 @@ export function ContentEditor({ contentId }: { contentId: string }) {
   const duplicate = api.content.duplicate.useMutation({
     async onSuccess(copy) {
       await utils.content.list.invalidate();
-      toast.success(`Created "${copy.title}"`);
+      toast.success(
+        `Created "${copy.title}"`,
+        copy.questionsLeftOut > 0
+          ? { description: `Left out ${plural(copy.questionsLeftOut, "question")} that only their owner can see.` }
+          : {},
+      );
       router.push(`/teacher/content/${copy.id}`);
     },
     onError,

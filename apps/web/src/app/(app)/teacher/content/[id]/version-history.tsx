@@ -1,6 +1,6 @@
 "use client";
 
-import type { ContentDetail, ContentVersionView } from "@toolboxai/validators";
+import { type ContentDetail, type ContentVersionView, safeHref } from "@toolboxai/validators";
 import { History } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -162,7 +162,13 @@ function BodyPreview({ type, body }: { type: ContentDetail["type"]; body: unknow
             <h3 className="font-semibold">{s.heading}</h3>
             <p className="whitespace-pre-wrap text-sm">{s.markdown}</p>
             {(s.media ?? []).map((m) => (
-              <a key={m.url} href={m.url} target="_blank" rel="noreferrer" className="text-primary text-sm underline">
+              <a
+                key={m.url}
+                href={safeHref(m.url) ?? undefined}
+                target="_blank"
+                rel="noreferrer"
+                className="text-primary text-sm underline"
+              >
                 {m.caption || m.url}
               </a>
             ))}

@@ -2,6 +2,7 @@ import { createCaller } from "@toolboxai/api";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { createContext } from "~/server/context";
+import { limitRoute, rateLimitHeadersOf } from "~/server/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +10,8 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, { params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
   const ctx = await createContext({ headers: req.headers, source: "csv-export" });
+  const limited = await limitRoute(ctx, "download.user");
+  if (limited) return limited;
   try {
     const { filename, csv } = await createCaller(ctx).gradebook.csv({ classId });
     return new Response(`\uFEFF${csv}`, {
@@ -24,7 +27,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ classId:
     const message = e.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side." : e.message;
     return Response.json(
       { error: { code: e.code, message, requestId: ctx.correlationId } },
-      { status: getHTTPStatusCodeFromError(e) },
+      { status: getHTTPStatusCodeFromError(e), headers: rateLimitHeadersOf([e]) },
     );
   }
 }
