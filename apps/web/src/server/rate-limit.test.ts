@@ -4,6 +4,7 @@
 // the limiter itself, the context, every middleware and responseMeta are real.
 import { createWorld, type World } from "@toolboxai/api/testing";
 import { createRateLimiter, type RateLimiter, type RateLimitRule, TRPC_MAX_BATCH_SIZE } from "@toolboxai/core";
+import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 const state = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown, limiter: null as unknown }));
@@ -26,6 +27,7 @@ const rojo = await import("~/app/api/content/[contentId]/rojo.zip/route");
 const pusherAuth = await import("~/app/api/pusher/auth/route");
 const gradebook = await import("~/app/api/classes/[classId]/gradebook.csv/route");
 const health = await import("~/app/api/health/route");
+const nextAuth = await import("~/app/api/auth/[...nextauth]/route");
 const { SOCKET_ADDRESS_APPENDED } = await import("~/server/rate-limit");
 
 const rule = (points: number, perPlan = true): RateLimitRule => ({
@@ -52,6 +54,7 @@ beforeEach(() => {
       "download.user": rule(1),
       "realtime-auth.user": rule(1),
       "health.ip": rule(1, false),
+      "auth.ip": rule(1, false),
     },
   });
   state.limiter = limiter;
@@ -209,6 +212,22 @@ describe("route handlers", () => {
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("60");
     expect((await check("198.51.100.21")).status).toBe(200);
+  });
+
+  it("answer next-auth's routes (sign-in, CSRF, session) over the per-address limit with 429", async () => {
+    (globalThis as Record<symbol, unknown>)[SOCKET_ADDRESS_APPENDED] = true;
+    // The address's one request of the window is used up; requests under the limit reach next-auth
+    // (server/auth/sessions.test.ts signs in through this same route).
+    await limiter.hit("auth.ip", "198.51.100.30");
+    const res = await nextAuth.GET(
+      new NextRequest(`${ORIGIN}/api/auth/csrf`, {
+        headers: { host: "localhost:3000", "x-forwarded-for": "203.0.113.9, 198.51.100.30" },
+      }),
+      { params: Promise.resolve({ nextauth: ["csrf"] }) },
+    );
+    expect(res.status).toBe(429);
+    expect(res.headers.get("retry-after")).toBe("60");
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("TOO_MANY_REQUESTS");
   });
 
   it("answer channel authorizations over the limit with 429", async () => {

@@ -98,6 +98,28 @@ describe("tRPC over HTTP", () => {
     expect(body.error.json.data.fieldErrors).toEqual({ email: ["An account with this email already exists."] });
   });
 
+  it("answers creating a user whose email another school uses exactly as for a new email (finding 8)", async () => {
+    const create = (email: string) =>
+      call("users.create", {
+        body: { name: "New Person", email, role: "STUDENT" },
+        headers: { origin: "http://localhost:3000" },
+      });
+    const elsewhere = await create(w.users.b.TEACHER.email);
+    const nowhere = await create("never-used-anywhere@example.test");
+    expect(elsewhere.status).toBe(200);
+    expect(nowhere.status).toBe(200);
+    type Created = { result: { data: { json: { user: { email: string; role: string } } } } };
+    const a = ((await elsewhere.json()) as Created).result.data.json.user;
+    const b = ((await nowhere.json()) as Created).result.data.json.user;
+    expect(a).toMatchObject({ email: w.users.b.TEACHER.email, role: "STUDENT" });
+    expect(b).toMatchObject({ email: "never-used-anywhere@example.test", role: "STUDENT" });
+    // The other school's account is untouched.
+    const theirs = await w.t.db.user.findFirstOrThrow({
+      where: { organizationId: w.orgs.b, email: w.users.b.TEACHER.email },
+    });
+    expect(theirs.role).toBe("TEACHER");
+  });
+
   it("mints a request id when the caller's is missing or unsafe", () => {
     expect(correlationIdFrom(new Headers({ "x-request-id": "bad id with spaces" }))).toMatch(/^[0-9a-f-]{36}$/);
     expect(correlationIdFrom(new Headers())).toMatch(/^[0-9a-f-]{36}$/);

@@ -64,6 +64,14 @@ export const RATE_LIMITS = {
     perPlan: false,
     penalize: true,
   },
+  "auth.ip": {
+    description:
+      "sign-in, sign-out and session requests to next-auth per client IP (generous: a school signs in from one address; wrong passwords have their own limits)",
+    points: 600,
+    duration: 60,
+    perPlan: false,
+    penalize: false,
+  },
   "health.ip": {
     description: "health checks per client IP (monitors, load balancers)",
     points: 300,
