@@ -93,6 +93,20 @@ describe.skipIf(!env.databaseUrl)("migrator on PostgreSQL", () => {
     await handle.db.$executeRawUnsafe(`CREATE SCHEMA public`);
     return handle;
   });
+
+  it("lets go of Prisma's migration lock when it is done, so the next apply need not wait for it", async () => {
+    const handle = await createTestDatabase();
+    try {
+      await applyMigrations({ adapterFactory: handle.connection.adapterFactory, migrationsDir: env.migrationsDir });
+      // Prisma's migrate lock is pg_advisory_lock(72707369); no session may still hold it.
+      const held = await handle.db.$queryRawUnsafe<{ count: bigint }[]>(
+        `SELECT count(*) AS count FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369 AND granted`,
+      );
+      expect(Number(held[0]?.count)).toBe(0);
+    } finally {
+      await handle.close();
+    }
+  });
 });
 
 describe("migration files", () => {

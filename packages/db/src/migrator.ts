@@ -32,18 +32,50 @@ function initWasm(): void {
   wasmReady = true;
 }
 
+interface OpenEngine {
+  engine: SchemaEngine;
+  /**
+   * Frees the engine and disposes of every connection it opened. The engine holds Prisma's
+   * migration advisory lock on one of them; a connection left open (a PostgreSQL pool that only
+   * closes when idle) keeps the lock, and the next apply waits for it until it times out.
+   */
+  close(): Promise<void>;
+}
+
 async function openEngine(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   schema?: { path: string; content: string },
-): Promise<SchemaEngine> {
+): Promise<OpenEngine> {
   initWasm();
   const datamodels: [string, string][] | undefined = schema ? [[schema.path, schema.content]] : undefined;
   const logs: string[] = [];
-  return bg.SchemaEngine.new(
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapterFactory.provider,
+    adapterName: adapterFactory.adapterName,
+    connect: async () => {
+      const adapter = await adapterFactory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await adapterFactory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
+  const engine = await bg.SchemaEngine.new(
     { datamodels },
     (line: string) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    bindMigrationAwareSqlAdapterFactory(tracked),
   );
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await Promise.allSettled(opened.splice(0).map((adapter) => adapter.dispose()));
+    },
+  };
 }
 
 const MIGRATION_FILE = "migration.sql";
@@ -88,7 +120,7 @@ export async function applyMigrations(opts: {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   migrationsDir: string;
 }): Promise<string[]> {
-  const engine = await openEngine(opts.adapterFactory);
+  const { engine, close } = await openEngine(opts.adapterFactory);
   try {
     const result = await engine.applyMigrations({
       migrationsList: readMigrationList(opts.migrationsDir),
@@ -96,7 +128,7 @@ export async function applyMigrations(opts: {
     });
     return result.appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }
 
@@ -106,7 +138,7 @@ export async function diffMigrationsToSchema(opts: { migrationsDir: string; sche
   const pglite = new PGlite();
   const content = fs.readFileSync(opts.schemaPath, "utf8");
   const schema = { path: opts.schemaPath, content };
-  const engine = await openEngine(new PrismaPGlite(pglite), schema);
+  const { engine, close } = await openEngine(new PrismaPGlite(pglite), schema);
   try {
     const list = readMigrationList(opts.migrationsDir);
     const result = await engine.diff({
@@ -120,7 +152,7 @@ export async function diffMigrationsToSchema(opts: { migrationsDir: string; sche
     const sql = result.stdout ?? "";
     return /^\s*-- This is an empty migration\.\s*$/.test(sql) ? "" : sql.trim();
   } finally {
-    engine.free();
+    await close();
     await pglite.close();
   }
 }
