@@ -19,6 +19,7 @@ export * from "./health/health";
 export * from "./me/me";
 export * from "./messages/messages";
 export * from "./questions/questions";
+export * from "./questions/quiz-questions";
 export * from "./rate-limit/client-address";
 export * from "./rate-limit/limiter";
 export * from "./rate-limit/limits";

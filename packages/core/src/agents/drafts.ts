@@ -7,7 +7,8 @@ import { toActor } from "../actor";
 import { createContent } from "../content/content";
 import type { ServiceContext } from "../context";
 import { isPrismaError } from "../errors";
-import { createQuestion, setQuizQuestions } from "../questions/questions";
+import { createQuestion } from "../questions/questions";
+import { setQuizQuestions } from "../questions/quiz-questions";
 
 /** The bank tag on a task's generated questions, so a resumed task reuses rather than repeats them. */
 export const taskTag = (taskId: string) => `gen-${taskId}`.toLowerCase().slice(0, 40);

@@ -17,7 +17,7 @@ import type { z } from "zod";
 import { recordActivity, recordAudit } from "../audit/audit";
 import type { ServiceContext } from "../context";
 import { conflict, type DomainError, forbidden, invalid, isPrismaError, notFound } from "../errors";
-import { copyQuizQuestions } from "../questions/questions";
+import { copyQuizQuestions } from "../questions/quiz-questions";
 import { publishDashboardChanged } from "../realtime/events";
 import { bodyToText } from "./content-text";
 
