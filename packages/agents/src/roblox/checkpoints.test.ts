@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkLuau } from "../luau";
-import {
-  answerKey,
-  checkpointsByStation,
-  clientCheckpoint,
-  quizAnswersModule,
-  quizClientScript,
-  quizDataModule,
-  quizServerScript,
-} from "./checkpoints";
+import { answerKey, checkpointsByStation, clientCheckpoint, quizAnswersModule, quizDataModule } from "./checkpoints";
+import { quizClientScript } from "./quiz-client-script";
+import { quizServerScript } from "./quiz-server-script";
 import { environment, readReturnedValue, withOtherAnswers } from "./test-helpers";
 
 const checkpoints = environment.checkpoints;

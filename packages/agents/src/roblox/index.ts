@@ -5,12 +5,12 @@ export {
   clientCheckpoint,
   QUIZ_LAYOUT,
   quizAnswersModule,
-  quizClientScript,
   quizDataModule,
-  quizServerScript,
 } from "./checkpoints";
 export type { LuaData } from "./luau-writer";
 export { isLuaIdentifier, luaComment, luaKey, luaNumber, luaString, luaValue } from "./luau-writer";
+export { quizClientScript } from "./quiz-client-script";
+export { quizServerScript } from "./quiz-server-script";
 export type { RojoOptions, RojoZipOptions } from "./rojo";
 export {
   BUILT_IN_SCRIPTS,

@@ -1,13 +1,8 @@
 import type { LuauScript, RobloxEnvironment } from "@toolboxai/validators";
 import { strToU8, type Zippable, zipSync } from "fflate";
-import {
-  checkpointsByStation,
-  QUIZ_LAYOUT,
-  quizAnswersModule,
-  quizClientScript,
-  quizDataModule,
-  quizServerScript,
-} from "./checkpoints";
+import { checkpointsByStation, QUIZ_LAYOUT, quizAnswersModule, quizDataModule } from "./checkpoints";
+import { quizClientScript } from "./quiz-client-script";
+import { quizServerScript } from "./quiz-server-script";
 import { STATION_ACTION_TEXT, terrainScript } from "./terrain-script";
 
 /** The Rojo version the toolchain file pins (any Rojo 7.x opens the project). */
