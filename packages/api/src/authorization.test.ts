@@ -199,7 +199,7 @@ async function freshAttempt(w: World, org: "a" | "b") {
   return { attemptId: attempt.id, questionId: link.questionId };
 }
 
-/** A direct thread in a fresh class with the org's teacher, student and admin all taking part. */
+/** A direct thread in a fresh class with the org's teacher, student, admin and parent all taking part. */
 async function freshThread(w: World, org: "a" | "b") {
   const cls = await freshClass(w, org, { enroll: true });
   const organizationId = w.orgs[org];
@@ -211,7 +211,7 @@ async function freshThread(w: World, org: "a" | "b") {
       subject: "Matrix thread",
       createdById: w.users[org].TEACHER.id,
       participants: {
-        create: (["TEACHER", "STUDENT", "ADMIN"] as const).map((role) => ({
+        create: (["TEACHER", "STUDENT", "ADMIN", "PARENT"] as const).map((role) => ({
           organizationId,
           userId: w.users[org][role].id,
         })),
@@ -246,6 +246,20 @@ const matrix: Record<string, Entry> = {
   },
   "users.deactivate": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
   "users.reactivate": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
+  "users.parentLinks": { allowed: ["ADMIN"], input: (w, org) => ({ parentId: w.users[org].PARENT.id }) },
+  "users.linkParent": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => ({ parentId: w.users[org].PARENT.id, studentIds: [await freshUser(w, org)] }),
+  },
+  "users.unlinkParent": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => {
+      const studentId = await freshUser(w, org);
+      const parentId = w.users[org].PARENT.id;
+      await w.scoped(org).parentStudentLink.create({ data: { organizationId: w.orgs[org], parentId, studentId } });
+      return { parentId, studentId };
+    },
+  },
   "classes.list": { allowed: ["TEACHER", "ADMIN", "STUDENT"], input: () => ({}) },
   "classes.get": {
     allowed: ["TEACHER", "ADMIN", "STUDENT"],
@@ -282,6 +296,22 @@ const matrix: Record<string, Entry> = {
       const { contentId } = await freshAssignment(w, org, "LESSON");
       return { classId: (await freshClass(w, org)).id, contentId };
     },
+  },
+  "assignments.update": {
+    allowed: STAFF,
+    input: async (w, org) => ({ assignmentId: (await freshAssignment(w, org, "QUIZ")).assignmentId, maxAttempts: 3 }),
+  },
+  "assignments.extendDueDate": {
+    allowed: STAFF,
+    input: async (w, org) => ({
+      assignmentId: (await freshAssignment(w, org, "LESSON")).assignmentId,
+      studentId: w.users[org].STUDENT.id,
+      dueAt: new Date(Date.now() + 86_400_000),
+    }),
+  },
+  "assignments.unassign": {
+    allowed: STAFF,
+    input: async (w, org) => ({ assignmentId: (await freshAssignment(w, org, "LESSON")).assignmentId }),
   },
   "assignments.listForClass": { allowed: STAFF, input: classId },
   "assignments.mine": { allowed: ["STUDENT"], input: () => undefined },
@@ -398,10 +428,10 @@ const matrix: Record<string, Entry> = {
     allowed: ["TEACHER", "ADMIN"],
     input: async (w, org) => ({ quizId: await freshQuiz(w, org), questionIds: [await freshQuestion(w, org)] }),
   },
-  "messages.threads": { allowed: ["TEACHER", "STUDENT", "ADMIN"], input: () => undefined },
-  "messages.thread": { allowed: ["TEACHER", "STUDENT", "ADMIN"], input: freshThread },
+  "messages.threads": { allowed: ["TEACHER", "STUDENT", "ADMIN", "PARENT"], input: () => undefined },
+  "messages.thread": { allowed: ["TEACHER", "STUDENT", "ADMIN", "PARENT"], input: freshThread },
   "messages.startThread": {
-    allowed: ["TEACHER", "STUDENT", "ADMIN"],
+    allowed: ["TEACHER", "STUDENT", "ADMIN", "PARENT"],
     // To the org's student in a class they share with the teacher: the student (writing to
     // themselves) gets BAD_REQUEST, which is not an authorization refusal.
     input: async (w, org) => ({
@@ -420,11 +450,11 @@ const matrix: Record<string, Entry> = {
     }),
   },
   "messages.reply": {
-    allowed: ["TEACHER", "STUDENT", "ADMIN"],
+    allowed: ["TEACHER", "STUDENT", "ADMIN", "PARENT"],
     input: async (w, org) => ({ ...(await freshThread(w, org)), body: "A reply" }),
   },
-  "messages.unreadCount": { allowed: ["TEACHER", "STUDENT", "ADMIN"], input: () => undefined },
-  "messages.recipients": { allowed: ["TEACHER", "STUDENT", "ADMIN"], input: () => undefined },
+  "messages.unreadCount": { allowed: ["TEACHER", "STUDENT", "ADMIN", "PARENT"], input: () => undefined },
+  "messages.recipients": { allowed: ["TEACHER", "STUDENT", "ADMIN", "PARENT"], input: () => undefined },
   "agents.generate": {
     allowed: STAFF,
     input: () => ({ topic: "Photosynthesis", subject: "Science", gradeLevel: "7", parts: ["lesson"] }),
@@ -605,6 +635,9 @@ describe("tenant isolation", () => {
     "classes.removeStudent",
     "assignments.create",
     "assignments.listForClass",
+    "assignments.update",
+    "assignments.extendDueDate",
+    "assignments.unassign",
     "gradebook.forClass",
     "gradebook.csv",
     "messages.thread",

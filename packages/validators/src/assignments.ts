@@ -12,8 +12,40 @@ export const createAssignmentSchema = z.object({
   /** Quizzes only; empty means unlimited. */
   maxAttempts: z.number().int().min(1, "At least 1 attempt").max(20, "At most 20 attempts").nullish(),
   showCorrectAnswers: z.boolean().default(false),
+  /** The teacher confirmed a due date that has already passed. */
+  confirmPastDue: z.boolean().default(false),
 });
 export type CreateAssignmentInput = z.input<typeof createAssignmentSchema>;
+
+/** A teacher's change to an assignment; a field left out stays as it is. */
+export const updateAssignmentSchema = z.object({
+  assignmentId: idSchema,
+  dueAt: z.date().nullish(),
+  maxAttempts: z.number().int().min(1, "At least 1 attempt").max(20, "At most 20 attempts").nullish(),
+  /** `true` releases hidden answers: students' results show the answers from now on. */
+  showCorrectAnswers: z.boolean().optional(),
+  confirmPastDue: z.boolean().default(false),
+});
+export type UpdateAssignmentInput = z.input<typeof updateAssignmentSchema>;
+
+/** One student's own due date for an assignment; `null` removes the extension. */
+export const extendDueDateSchema = z.object({
+  assignmentId: idSchema,
+  studentId: idSchema,
+  dueAt: z.date().nullable(),
+  confirmPastDue: z.boolean().default(false),
+});
+export type ExtendDueDateInput = z.input<typeof extendDueDateSchema>;
+
+/**
+ * Unassigning deletes the assignment with its students' attempts and progress; when there are
+ * any, the request must say how many it is deleting (the number the teacher confirmed).
+ */
+export const unassignSchema = z.object({
+  assignmentId: idSchema,
+  confirmDeletedWork: z.number().int().min(0).default(0),
+});
+export type UnassignInput = z.input<typeof unassignSchema>;
 
 export const assignmentIdSchema = z.object({ assignmentId: idSchema });
 export const attemptIdSchema = z.object({ attemptId: idSchema });

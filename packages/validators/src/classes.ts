@@ -60,6 +60,9 @@ export const classSchema = z.object({
 });
 export type ClassView = z.infer<typeof classSchema>;
 
+/** What joining answers: the class, and whether the student was in it already (a rejoin changes nothing). */
+export const joinClassResultSchema = classSchema.extend({ alreadyEnrolled: z.boolean() });
+
 export const rosterEntrySchema = z.object({
   id: z.string(),
   name: z.string(),

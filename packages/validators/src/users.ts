@@ -47,3 +47,16 @@ export const createdUserSchema = z.object({
 
 export const changeRoleSchema = z.object({ userId: idSchema, role: roleSchema });
 export const userIdSchema = z.object({ userId: idSchema });
+
+export const parentLinksInputSchema = z.object({ parentId: idSchema });
+export const linkParentSchema = z.object({
+  parentId: idSchema,
+  studentIds: z.array(idSchema).min(1, "Choose at least one child.").max(20, "Link at most 20 children at a time."),
+});
+export type LinkParentInput = z.input<typeof linkParentSchema>;
+export const unlinkParentSchema = z.object({ parentId: idSchema, studentId: idSchema });
+export const parentLinksSchema = z.object({
+  parentId: z.string(),
+  children: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+});
+export type ParentLinks = z.infer<typeof parentLinksSchema>;

@@ -68,7 +68,7 @@ const NAV: Record<Role, NavItem[]> = {
     MESSAGES,
   ],
   STUDENT: [{ href: "/student", label: "My learning", icon: BookOpen, owns: ["/student/"], badge: "grades" }, MESSAGES],
-  PARENT: [{ href: "/parent", label: "My child", icon: Home }],
+  PARENT: [{ href: "/parent", label: "My child", icon: Home }, MESSAGES],
 };
 
 export const ROLE_LABEL: Record<Role, string> = {

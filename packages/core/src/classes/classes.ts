@@ -2,7 +2,7 @@
 import { randomInt } from "node:crypto";
 import type { Prisma } from "@toolboxai/db";
 import { type ClassInput, JOIN_CODE_ALPHABET } from "@toolboxai/validators";
-import { listMyAssignments } from "../assignments/assignments";
+import { listMyAssignments } from "../assignments/student";
 import { recordActivity, recordAudit } from "../audit/audit";
 import type { ServiceContext } from "../context";
 import { fieldError, forbidden, invalid, isPrismaError, notFound } from "../errors";
@@ -178,14 +178,16 @@ export async function regenerateJoinCode(ctx: ServiceContext, classId: string) {
 export async function joinClass(ctx: ServiceContext, code: string) {
   const row = await ctx.db.class.findFirst({ where: { joinCode: code, archivedAt: null }, select: classView });
   if (!row) throw fieldError("NOT_FOUND", "code", "No open class has that code. Check it with your teacher.");
+  const where = { classId_studentId: { classId: row.id, studentId: ctx.actor.userId } };
+  const alreadyEnrolled = (await ctx.db.enrollment.findUnique({ where, select: { id: true } })) !== null;
   await ctx.db.enrollment.upsert({
-    where: { classId_studentId: { classId: row.id, studentId: ctx.actor.userId } },
+    where,
     update: {},
     create: { organizationId: ctx.actor.orgId, classId: row.id, studentId: ctx.actor.userId },
   });
   await recordActivity(ctx, "class_joined", { classId: row.id });
   publishDashboardChanged(ctx, "enrollments");
-  return toView(row, { showCode: false });
+  return { ...toView(row, { showCode: false }), alreadyEnrolled };
 }
 
 async function activeStudent(ctx: ServiceContext, studentId: string) {

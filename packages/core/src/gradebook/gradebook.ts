@@ -1,4 +1,5 @@
 // The gradebook: students x assignments of one class, and a parent's view of a linked child.
+import { dueDateFor } from "../assignments/assignments";
 import type { ServiceContext } from "../context";
 import { type CsvCell, toCsv } from "../csv";
 import { notFound } from "../errors";
@@ -190,6 +191,7 @@ export async function childrenProgress(ctx: ServiceContext) {
         select: {
           id: true,
           dueAt: true,
+          dueExtensions: true,
           class: { select: { name: true } },
           content: { select: { title: true, type: true, body: true } },
         },
@@ -210,7 +212,8 @@ export async function childrenProgress(ctx: ServiceContext) {
         title: a.content.title,
         type: a.content.type,
         className: a.class.name,
-        dueAt: a.dueAt,
+        // The child's own due date when their teacher extended it.
+        dueAt: dueDateFor(a, student.id),
         ...cellFor(shaped[i] as (typeof shaped)[number], student.id, data),
       }));
       const quiz = items.filter((x) => x.type === "QUIZ" && x.status === "SUBMITTED" && x.percent !== null);

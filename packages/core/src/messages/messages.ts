@@ -1,5 +1,5 @@
-// Messages: direct threads between a teacher and a student of one of their classes (admins may
-// write to anyone), class announcements, and unread counts. Only a thread's participants can
+// Messages: direct threads between a teacher and a student of one of their classes, or a
+// teacher and a parent linked to such a student (admins may write to anyone), class announcements, and unread counts. Only a thread's participants can
 // read it; everyone else, admins included, gets NOT_FOUND.
 //
 // Announcements: participants are the poster, the class's teacher and every student enrolled
@@ -28,8 +28,8 @@ const PREVIEW_LENGTH = 140;
 const THREAD_LIST_LIMIT = 100;
 const MESSAGE_LIMIT = 500;
 const ADMIN_RECIPIENT_LIMIT = 500;
-/** Roles that use messaging; parents do not (yet), so nobody can write to them. */
-const MESSAGING_ROLES: Role[] = ["ADMIN", "TEACHER", "STUDENT"];
+/** Roles that use messaging. */
+const MESSAGING_ROLES: Role[] = ["ADMIN", "TEACHER", "STUDENT", "PARENT"];
 const activeUser = { active: true, deletedAt: null } satisfies Prisma.UserWhereInput;
 
 function nextMessageTime(lastMessageAt: Date | null): Date {
@@ -234,7 +234,17 @@ export async function getThread(ctx: ServiceContext, threadId: string) {
 }
 
 const notARecipient = () =>
-  fieldError("NOT_FOUND", "recipientId", "You can message the teachers and students of your classes only.");
+  fieldError(
+    "NOT_FOUND",
+    "recipientId",
+    "You can message only the people of your classes: their teachers, students and students' parents.",
+  );
+
+/** A student of the class who is active, optionally one linked to the given (active) parent. */
+const activeStudent = (parentId?: string): Prisma.UserWhereInput => ({
+  ...activeUser,
+  ...(parentId ? { parents: { some: { parentId, parent: activeUser } } } : {}),
+});
 
 /** Checks the DIRECT-thread rules; returns the class to file the thread under. */
 async function directThreadClass(ctx: ServiceContext, input: StartThreadInput): Promise<string | null> {
@@ -242,12 +252,25 @@ async function directThreadClass(ctx: ServiceContext, input: StartThreadInput): 
   if (input.recipientId === me) throw fieldError("INVALID", "recipientId", "You cannot message yourself.");
   switch (ctx.actor.role) {
     case "TEACHER":
-    case "STUDENT": {
+    case "STUDENT":
+    case "PARENT": {
       if (!input.classId) throw fieldError("INVALID", "classId", "Choose the class you share.");
       const shared: Prisma.ClassWhereInput =
         ctx.actor.role === "TEACHER"
-          ? { teacherId: me, enrollments: { some: { studentId: input.recipientId, student: activeUser } } }
-          : { teacherId: input.recipientId, teacher: activeUser, enrollments: { some: { studentId: me } } };
+          ? {
+              teacherId: me,
+              OR: [
+                { enrollments: { some: { studentId: input.recipientId, student: activeStudent() } } },
+                { enrollments: { some: { student: activeStudent(input.recipientId) } } },
+              ],
+            }
+          : ctx.actor.role === "STUDENT"
+            ? { teacherId: input.recipientId, teacher: activeUser, enrollments: { some: { studentId: me } } }
+            : {
+                teacherId: input.recipientId,
+                teacher: activeUser,
+                enrollments: { some: { student: activeStudent(me) } },
+              };
       const cls = await ctx.db.class.findFirst({
         where: { id: input.classId, archivedAt: null, ...shared },
         select: { id: true },
@@ -385,8 +408,35 @@ export async function reply(ctx: ServiceContext, input: ReplyInput) {
   return { ...message, authorName: ctx.actor.name, mine: true };
 }
 
-/** Who the actor may start a direct thread with, grouped by the class they share. */
-export async function recipients(ctx: ServiceContext) {
+type Recipient = { id: string; name: string; role: Role };
+interface Group {
+  classId: string | null;
+  className: string | null;
+  people: Recipient[];
+}
+
+/** Lists each person once, under the first group that holds them; drops groups left empty. */
+function oncePerPerson(groups: Group[]): Group[] {
+  const seen = new Set<string>();
+  return groups
+    .map((g) => ({
+      ...g,
+      people: g.people.filter((p) => {
+        if (seen.has(p.id)) return false;
+        seen.add(p.id);
+        return true;
+      }),
+    }))
+    .filter((g) => g.people.length > 0);
+}
+
+const recipientView = { id: true, name: true, role: true } satisfies Prisma.UserSelect;
+
+/**
+ * Who the actor may start a direct thread with, grouped by a class they share. Each person is
+ * listed once (under the first such class), however many classes they share with the actor.
+ */
+export async function recipients(ctx: ServiceContext): Promise<Group[]> {
   const me = ctx.actor.userId;
   switch (ctx.actor.role) {
     case "TEACHER": {
@@ -399,27 +449,47 @@ export async function recipients(ctx: ServiceContext) {
           enrollments: {
             where: { student: activeUser },
             orderBy: { student: { name: "asc" } },
-            select: { student: { select: { id: true, name: true, role: true } } },
+            select: {
+              student: {
+                select: {
+                  ...recipientView,
+                  parents: {
+                    where: { parent: activeUser },
+                    orderBy: { parent: { name: "asc" } },
+                    select: { parent: { select: recipientView } },
+                  },
+                },
+              },
+            },
           },
         },
       });
-      return classes
-        .filter((c) => c.enrollments.length > 0)
-        .map((c) => ({ classId: c.id, className: c.name, people: c.enrollments.map((e) => e.student) }));
+      return oncePerPerson(
+        classes.map((c) => {
+          const students = c.enrollments.map(({ student: { parents: _, ...s } }) => s);
+          const parents = c.enrollments
+            .flatMap((e) => e.student.parents.map((l) => l.parent))
+            .sort((a, b) => a.name.localeCompare(b.name));
+          return { classId: c.id, className: c.name, people: [...students, ...parents] };
+        }),
+      );
     }
-    case "STUDENT": {
+    case "STUDENT":
+    case "PARENT": {
+      const enrolled: Prisma.EnrollmentWhereInput =
+        ctx.actor.role === "STUDENT" ? { studentId: me } : { student: activeStudent(me) };
       const classes = await ctx.db.class.findMany({
-        where: { archivedAt: null, enrollments: { some: { studentId: me } }, teacher: activeUser },
+        where: { archivedAt: null, enrollments: { some: enrolled }, teacher: activeUser },
         orderBy: [{ name: "asc" }, { id: "asc" }],
-        select: { id: true, name: true, teacher: { select: { id: true, name: true, role: true } } },
+        select: { id: true, name: true, teacher: { select: recipientView } },
       });
-      return classes.map((c) => ({ classId: c.id, className: c.name, people: [c.teacher] }));
+      return oncePerPerson(classes.map((c) => ({ classId: c.id, className: c.name, people: [c.teacher] })));
     }
     case "ADMIN": {
       const people = await ctx.db.user.findMany({
         where: { id: { not: me }, role: { in: MESSAGING_ROLES }, ...activeUser },
         orderBy: [{ name: "asc" }, { id: "asc" }],
-        select: { id: true, name: true, role: true },
+        select: recipientView,
         take: ADMIN_RECIPIENT_LIMIT,
       });
       return people.length > 0 ? [{ classId: null, className: null, people }] : [];

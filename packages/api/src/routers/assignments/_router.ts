@@ -4,6 +4,7 @@ import {
   completeSection,
   countNewGrades,
   createAssignment,
+  extendDueDate,
   getAttempt,
   listClassAssignments,
   listMyAssignments,
@@ -13,17 +14,22 @@ import {
   saveResponses,
   startAttempt,
   submitAttempt,
+  unassign,
+  updateAssignment,
 } from "@toolboxai/core";
 import {
   assignmentIdSchema,
   attemptIdSchema,
   classIdSchema,
   createAssignmentSchema,
+  extendDueDateSchema,
   myAssignmentSchema,
   newGradeCountSchema,
   responsesSchema,
   saveResponsesSchema,
   sectionProgressSchema,
+  unassignSchema,
+  updateAssignmentSchema,
 } from "@toolboxai/validators";
 import { z } from "zod";
 import { createTRPCRouter, roleProcedure } from "../../trpc";
@@ -33,6 +39,12 @@ const student = roleProcedure("STUDENT");
 
 export const assignmentsRouter = createTRPCRouter({
   create: staff.input(createAssignmentSchema).mutation(({ ctx, input }) => createAssignment(ctx.svc, input)),
+  /** Due date, attempts, results visibility; `showCorrectAnswers: true` releases the answers now. */
+  update: staff.input(updateAssignmentSchema).mutation(({ ctx, input }) => updateAssignment(ctx.svc, input)),
+  /** One student's own due date (`dueAt: null` removes it). */
+  extendDueDate: staff.input(extendDueDateSchema).mutation(({ ctx, input }) => extendDueDate(ctx.svc, input)),
+  /** Deletes the assignment with its students' work, once the teacher confirmed how much. */
+  unassign: staff.input(unassignSchema).mutation(({ ctx, input }) => unassign(ctx.svc, input)),
   listForClass: staff.input(classIdSchema).query(({ ctx, input }) => listClassAssignments(ctx.svc, input)),
   mine: student.output(z.array(myAssignmentSchema)).query(({ ctx }) => listMyAssignments(ctx.svc)),
   openLesson: student.input(assignmentIdSchema).mutation(({ ctx, input }) => openLesson(ctx.svc, input)),

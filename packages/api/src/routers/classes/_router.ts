@@ -19,6 +19,7 @@ import {
   classInputSchema,
   classListInputSchema,
   classSchema,
+  joinClassResultSchema,
   joinClassSchema,
   rosterChangeSchema,
   studentClassSchema,
@@ -62,7 +63,7 @@ export const classesRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => regenerateJoinCode(ctx.svc, input.classId)),
   join: roleProcedure("STUDENT")
     .input(joinClassSchema)
-    .output(classSchema)
+    .output(joinClassResultSchema)
     .mutation(({ ctx, input }) => joinClass(ctx.svc, input.code)),
   /** The student's class page: the class and their assignments in it (enrolled students only). */
   forStudent: roleProcedure("STUDENT")

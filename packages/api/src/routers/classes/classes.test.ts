@@ -94,6 +94,21 @@ describe("rosters", () => {
     expect(await w.t.db.activityEvent.count({ where: { type: "class_joined", userId: w.users.a.STUDENT.id } })).toBe(2);
   });
 
+  it("a first join says the student was not in the class yet", async () => {
+    const c = await newClass("First join");
+    const joined = await w.caller(await w.actor("a", "STUDENT")).classes.join({ code: c.joinCode ?? "" });
+    expect(joined).toMatchObject({ id: c.id, name: "First join", alreadyEnrolled: false });
+  });
+
+  it("a rejoin tells the student they are already in the class and keeps one enrollment", async () => {
+    const c = await newClass("Rejoin");
+    const student = w.caller(await w.actor("a", "STUDENT"));
+    await student.classes.join({ code: c.joinCode ?? "" });
+    const again = await student.classes.join({ code: c.joinCode ?? "" });
+    expect(again).toMatchObject({ id: c.id, name: "Rejoin", alreadyEnrolled: true });
+    expect((await w.caller(await teacherA()).classes.get({ classId: c.id })).studentCount).toBe(1);
+  });
+
   it("a student sees their classes without the roster or the code", async () => {
     const c = await newClass("Seen by student");
     const student = w.caller(await w.actor("a", "STUDENT"));

@@ -1,6 +1,6 @@
 import { announce, getThread, listThreads, recipients, reply, startThread, unreadCount } from "@toolboxai/core";
-// `messages`: direct threads between teachers and their students, class announcements and
-// unread counts. Parents have no messaging yet.
+// `messages`: direct threads between teachers and their students or their students' parents,
+// class announcements and unread counts.
 import {
   announceSchema,
   messageSchema,
@@ -15,7 +15,7 @@ import {
 import { z } from "zod";
 import { createTRPCRouter, roleProcedure } from "../../trpc";
 
-const members = roleProcedure("TEACHER", "STUDENT", "ADMIN");
+const members = roleProcedure("TEACHER", "STUDENT", "ADMIN", "PARENT");
 const staff = roleProcedure("TEACHER", "ADMIN");
 
 export const messagesRouter = createTRPCRouter({

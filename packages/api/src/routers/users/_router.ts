@@ -1,9 +1,21 @@
-// `users`: an admin manages the people of their organization.
-import { changeUserRole, createUser, listUsers, setUserActive } from "@toolboxai/core";
+// `users`: an admin manages the people of their organization, and links parents to children.
+import {
+  changeUserRole,
+  createUser,
+  linkParent,
+  listUsers,
+  parentLinks,
+  setUserActive,
+  unlinkParent,
+} from "@toolboxai/core";
 import {
   changeRoleSchema,
   createdUserSchema,
   createUserSchema,
+  linkParentSchema,
+  parentLinksInputSchema,
+  parentLinksSchema,
+  unlinkParentSchema,
   userIdSchema,
   userListInputSchema,
   userListSchema,
@@ -34,4 +46,16 @@ export const usersRouter = createTRPCRouter({
     .input(userIdSchema)
     .output(userSchema)
     .mutation(({ ctx, input }) => setUserActive(ctx.svc, { userId: input.userId, active: true })),
+  parentLinks: adminProcedure
+    .input(parentLinksInputSchema)
+    .output(parentLinksSchema)
+    .query(({ ctx, input }) => parentLinks(ctx.svc, input)),
+  linkParent: adminProcedure
+    .input(linkParentSchema)
+    .output(parentLinksSchema)
+    .mutation(({ ctx, input }) => linkParent(ctx.svc, input)),
+  unlinkParent: adminProcedure
+    .input(unlinkParentSchema)
+    .output(parentLinksSchema)
+    .mutation(({ ctx, input }) => unlinkParent(ctx.svc, input)),
 });

@@ -12,7 +12,7 @@ import { Textarea } from "~/components/ui/textarea";
 import { api } from "~/trpc/react";
 
 const defaults: StartThreadInput = { recipientId: "", subject: "", body: "" };
-/** One <option> per (class, person): the same student can be reached through two classes. */
+/** An <option> per person, carrying the class `messages.recipients` filed them under. */
 const optionValue = (classId: string | null, userId: string) => `${classId ?? ""}|${userId}`;
 
 /** Starts a direct conversation with someone from `messages.recipients`. */
@@ -58,7 +58,8 @@ export function NewMessageDialog({
         what="recipients"
         empty={
           <p className="text-muted-foreground text-sm">
-            There is no one you can message yet: messages go between teachers and the students of their classes.
+            There is no one you can message yet: messages go between teachers and the students of their classes, and
+            their parents.
           </p>
         }
       >
@@ -90,7 +91,7 @@ export function NewMessageDialog({
                       {group.people.map((p) => (
                         <option key={p.id} value={optionValue(group.classId, p.id)}>
                           {p.name}
-                          {group.classId === null ? ` (${p.role.toLowerCase()})` : ""}
+                          {group.classId === null || p.role === "PARENT" ? ` (${p.role.toLowerCase()})` : ""}
                         </option>
                       ))}
                     </optgroup>

@@ -7,7 +7,7 @@ import { Inbox } from "./inbox";
 export const metadata: Metadata = { title: "Messages" };
 
 export default async function MessagesPage({ searchParams }: { searchParams: Promise<{ thread?: string }> }) {
-  const actor = await requireRole("TEACHER", "STUDENT", "ADMIN");
+  const actor = await requireRole("TEACHER", "STUDENT", "ADMIN", "PARENT");
   const { thread } = await searchParams;
   void api.messages.threads.prefetch();
   return (
@@ -17,10 +17,16 @@ export default async function MessagesPage({ searchParams }: { searchParams: Pro
         description={
           actor.role === "STUDENT"
             ? "Write to your teachers and read your classes' announcements."
-            : "Write to your students and post announcements to your classes."
+            : actor.role === "PARENT"
+              ? "Write to your child's teachers."
+              : "Write to your students and their parents, and post announcements to your classes."
         }
       />
-      <Inbox viewerId={actor.userId} canAnnounce={actor.role !== "STUDENT"} initialThreadId={thread ?? null} />
+      <Inbox
+        viewerId={actor.userId}
+        canAnnounce={actor.role === "TEACHER" || actor.role === "ADMIN"}
+        initialThreadId={thread ?? null}
+      />
     </HydrateClient>
   );
 }

@@ -27,7 +27,7 @@ export function JoinClassCard() {
     async onSuccess(c) {
       await Promise.all([utils.classes.list.invalidate(), utils.assignments.mine.invalidate()]);
       form.reset();
-      toast.success(`You joined ${c.name}`);
+      toast.success(c.alreadyEnrolled ? `You're already in ${c.name}` : `You joined ${c.name}`);
     },
     onError: (error) => setFailure(applyServerErrors(error, form.setError)),
   });

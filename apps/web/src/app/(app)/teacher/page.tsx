@@ -2,17 +2,17 @@ import { Plus, Sparkles } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClassFormDialog } from "~/components/classes/class-form-dialog";
-import { ClassList } from "~/components/classes/class-list";
 import { PageHeader } from "~/components/page-header";
 import { Button } from "~/components/ui/button";
 import { requireRole } from "~/server/auth/session";
 import { api, HydrateClient } from "~/trpc/server";
+import { TeacherClasses } from "./teacher-classes";
 
 export const metadata: Metadata = { title: "Teacher" };
 
 export default async function TeacherHome() {
   const actor = await requireRole("TEACHER");
-  void api.classes.list.prefetch({});
+  void api.classes.list.prefetch({ includeArchived: false });
   return (
     <HydrateClient>
       <PageHeader
@@ -35,13 +35,7 @@ export default async function TeacherHome() {
           </>
         }
       />
-      <ClassList
-        linkBase="/teacher/classes/"
-        empty={{
-          title: "No classes yet",
-          description: "Create your first class, then share its join code with your students.",
-        }}
-      />
+      <TeacherClasses />
     </HydrateClient>
   );
 }

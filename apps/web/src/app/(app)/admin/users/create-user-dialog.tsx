@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { type CreateUserInput, createUserSchema, roles } from "@toolboxai/validators";
+import { type CreateUserInput, createUserSchema, type Role } from "@toolboxai/validators";
 import { Check, Copy, UserPlus } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -27,7 +27,12 @@ import { applyServerErrors } from "~/lib/form-errors";
 import { api } from "~/trpc/react";
 
 type FormValues = z.input<typeof createUserSchema>;
-const EMPTY: FormValues = { name: "", email: "", role: "TEACHER", password: "" };
+/**
+ * A new account is a student unless the admin picks otherwise; Admin comes last so that nothing
+ * (a default, a browser restoring the first option) hands out the most powerful role by accident.
+ */
+const ROLE_ORDER = ["STUDENT", "TEACHER", "PARENT", "ADMIN"] as const satisfies readonly Role[];
+const EMPTY: FormValues = { name: "", email: "", role: "STUDENT", password: "" };
 
 export function CreateUserDialog() {
   const [open, setOpen] = useState(false);
@@ -123,7 +128,7 @@ export function CreateUserDialog() {
             </FormField>
             <FormField label="Role" htmlFor="new-role" error={errors.role?.message}>
               <NativeSelect id="new-role" {...form.register("role")}>
-                {roles.map((r) => (
+                {ROLE_ORDER.map((r) => (
                   <option key={r} value={r}>
                     {ROLE_LABEL[r]}
                   </option>

@@ -22,6 +22,7 @@ import { TableCell, TableRow } from "~/components/ui/table";
 import { useDebounced } from "~/lib/use-debounced";
 import { api } from "~/trpc/react";
 import { ChangeRoleDialog } from "./change-role-dialog";
+import { ParentLinksDialog } from "./parent-links-dialog";
 import { SetActiveDialog } from "./set-active-dialog";
 
 type Status = "all" | "active" | "deactivated";
@@ -44,6 +45,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
   const [page, setPage] = useState(1);
   const [roleTarget, setRoleTarget] = useState<UserView | null>(null);
   const [activeTarget, setActiveTarget] = useState<UserView | null>(null);
+  const [linksTarget, setLinksTarget] = useState<UserView | null>(null);
   const term = useDebounced(search.trim(), 250);
 
   // Filters change the result set: start again from page 1.
@@ -125,6 +127,9 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                   <DropdownMenuLabel className="truncate">{user.name}</DropdownMenuLabel>
                   <DropdownMenuSeparator />
                   <DropdownMenuItem onSelect={() => setRoleTarget(user)}>Change role…</DropdownMenuItem>
+                  {user.role === "PARENT" ? (
+                    <DropdownMenuItem onSelect={() => setLinksTarget(user)}>Linked children…</DropdownMenuItem>
+                  ) : null}
                   <DropdownMenuItem
                     onSelect={() => setActiveTarget(user)}
                     className={user.active ? "text-destructive focus:text-destructive" : undefined}
@@ -146,6 +151,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
     >
       <ChangeRoleDialog user={roleTarget} onClose={() => setRoleTarget(null)} />
       <SetActiveDialog user={activeTarget} onClose={() => setActiveTarget(null)} />
+      <ParentLinksDialog parent={linksTarget} onClose={() => setLinksTarget(null)} />
     </ListPage>
   );
 }

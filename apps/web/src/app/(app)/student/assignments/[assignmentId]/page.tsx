@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { NotFoundCard } from "~/components/not-found-card";
-import { PageHeader } from "~/components/page-header";
+import { notFound } from "next/navigation";
 import { requireRole } from "~/server/auth/session";
 import { api, HydrateClient } from "~/trpc/server";
 import { LessonReader } from "./lesson-reader";
@@ -14,18 +13,8 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
   // There is no single-assignment query for students: the list says which kind this is.
   const mine = await api.assignments.mine();
   const item = mine.find((a) => a.id === assignmentId);
-  if (!item) {
-    return (
-      <>
-        <PageHeader title="Assignment not found" />
-        <NotFoundCard
-          title="We couldn't find that assignment"
-          description="It may have been removed, or the class may have been archived. Ask your teacher if you think it should be here."
-          backLabel="Back to my assignments"
-        />
-      </>
-    );
-  }
+  // Answered with HTTP 404 and ./not-found.tsx.
+  if (!item) notFound();
   if (item.type === "QUIZ") {
     void api.assignments.myAttempts.prefetch({ assignmentId });
     return (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireRole } from "~/server/auth/session";
+import { notFoundUnless } from "~/server/not-found";
 import { api, HydrateClient } from "~/trpc/server";
 import { StudentClass } from "./student-class";
 
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Class" };
 export default async function StudentClassPage({ params }: { params: Promise<{ classId: string }> }) {
   await requireRole("STUDENT");
   const { classId } = await params;
+  await notFoundUnless(() => api.classes.forStudent({ classId }));
   void api.classes.forStudent.prefetch({ classId });
   return (
     <HydrateClient>

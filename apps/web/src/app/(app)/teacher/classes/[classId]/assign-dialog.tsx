@@ -23,6 +23,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { useDebounced } from "~/lib/use-debounced";
 import { cn } from "~/lib/utils";
 import { api } from "~/trpc/react";
+import { isPast, PastDueConfirm } from "./manage-assignment";
 
 const TYPE_LABEL: Record<string, string> = { LESSON: "Lesson", QUIZ: "Quiz", ACTIVITY: "Activity" };
 
@@ -35,6 +36,7 @@ export function AssignDialog({ classId, trigger }: { classId: string; trigger: R
   const [maxAttempts, setMaxAttempts] = useState("");
   const [showAnswers, setShowAnswers] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [confirmingPastDue, setConfirmingPastDue] = useState(false);
   const term = useDebounced(search.trim());
   const utils = api.useUtils();
   const content = api.content.list.useQuery(
@@ -50,7 +52,10 @@ export function AssignDialog({ classId, trigger }: { classId: string; trigger: R
       toast.success(`${picked?.title ?? "Content"} assigned`);
       reset();
     },
-    onError: (e) => setFailure(e.data?.fieldErrors?.contentId?.[0] ?? e.message),
+    onError(e) {
+      setConfirmingPastDue(false);
+      setFailure(e.data?.fieldErrors?.contentId?.[0] ?? e.data?.fieldErrors?.dueAt?.[0] ?? e.message);
+    },
   });
   function reset() {
     setOpen(false);
@@ -60,6 +65,18 @@ export function AssignDialog({ classId, trigger }: { classId: string; trigger: R
     setMaxAttempts("");
     setShowAnswers(false);
     setFailure(null);
+    setConfirmingPastDue(false);
+  }
+  function submit(confirmPastDue: boolean) {
+    if (!picked) return;
+    assign.mutate({
+      classId,
+      contentId: picked.id,
+      dueAt: due ? new Date(due) : null,
+      maxAttempts: picked.type === "QUIZ" ? attemptsNumber : null,
+      showCorrectAnswers: showAnswers,
+      confirmPastDue,
+    });
   }
   const items = (content.data?.items ?? []).filter((i) => i.type in TYPE_LABEL);
   const attemptsNumber = maxAttempts ? Number(maxAttempts) : null;
@@ -159,20 +176,17 @@ export function AssignDialog({ classId, trigger }: { classId: string; trigger: R
           </Button>
           <Button
             disabled={!picked || attemptsInvalid || assign.isPending}
-            onClick={() =>
-              picked &&
-              assign.mutate({
-                classId,
-                contentId: picked.id,
-                dueAt: due ? new Date(due) : null,
-                maxAttempts: picked.type === "QUIZ" ? attemptsNumber : null,
-                showCorrectAnswers: showAnswers,
-              })
-            }
+            onClick={() => (isPast(due) ? setConfirmingPastDue(true) : submit(false))}
           >
             {assign.isPending ? "Assigning…" : "Assign"}
           </Button>
         </DialogFooter>
+        <PastDueConfirm
+          open={confirmingPastDue}
+          onClose={() => setConfirmingPastDue(false)}
+          onConfirm={() => submit(true)}
+          pending={assign.isPending}
+        />
       </DialogContent>
     </Dialog>
   );

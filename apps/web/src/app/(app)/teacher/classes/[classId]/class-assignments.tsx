@@ -11,6 +11,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
 import { api } from "~/trpc/react";
 import { AssignDialog } from "./assign-dialog";
+import { EditAssignmentDialog, ExtendDueDateDialog, ReleaseAnswersButton, UnassignButton } from "./manage-assignment";
 
 const due = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 const TYPE_LABEL: Record<string, string> = {
@@ -69,9 +70,20 @@ export function ClassAssignments({ classId, archived }: { classId: string; archi
                 </div>
                 <span className="text-muted-foreground text-sm">
                   {a.dueAt ? `Due ${due.format(a.dueAt)}` : "No due date"}
+                  {a.extensions.length > 0
+                    ? ` · ${a.extensions.length} extension${a.extensions.length === 1 ? "" : "s"}`
+                    : ""}
                   {a.maxAttempts ? ` · ${a.maxAttempts} attempt${a.maxAttempts === 1 ? "" : "s"}` : ""}
                   {a.showCorrectAnswers ? " · answers shown" : ""}
                 </span>
+                {archived ? null : (
+                  <div className="flex w-full flex-wrap gap-2 sm:w-auto">
+                    <EditAssignmentDialog classId={classId} assignment={a} />
+                    <ExtendDueDateDialog classId={classId} assignment={a} />
+                    <ReleaseAnswersButton classId={classId} assignment={a} />
+                    <UnassignButton classId={classId} assignment={a} />
+                  </div>
+                )}
               </li>
             ))}
           </ul>

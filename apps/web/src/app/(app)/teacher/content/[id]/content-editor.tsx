@@ -33,7 +33,7 @@ export function ContentEditor({ contentId }: { contentId: string }) {
       saved: (next) => `Saved as version ${next.version}`,
       drawSaved: (draw) =>
         draw
-          ? `Saved: students get ${draw.count} random questions tagged “${draw.tag}”`
+          ? `Saved: students get ${plural(draw.count, "random question")} tagged “${draw.tag}”`
           : "Saved: students get the fixed list",
     },
   );

@@ -13,17 +13,12 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { cn } from "~/lib/utils";
 import { api, type RouterOutputs } from "~/trpc/react";
+import { averageLabel, band } from "./score-band";
 
 type Cell = RouterOutputs["gradebook"]["forClass"]["rows"][number]["cells"][number];
 
-/** A score is colored by band so a teacher can scan the table; the number is always shown too. */
-function band(percent: number) {
-  return percent >= 80
-    ? "bg-success/15 text-success-foreground"
-    : percent >= 50
-      ? "bg-warning/15"
-      : "bg-destructive/10";
-}
+/** The average column stays in view while the assignments scroll sideways (1280 px and narrower). */
+const stickyEnd = "sticky right-0 border-l shadow-[-4px_0_6px_-4px_rgb(0_0_0/0.15)]";
 
 function CellView({ cell, type }: { cell: Cell; type: string }) {
   if (cell.status === "NOT_STARTED") return <span className="text-muted-foreground">—</span>;
@@ -56,6 +51,11 @@ export function Gradebook({ classId }: { classId: string }) {
     return <EmptyState icon={Table2} title="Couldn't load the gradebook" description={book.error.message} />;
   }
   const { assignments, rows, assignmentAverages } = book.data;
+  const studentAverages = rows.flatMap((r) => (r.average === null ? [] : [r.average]));
+  const classQuizAverage =
+    studentAverages.length === 0
+      ? null
+      : Math.round((studentAverages.reduce((sum, v) => sum + v, 0) / studentAverages.length) * 10) / 10;
   return (
     <>
       <PageHeader
@@ -99,7 +99,7 @@ export function Gradebook({ classId }: { classId: string }) {
                       <div className="font-normal text-muted-foreground text-xs">{a.type.toLowerCase()}</div>
                     </TableHead>
                   ))}
-                  <TableHead className="text-center">Quiz average</TableHead>
+                  <TableHead className={cn(stickyEnd, "bg-card text-center")}>Quiz average</TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -119,19 +119,30 @@ export function Gradebook({ classId }: { classId: string }) {
                         <CellView cell={cell} type={assignments[i]?.type ?? ""} />
                       </TableCell>
                     ))}
-                    <TableCell className="text-center font-medium tabular-nums">
+                    <TableCell className={cn(stickyEnd, "bg-card text-center font-medium tabular-nums")}>
                       {r.average === null ? "—" : `${r.average}%`}
                     </TableCell>
                   </TableRow>
                 ))}
                 <TableRow className="bg-muted/50 font-medium">
-                  <TableCell className="sticky left-0 bg-muted">Class average</TableCell>
+                  <TableCell className="sticky left-0 bg-muted">
+                    Class average
+                    <div className="font-normal text-muted-foreground text-xs">
+                      Quizzes: mean score · lessons: mean completion
+                    </div>
+                  </TableCell>
                   {assignmentAverages.map((v, i) => (
                     <TableCell key={assignments[i]?.id} className="text-center tabular-nums">
                       {v === null ? "—" : `${v}%`}
+                      <div className="font-normal text-muted-foreground text-xs">
+                        {averageLabel(assignments[i]?.type ?? "")}
+                      </div>
                     </TableCell>
                   ))}
-                  <TableCell />
+                  <TableCell className={cn(stickyEnd, "bg-muted text-center tabular-nums")}>
+                    {classQuizAverage === null ? "—" : `${classQuizAverage}%`}
+                    <div className="font-normal text-muted-foreground text-xs">quiz scores</div>
+                  </TableCell>
                 </TableRow>
               </TableBody>
             </Table>

@@ -1,0 +1,34 @@
+"use client";
+
+import { useState } from "react";
+import { ClassList } from "~/components/classes/class-list";
+
+/**
+ * The teacher's classes, with a filter that brings archived classes back into view: an archived
+ * class's card opens its page, where "Unarchive" reopens it.
+ */
+export function TeacherClasses({ emptyAction }: { emptyAction?: React.ReactNode }) {
+  const [showArchived, setShowArchived] = useState(false);
+  return (
+    <section aria-label="Your classes" className="flex flex-col gap-4">
+      <label className="inline-flex items-center gap-2 self-end text-sm">
+        <input
+          type="checkbox"
+          className="size-4 accent-primary"
+          checked={showArchived}
+          onChange={(e) => setShowArchived(e.target.checked)}
+        />
+        Show archived classes
+      </label>
+      <ClassList
+        linkBase="/teacher/classes/"
+        includeArchived={showArchived}
+        empty={{
+          title: "No classes yet",
+          description: "Create your first class, then share its join code with your students.",
+          action: emptyAction,
+        }}
+      />
+    </section>
+  );
+}

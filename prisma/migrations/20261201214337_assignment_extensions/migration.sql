@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Assignment" ADD COLUMN     "dueExtensions" JSONB NOT NULL DEFAULT '{}';
