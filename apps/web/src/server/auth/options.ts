@@ -6,7 +6,6 @@
 // deactivation (all of them), in packages/core.
 import "server-only";
 import {
-  clientAddress,
   configureSessionPolicy,
   createRedisRevocationBus,
   createSessionRegistry,
@@ -20,7 +19,6 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "~/env";
 import { getDb } from "~/server/db";
 import { logger } from "~/server/logger";
-import { proxyTrust } from "~/server/rate-limit";
 import { authorizeCredentials } from "./sign-in";
 
 declare module "next-auth" {
@@ -77,19 +75,6 @@ class SessionEnded extends Error {
   override readonly name = "SessionEnded";
 }
 
-function header(headers: Record<string, unknown> | undefined, name: string): string {
-  const value = headers?.[name];
-  return typeof value === "string" ? value : "";
-}
-
-/** Where a sign-in came from: the browser, and the client's IP as the trusted-proxy setting sees it. */
-function clientOf(req: { headers?: Record<string, unknown> }): { userAgent: string; ip: string } {
-  return {
-    userAgent: header(req.headers, "user-agent"),
-    ip: clientAddress((name) => header(req.headers, name) || null, proxyTrust()).ip ?? "",
-  };
-}
-
 export const authOptions: NextAuthOptions = {
   secret: env.authSecret,
   // The cookie's own lifetime; the session row's absolute and idle limits are what count.
@@ -101,10 +86,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, req) {
-        const user = await authorizeCredentials(credentials, req);
-        return user ? { ...user, client: clientOf(req) } : null;
-      },
+      authorize: authorizeCredentials,
     }),
   ],
   callbacks: {

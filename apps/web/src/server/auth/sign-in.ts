@@ -29,12 +29,13 @@ export async function authorizeCredentials(
   req: { headers?: Record<string, unknown> },
 ): Promise<User | null> {
   const headers = req.headers;
+  // The trusted client IP (never a client's own header), for the limits, the audit and the session.
+  const ip = clientAddress((name) => header(headers, name), proxyTrust()).ip;
   const outcome = await signInWithLimits(
     {
       db: getDb(),
       limiter: getRateLimiter(),
-      // The same trusted client IP the limits and the session list use, never a client's header.
-      ip: clientAddress((name) => header(headers, name), proxyTrust()).ip,
+      ip,
       correlationId: header(headers, "x-request-id") ?? crypto.randomUUID(),
     },
     credentials,
@@ -44,5 +45,13 @@ export async function authorizeCredentials(
     return null;
   }
   const { actor } = outcome;
-  return { id: actor.userId, name: actor.name, email: actor.email, role: actor.role, orgId: actor.orgId };
+  return {
+    id: actor.userId,
+    name: actor.name,
+    email: actor.email,
+    role: actor.role,
+    orgId: actor.orgId,
+    // Where the sign-in came from: recorded on the session it starts.
+    client: { userAgent: header(headers, "user-agent") ?? "", ip: ip ?? "" },
+  };
 }
