@@ -9,6 +9,7 @@ import type { Prisma } from "./generated/prisma/client";
 export const TENANT_MODELS = [
   "User",
   "Session",
+  "PasswordResetToken",
   "ParentStudentLink",
   "AuditLog",
   "ActivityEvent",
