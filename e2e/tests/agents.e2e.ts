@@ -134,6 +134,9 @@ test("a teacher generates drafts, reviews and publishes them, downloads the Robl
   await expect(quiz.getByRole("heading", { name: quizTitle })).toBeVisible();
   await quiz.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(quiz.getByRole("button", { name: "Unpublish" })).toBeVisible();
+  const quizQuestionCount = Number(
+    ((await quiz.getByTestId("quiz-questions-total").textContent()) ?? "").match(/^\d+/)?.[0] ?? 0,
+  );
 
   // The environment: its script check, and the Rojo project as a zip.
   await page.getByRole("tab", { name: "Environment", exact: true }).click();
@@ -149,6 +152,15 @@ test("a teacher generates drafts, reviews and publishes them, downloads the Robl
   expect([...zip.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
   await expectRojoProject(zip);
   await snap(page, "agents-3-environment");
+
+  // The published quiz's questions are now in the bank, under the teacher's own topic, never an
+  // internal id.
+  await page.goto("/teacher/questions");
+  await page.getByLabel("Tag", { exact: true }).fill("photosynthesis");
+  const bankRows = page.getByRole("row").filter({ has: page.getByRole("cell") });
+  await expect.poll(() => bankRows.count()).toBeGreaterThanOrEqual(quizQuestionCount);
+  await expect(page.getByText(/^gen-/)).toHaveCount(0);
+  await snap(page, "agents-3b-question-bank");
 
   // The task list.
   await nav.getByRole("link", { name: "AI tasks", exact: true }).click();
@@ -170,6 +182,20 @@ test("a teacher generates drafts, reviews and publishes them, downloads the Robl
   await expect(dialog).toBeHidden();
   await expect(page.getByText(quizTitle, { exact: true })).toBeVisible();
   await snap(page, "agents-5-class-assigned");
+});
+
+test("the standards picker offers the standard on the lesson's topic first", async ({ page }) => {
+  await signIn(page, DEMO.TEACHER);
+  await page.goto("/teacher/generate");
+  await page.getByLabel("Topic", { exact: true }).fill("Plate tectonics");
+  await page.getByLabel("Subject", { exact: true }).fill("Earth Science");
+  await page.getByLabel("Grade level", { exact: true }).selectOption("7");
+  await page.getByRole("combobox", { name: "Standards (optional)" }).click();
+  const options = page.getByRole("listbox", { name: "Suggested standards" }).getByRole("option");
+  // The plate motions standard, not the water cycle's (which comes first in the catalog).
+  await expect(options.first()).toContainText("MS-ESS2-3");
+  await expect(options.first()).toContainText("fossils and rocks");
+  await snap(page, "agents-1c-standards-for-topic");
 });
 
 test("a teacher cancels a running generation, then retries it without redoing the finished steps", async ({ page }) => {
@@ -197,6 +223,10 @@ test("a teacher cancels a running generation, then retries it without redoing th
     await expect(page.getByText("Working on: Lesson writer", { exact: true })).toBeVisible({ timeout: 30_000 });
     const running = page.getByRole("list", { name: "Steps", exact: true }).getByRole("listitem");
     await expect(running.filter({ hasText: "Supervisor" }).first()).toContainText("Done");
+    await expect(running.filter({ hasText: "Lesson writer" }).first()).toContainText("Running");
+    // The bar, its percentage and the steps tell the same story: one step of the plan (plus saving) done.
+    await expectProgressMatchesSteps(page);
+    await snap(page, "agents-6a-running");
 
     // Cancelling asks first.
     await page.getByRole("button", { name: "Cancel", exact: true }).click();
@@ -206,6 +236,9 @@ test("a teacher cancels a running generation, then retries it without redoing th
     await expect(confirm).toBeHidden();
 
     await expect(status).toHaveText("Cancelled", { timeout: 15_000 });
+    // Cancelled it stays: the worker saved nothing on its way out.
+    await page.waitForTimeout(1500);
+    await expect(status).toHaveText("Cancelled");
   } finally {
     // Released before the retry, and whatever happened above, so no later call waits.
     releaseModel();
@@ -215,14 +248,23 @@ test("a teacher cancels a running generation, then retries it without redoing th
   await expect(page.getByRole("tab", { name: "Lesson", exact: true })).toHaveCount(0);
   const progress = page.getByRole("progressbar", { name: "Generation progress" });
   expect(Number(await progress.getAttribute("aria-valuenow"))).toBeLessThan(100);
+  await expectProgressMatchesSteps(page);
 
-  // What had finished before the cancel, and what had not.
+  // What had finished before the cancel, and what had not: nothing is left waiting or running.
   const before = await stepRows(page);
   const finished = before.filter((step) => step.state === "Done");
   expect(finished.map((step) => step.name)).toContain("Supervisor");
   expect(before.some((step) => step.state !== "Done")).toBe(true);
+  for (const step of before) expect(["Done", "Cancelled"], step.name).toContain(step.state);
   await snap(page, "agents-6-cancelled");
   await expectAccessible(page, "cancelled task");
+  const taskUrl = page.url();
+
+  // No drafts were saved: the library has nothing on the topic.
+  await page.goto("/teacher/content");
+  await page.getByLabel("Search", { exact: true }).fill(`Volcanoes ${stamp}`);
+  await expect(page.getByText("Nothing matches these filters")).toBeVisible();
+  await page.goto(taskUrl);
 
   // Retry carries on from the last finished step and completes.
   await page.getByRole("button", { name: "Retry" }).click();
@@ -245,7 +287,39 @@ test("a teacher cancels a running generation, then retries it without redoing th
   await expect(page.getByRole("tab", { name: "Lesson", exact: true })).toBeVisible();
   await snap(page, "agents-7-retried");
   await expectAccessible(page, "retried task");
+
+  // Now the drafts are saved, the library search that found nothing after the cancel finds them.
+  await page.goto("/teacher/content");
+  await page.getByLabel("Search", { exact: true }).fill(`Volcanoes ${stamp}`);
+  await expect(
+    page
+      .getByRole("row")
+      .filter({ hasText: /Volcanoes/i })
+      .first(),
+  ).toBeVisible();
+
+  // The generated quiz's questions stay with the draft: not in the bank until the teacher keeps it.
+  await page.goto("/teacher/questions");
+  await page.getByLabel("Tag", { exact: true }).fill(`volcanoes ${stamp}`);
+  await expect(page.getByText("No questions match these filters")).toBeVisible();
 });
+
+/**
+ * The task page's progress agrees with itself and with the steps: the bar is filled to the value
+ * it announces, the percentage shown beside it is that value, and the value is the share of the
+ * plan's steps (plus saving the drafts) that the step list shows as done.
+ */
+async function expectProgressMatchesSteps(page: Page) {
+  const bar = page.getByRole("progressbar", { name: "Generation progress" });
+  const value = Number(await bar.getAttribute("aria-valuenow"));
+  await expect(bar.locator("xpath=following-sibling::span")).toHaveText(`${value}%`);
+  const outer = await bar.boundingBox();
+  const fill = await bar.getByTestId("progress-fill").boundingBox();
+  expect(Math.abs(((fill?.width ?? 0) / (outer?.width ?? 1)) * 100 - value)).toBeLessThanOrEqual(1);
+  const steps = await stepRows(page);
+  const done = steps.filter((step) => step.state === "Done").length;
+  expect(value, `${done} of ${steps.length} steps done`).toBe(Math.floor((done / (steps.length + 1)) * 100));
+}
 
 interface StepRow {
   name: string;

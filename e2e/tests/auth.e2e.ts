@@ -1,6 +1,6 @@
 import { expect } from "@playwright/test";
 import { SIGN_IN_FAILED_MESSAGE } from "@toolboxai/validators";
-import { DEMO, expectAccessible, signIn, signOut, snap, submitSignIn, test } from "./helpers";
+import { DEMO, expectAccessible, failedResponse, signIn, signOut, snap, submitSignIn, test } from "./helpers";
 
 const HOMES = [
   { role: "ADMIN", email: DEMO.ADMIN, path: "/admin", heading: /Welcome back, Alex/ },
@@ -19,15 +19,19 @@ for (const home of HOMES) {
   });
 }
 
-test("a wrong password shows one generic error and keeps the visitor on the sign-in page", async ({ page }) => {
+test("a wrong password shows one generic error and keeps the visitor on the sign-in page", async ({
+  page,
+  consoleErrors,
+}) => {
   await submitSignIn(page, DEMO.TEACHER, "not-the-password");
   await expect(page.getByRole("alert").filter({ hasText: SIGN_IN_FAILED_MESSAGE })).toBeVisible();
   await expect(page).toHaveURL(/\/signin$/);
   await snap(page, "signin-error");
   await expectAccessible(page, "sign-in with an error");
+  consoleErrors.take(failedResponse(401, "/api/auth/callback/credentials"));
 });
 
-test("a student is refused the admin pages with a 403", async ({ page }) => {
+test("a student is refused the admin pages with a 403", async ({ page, consoleErrors }) => {
   await signIn(page, DEMO.STUDENT);
   await expect(page).toHaveURL(/\/student$/);
   const response = await page.goto("/admin/users");
@@ -35,6 +39,7 @@ test("a student is refused the admin pages with a 403", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
   await snap(page, "forbidden");
   await expectAccessible(page, "403 page");
+  consoleErrors.take(failedResponse(403, "/admin/users"));
 });
 
 test("a visitor who is not signed in is sent to sign in", async ({ page }) => {
@@ -80,7 +85,7 @@ test("an admin adds a user, changes their role, and the user's next sign-in land
   await expect(page.getByRole("heading", { level: 1, name: /Good to see you, Casey/ })).toBeVisible();
 });
 
-test("an admin sees a field error for an email that is already taken", async ({ page }) => {
+test("an admin sees a field error for an email that is already taken", async ({ page, consoleErrors }) => {
   await signIn(page, DEMO.ADMIN);
   await page.goto("/admin/users");
   await page.getByRole("button", { name: "Add user" }).click();
@@ -89,4 +94,5 @@ test("an admin sees a field error for an email that is already taken", async ({ 
   await dialog.getByLabel("Email").fill(DEMO.TEACHER);
   await dialog.getByRole("button", { name: "Add user" }).click();
   await expect(dialog.getByText("An account with this email already exists.")).toBeVisible();
+  consoleErrors.take(failedResponse(409, "users.create"));
 });

@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, signOut, snap, test } from "./helpers";
+import { DEMO, expectAccessible, failedResponse, signIn, signOut, snap, test } from "./helpers";
 
 test("a teacher creates a class, a student joins with its code, and the teacher sees them on the roster", async ({
   page,
@@ -38,9 +38,10 @@ test("a teacher creates a class, a student joins with its code, and the teacher 
   await expectAccessible(page, "class page");
 });
 
-test("a student sees a clear message for a wrong class code", async ({ page }) => {
+test("a student sees a clear message for a wrong class code", async ({ page, consoleErrors }) => {
   await signIn(page, DEMO.STUDENT);
   await page.getByLabel("Class code").fill("ZZZZZZ");
   await page.getByRole("button", { name: "Join class" }).click();
   await expect(page.getByText("No open class has that code. Check it with your teacher.")).toBeVisible();
+  consoleErrors.take(failedResponse(404, "classes.join"));
 });

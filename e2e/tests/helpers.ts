@@ -1,4 +1,4 @@
-import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, test as base, expect, type Page } from "@playwright/test";
 
 /**
  * What the browser reported as refused by the Content-Security-Policy during one test, in every
@@ -11,67 +11,145 @@ export interface CspViolations {
   take(): string[];
 }
 
+/**
+ * Every other error the browser reported during one test, in every page of every context it
+ * opened: `console.error` calls (React's hydration errors among them), uncaught exceptions and
+ * rejections (`pageerror`), and the console's "Failed to load resource" lines for responses of
+ * 400 and above. CSP refusals are counted by `cspViolations` instead.
+ */
+export interface ConsoleErrors {
+  readonly seen: readonly string[];
+  /**
+   * Forgets and returns the errors so far that match `expected` (all of them without it), for a
+   * test that provokes errors on purpose: a 404 page it opens, a session it revokes.
+   */
+  take(expected?: RegExp): string[];
+}
+
 const REPORT_BINDING = "__toolboxReportCspViolation";
+const CSP_MESSAGE = /Content[- ]Security[- ]Policy/i;
+
+interface BrowserReports {
+  csp: string[];
+  console: string[];
+}
+
+function taker(list: string[]) {
+  return (expected?: RegExp) => {
+    const taken = list.filter((entry) => !expected || expected.test(entry));
+    const kept = list.filter((entry) => !taken.includes(entry));
+    list.splice(0, list.length, ...kept);
+    return taken;
+  };
+}
 
 /**
- * Playwright's `test` with one addition: a test fails when the browser reports a CSP violation
- * (Chromium logs one console message per refusal, and the page gets a `securitypolicyviolation`
- * event; both are watched). Every spec imports `test` from here. A test that provokes violations
- * on purpose takes them with the `cspViolations` fixture, so only unexpected ones fail it.
+ * Watches every page of the test's own context and of each `browser.newContext()` it opens (a
+ * second person's browser) while the test runs, sorting what the browser reports into CSP
+ * violations and other errors.
  */
-export const test = base.extend<{ cspViolations: CspViolations }>({
-  cspViolations: [
-    async ({ browser, context }, use) => {
-      const seen: string[] = [];
-      const watched = new WeakSet<BrowserContext>();
-      const watchPage = (page: Page) => {
-        page.on("console", (message) => {
-          if (/Content[- ]Security[- ]Policy/i.test(message.text())) seen.push(`${page.url()}: ${message.text()}`);
-        });
-      };
-      const watch = async (ctx: BrowserContext) => {
-        if (watched.has(ctx)) return;
-        watched.add(ctx);
-        for (const page of ctx.pages()) watchPage(page);
-        ctx.on("page", watchPage);
-        await ctx.exposeBinding(REPORT_BINDING, ({ page }, report: string) => {
-          seen.push(`${page?.url() ?? "?"}: securitypolicyviolation ${report}`);
-        });
-        await ctx.addInitScript((binding) => {
-          document.addEventListener(
-            "securitypolicyviolation",
-            (e) => {
-              const report = (window as unknown as Record<string, ((report: string) => void) | undefined>)[binding];
-              report?.(`${e.effectiveDirective} refused ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
-            },
-            true,
-          );
-        }, REPORT_BINDING);
-      };
-      await watch(context);
-      // Contexts the test opens itself (a second person's browser) are watched too, while it runs.
-      const newContext = browser.newContext;
-      browser.newContext = async (...args: Parameters<typeof newContext>) => {
-        const ctx = await newContext.apply(browser, args);
-        await watch(ctx);
-        return ctx;
-      };
-      try {
-        await use({
-          get seen() {
-            return seen;
-          },
-          take: () => seen.splice(0),
-        });
-      } finally {
-        browser.newContext = newContext;
+async function watchBrowser(
+  { browser, context }: { browser: Browser; context: BrowserContext },
+  use: (reports: BrowserReports) => Promise<void>,
+) {
+  const reports: BrowserReports = { csp: [], console: [] };
+  const watched = new WeakSet<BrowserContext>();
+  const watchPage = (page: Page) => {
+    page.on("console", (message) => {
+      const text = message.text();
+      if (CSP_MESSAGE.test(text)) reports.csp.push(`${page.url()}: ${text}`);
+      else if (message.type() === "error") {
+        const { url, lineNumber } = message.location();
+        reports.console.push(`${page.url()}: console.error ${text}${url ? ` (${url}:${lineNumber})` : ""}`);
       }
+    });
+    page.on("pageerror", (error) => {
+      reports.console.push(`${page.url()}: uncaught ${error.name}: ${error.message}`);
+    });
+  };
+  const watch = async (ctx: BrowserContext) => {
+    if (watched.has(ctx)) return;
+    watched.add(ctx);
+    for (const page of ctx.pages()) watchPage(page);
+    ctx.on("page", watchPage);
+    await ctx.exposeBinding(REPORT_BINDING, ({ page }, report: string) => {
+      reports.csp.push(`${page?.url() ?? "?"}: securitypolicyviolation ${report}`);
+    });
+    await ctx.addInitScript((binding) => {
+      document.addEventListener(
+        "securitypolicyviolation",
+        (e) => {
+          const report = (window as unknown as Record<string, ((report: string) => void) | undefined>)[binding];
+          report?.(`${e.effectiveDirective} refused ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+        },
+        true,
+      );
+    }, REPORT_BINDING);
+  };
+  await watch(context);
+  const newContext = browser.newContext;
+  browser.newContext = async (...args: Parameters<typeof newContext>) => {
+    const ctx = await newContext.apply(browser, args);
+    await watch(ctx);
+    return ctx;
+  };
+  try {
+    await use(reports);
+  } finally {
+    browser.newContext = newContext;
+  }
+}
+
+/**
+ * Playwright's `test`, failing a test on any error the browser reports: a CSP violation (Chromium
+ * logs one console message per refusal, and the page gets a `securitypolicyviolation` event; both
+ * are watched), any other console error, or an uncaught exception. Every spec imports `test` from
+ * here. A test that provokes them on purpose takes them with the `cspViolations` or
+ * `consoleErrors` fixture, so only unexpected ones fail it.
+ */
+export const test = base.extend<{
+  browserReports: BrowserReports;
+  cspViolations: CspViolations;
+  consoleErrors: ConsoleErrors;
+}>({
+  browserReports: [watchBrowser, { auto: true }],
+  cspViolations: [
+    async ({ browserReports }, use) => {
+      const seen = browserReports.csp;
+      await use({
+        get seen() {
+          return seen;
+        },
+        take: () => seen.splice(0),
+      });
       expect(seen, "the browser reported Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+  consoleErrors: [
+    async ({ browserReports }, use) => {
+      const seen = browserReports.console;
+      await use({
+        get seen() {
+          return seen;
+        },
+        take: taker(seen),
+      });
+      expect(seen, "the browser reported console errors or uncaught exceptions").toEqual([]);
     },
     { auto: true },
   ],
 });
 export { expect };
+
+/**
+ * The console line Chromium writes for a response of `status` to a URL containing `path`, for
+ * `consoleErrors.take()` in a test that is refused on purpose (a wrong password, a taken email).
+ */
+export function failedResponse(status: number, path: string): RegExp {
+  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`Failed to load resource: the server responded with a status of ${status} .*${escaped}`);
+}
 
 export const DEMO_PASSWORD = "learn-with-toolbox";
 export const DEMO = {

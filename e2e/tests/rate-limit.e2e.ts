@@ -1,7 +1,7 @@
 import { SIGN_IN_FAILED_MESSAGE } from "@toolboxai/validators";
-import { DEMO, expect, expectAccessible, signIn, snap, submitSignIn, test } from "./helpers";
+import { DEMO, expect, expectAccessible, failedResponse, signIn, snap, submitSignIn, test } from "./helpers";
 
-test("a wrong password typed again and again shows when the person may try again", async ({ page }) => {
+test("a wrong password typed again and again shows when the person may try again", async ({ page, consoleErrors }) => {
   // An address of its own: the lockout is per email and address, so other specs' people are untouched.
   const email = `typo.${Date.now()}@maplegrove.test`;
   for (let i = 1; i <= 4; i++) {
@@ -13,11 +13,15 @@ test("a wrong password typed again and again shows when the person may try again
   await expect(page).toHaveURL(/\/signin$/);
   await snap(page, "signin-too-many-attempts");
   await expectAccessible(page, "sign-in with too many attempts");
+  // Each refused sign-in is a 401 (or 429) the browser logs.
+  consoleErrors.take(failedResponse(401, "/api/auth/callback/credentials"));
+  consoleErrors.take(failedResponse(429, "/api/auth/callback/credentials"));
 });
 
 test("a made-up X-Forwarded-For neither escapes the lockout nor becomes the recorded address", async ({
   page,
   context,
+  consoleErrors,
 }) => {
   const email = `spoof.${Date.now()}@maplegrove.test`;
   for (let i = 1; i <= 5; i++) {
@@ -27,6 +31,8 @@ test("a made-up X-Forwarded-For neither escapes the lockout nor becomes the reco
     await expect(page.getByRole("alert")).toBeVisible();
   }
   await expect(page.getByRole("alert").filter({ hasText: /Too many attempts/ })).toBeVisible();
+  consoleErrors.take(failedResponse(401, "/api/auth/callback/credentials"));
+  consoleErrors.take(failedResponse(429, "/api/auth/callback/credentials"));
 
   // The session list shows the address the sign-in came from: the socket's, not the claim.
   await context.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.99" });

@@ -4,7 +4,7 @@
 // seconds, without a reload, came through the socket. Where it matters most (task progress) the
 // test reads the socket's frames itself and holds the page's re-reads of the data meanwhile.
 import { type Browser, type BrowserContext, expect, type Page, type Route } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, snap, test } from "./helpers";
+import { DEMO, expectAccessible, failedResponse, signIn, snap, test } from "./helpers";
 
 const DEMO_CLASS = "Life Science · Period 3";
 const stamp = Date.now().toString(36);
@@ -157,6 +157,7 @@ test("a student's open quiz page shows a new grade and the new-grades badge with
   page,
   browser,
   baseURL,
+  consoleErrors,
 }) => {
   test.setTimeout(240_000);
   const quizTitle = `Realtime quiz ${stamp}`;
@@ -231,6 +232,8 @@ test("a student's open quiz page shows a new grade and the new-grades badge with
     await regrade.getByRole("radio", { name: /Regrade everyone/ }).check();
     await regrade.getByRole("button", { name: "Save and apply" }).click();
     await expect(page.getByText(/Question saved/)).toBeVisible();
+    // The first save is refused (409) until the teacher picks what happens to existing answers.
+    consoleErrors.take(failedResponse(409, "questions.update"));
 
     // The student's page updates by itself, with a toast, and the navigation counts the new grade.
     await expect(s.getByText(new RegExp(`Your quiz “${quizTitle}” was graded: 100%`))).toBeVisible();

@@ -2,7 +2,7 @@
 // the scripts carrying their response's nonce, and nothing personal may be cached. Through the
 // production build, over real HTTP (Playwright's request client and page navigations).
 import { type APIResponse, expect, type Page, type Response } from "@playwright/test";
-import { DEMO, signIn, test } from "./helpers";
+import { DEMO, failedResponse, signIn, test } from "./helpers";
 
 type Headers = Record<string, string>;
 
@@ -154,10 +154,13 @@ test("an inline script injected into a page's markup is refused and reported as 
 test("an inline event handler injected into a page's markup is refused and reported", async ({
   page,
   cspViolations,
+  consoleErrors,
 }) => {
   await serveWithInjectedMarkup(page, "/signin", `<img alt="" src="/missing.png" onerror="window.__injected = true">`);
   await page.goto("/signin");
   await expect.poll(() => cspViolations.seen.join("\n")).toContain("script-src-attr refused inline");
+  // The injected image points nowhere: its 404 is part of the markup injected on purpose.
+  consoleErrors.take(failedResponse(404, "/missing.png"));
   expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
   cspViolations.take();
 });

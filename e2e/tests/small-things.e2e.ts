@@ -17,7 +17,7 @@ test("/favicon.ico answers the app's icon", async ({ request }) => {
   expect(response.headers()["content-type"]).toMatch(/image\//);
 });
 
-test("links to a class or an assignment that does not exist answer HTTP 404", async ({ page }) => {
+test("links to a class or an assignment that does not exist answer HTTP 404", async ({ page, consoleErrors }) => {
   await signIn(page, DEMO.TEACHER);
   expect((await page.goto("/teacher/classes/does-not-exist"))?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
@@ -29,6 +29,48 @@ test("links to a class or an assignment that does not exist answer HTTP 404", as
   await expect(page.getByText("We couldn't find that assignment")).toBeVisible();
   expect((await page.goto("/student/classes/does-not-exist"))?.status()).toBe(404);
   await expect(page.getByText("We couldn't find that class")).toBeVisible();
+  // Chromium logs each 404 document it was sent; those were asked for, nothing else may be logged.
+  consoleErrors.take(/does-not-exist.*Failed to load resource: the server responded with a status of 404/);
+});
+
+test("a gradebook or Roblox download link the person may not open answers a small HTML page, not JSON", async ({
+  page,
+  consoleErrors,
+}) => {
+  await signIn(page, DEMO.TEACHER);
+  const csv = await page.goto("/api/classes/does-not-exist/gradebook.csv");
+  expect(csv?.status()).toBe(404);
+  expect(csv?.headers()["content-type"]).toBe("text/html; charset=utf-8");
+  await expect(page.getByRole("heading", { level: 1, name: "We couldn't find that" })).toBeVisible();
+  await expect(page.getByText("Class not found.")).toBeVisible();
+  await snap(page, "file-route-404");
+  await page.getByRole("link", { name: "Go to your home page" }).click();
+  await expect(page).toHaveURL(/\/teacher$/);
+  await signOut(page);
+
+  await signIn(page, DEMO.STUDENT);
+  const zip = await page.goto("/api/content/anything/rojo.zip");
+  expect(zip?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "You don't have access to this" })).toBeVisible();
+  consoleErrors.take(/Failed to load resource: the server responded with a status of 40[34]/);
+});
+
+test("the e2e fixture fails a test on console errors and uncaught exceptions, unless the test takes them", async ({
+  page,
+  consoleErrors,
+}) => {
+  await signIn(page, DEMO.STUDENT);
+  await page.evaluate(() => {
+    console.error("provoked on purpose");
+    setTimeout(() => {
+      throw new Error("thrown on purpose");
+    });
+  });
+  await expect.poll(() => consoleErrors.seen.length).toBe(2);
+  expect(consoleErrors.seen.join("\n")).toContain("console.error provoked on purpose");
+  expect(consoleErrors.seen.join("\n")).toContain("uncaught Error: thrown on purpose");
+  expect(consoleErrors.take(/provoked on purpose/)).toHaveLength(1);
+  expect(consoleErrors.take()).toHaveLength(1);
 });
 
 test("an archived class is under 'Show archived classes' on the teacher's home and can be unarchived", async ({

@@ -4,7 +4,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { realtimeConfigFrom } from "@toolboxai/core";
+import { readMailEnv, realtimeConfigFrom } from "@toolboxai/core";
 import { readDbEnv } from "@toolboxai/db";
 import { envVar, parseEnv } from "@toolboxai/validators";
 import { z } from "zod";
@@ -89,4 +89,10 @@ export const env = {
   secureCookies: appUrl.startsWith("https://"),
   sessions: { maxAgeHours: raw.SESSION_MAX_AGE_HOURS, idleMinutes: raw.SESSION_IDLE_MINUTES },
   healthToken: raw.HEALTH_TOKEN ?? null,
+  /**
+   * Mail (password reset links): SMTP_URL (smtp:// or smtps://) and MAIL_FROM, read by
+   * @toolboxai/core's mail module; parsed here too so a wrong value stops the app at start. Without
+   * SMTP_URL, links are written to the server log instead of being sent.
+   */
+  mail: readMailEnv(),
 } as const;

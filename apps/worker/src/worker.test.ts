@@ -145,7 +145,7 @@ describe.runIf(redisUrl && databaseUrl)("a BullMQ worker killed in the middle of
 
     const items = await t.db.contentItem.findMany({ where: { agentTaskId: taskId } });
     expect(items.map((i) => i.type).sort()).toEqual(["ENVIRONMENT", "LESSON", "QUIZ"]);
-    const questions = await t.db.question.count({ where: { tags: { has: `gen-${taskId}` } } });
+    const questions = await t.db.question.count({ where: { draftTaskId: taskId } });
     expect(questions).toBe(4);
   });
 });

@@ -9,7 +9,7 @@ export { checkEnvironmentScripts, currentEvidence } from "./evidence";
 export { checkLuau } from "./luau";
 export type { PipelineDeps, RunOutcome } from "./pipeline";
 export { processTask } from "./pipeline";
-export { fitPlan, progressOf, requiredAgents } from "./plan";
+export { fitPlan, progressOf, requiredAgents, SAVE_STEP } from "./plan";
 export type { QueueCounts, TaskQueue } from "./queue/types";
 export { createResilientProvider, DEFAULT_RESILIENCE } from "./resilience";
 export type { AgentConfig, AgentRuntime, AgentStatus } from "./runtime";

@@ -20,7 +20,7 @@ import type { ResponseCache } from "./cache";
 import { InvalidModelOutputError, isRetryable, TaskCancelledError } from "./errors";
 import type { TaskEventPublisher } from "./events";
 import { buildEvidence } from "./evidence";
-import { fitPlan, type PlanStep, progressOf, revisionSteps } from "./plan";
+import { fitPlan, type PlanStep, progressOf, revisionSteps, SAVE_STEP } from "./plan";
 import { generateStructured } from "./structured";
 import type { Drafts, Materializer } from "./task-types";
 import type { AnyAgent, ModelProvider } from "./types";
@@ -313,9 +313,27 @@ async function runTask(deps: PipelineDeps, initial: NonNullable<TaskRow>): Promi
       }
     }
 
-    // 4. Save the drafts as content items, once.
+    // 4. Save the drafts as content items, once, and only if nobody asked to cancel. The cancel
+    // poll may not have seen a request made while the last step answered, so the row decides:
+    // the save is claimed in one write that requires no cancel request, and once it is claimed a
+    // cancel is refused (core's cancelTask). Either the task stops with nothing saved, or it
+    // finishes with everything saved; never "Stopping" followed by saved drafts.
     if (controller.signal.aborted) throw new TaskCancelledError();
-    await advance("save");
+    const saving = {
+      currentStep: SAVE_STEP,
+      progress: Math.max(task.progress, progressOf(finished, plan.length || 1)),
+    };
+    const claimedSave = await deps.db.agentTask.updateMany({
+      where: { id: task.id, status: "PROCESSING", cancelRequested: false },
+      data: saving,
+    });
+    if (claimedSave.count === 0) {
+      const now = await loadTask(deps.db, task.id);
+      if (now?.cancelRequested) throw new TaskCancelledError();
+      return "skipped";
+    }
+    task = { ...task, ...saving };
+    await publish(deps, task, {});
     const items = await deps.materialize({ db: scoped, task, drafts });
     const result: TaskResult = buildEvidence(drafts, items);
     const completed = await deps.db.agentTask.updateMany({

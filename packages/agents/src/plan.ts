@@ -52,6 +52,13 @@ export function revisionSteps(agent: AgentName, instructions: string): PlanStep[
   ];
 }
 
+/**
+ * The task's `currentStep` while its drafts are saved. The pipeline claims it only while no cancel
+ * is requested, and a cancel is refused once it is claimed, so a task either stops with nothing
+ * saved or finishes with everything saved.
+ */
+export const SAVE_STEP = "save";
+
 /** Progress out of 100: finished steps over all steps, plus one step for saving the drafts. */
 export function progressOf(finishedSteps: number, plannedSteps: number): number {
   const total = plannedSteps + 1;

@@ -1,7 +1,7 @@
 // The authorization matrix: every procedure x every role (and anonymous). A procedure
 // added to the app router without an entry here fails the first test.
 
-import { generateJoinCode } from "@toolboxai/core";
+import { createResetToken, generateJoinCode } from "@toolboxai/core";
 import { type Role, TENANT_MODELS } from "@toolboxai/db";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +12,8 @@ type Input = (w: World, org: "a" | "b") => Promise<unknown> | unknown;
 interface Entry {
   allowed: readonly Role[];
   input: Input;
+  /** Public procedures (the signed-out password reset) answer anonymous callers too. */
+  public?: true;
 }
 
 const ALL = ROLES;
@@ -199,6 +201,27 @@ async function freshAttempt(w: World, org: "a" | "b") {
   return { attemptId: attempt.id, questionId: link.questionId };
 }
 
+/** A fresh attempt, submitted and graded. */
+async function submittedAttempt(w: World, org: "a" | "b") {
+  const { attemptId } = await freshAttempt(w, org);
+  await w.scoped(org).attempt.update({
+    where: { id: attemptId },
+    data: { status: "SUBMITTED", submittedAt: new Date(), score: 1, maxScore: 1 },
+  });
+  return undefined;
+}
+
+/** A submitted, graded attempt of the org's student on a fresh quiz assignment (for grading entries). */
+async function freshSubmittedAttempt(w: World, org: "a" | "b") {
+  const { attemptId, questionId } = await freshAttempt(w, org);
+  const db = w.scoped(org);
+  await db.attempt.update({ where: { id: attemptId }, data: { status: "SUBMITTED", score: 0, maxScore: 1 } });
+  await db.attemptAnswer.create({
+    data: { organizationId: w.orgs[org], attemptId, questionId, response: {}, correct: false, points: 0, maxPoints: 1 },
+  });
+  return { attemptId, questionId };
+}
+
 /** A direct thread in a fresh class with the org's teacher, student, admin and parent all taking part. */
 async function freshThread(w: World, org: "a" | "b") {
   const cls = await freshClass(w, org, { enroll: true });
@@ -238,6 +261,27 @@ const matrix: Record<string, Entry> = {
     input: () => {
       counter += 1;
       return { name: "New Person", email: `new${counter}@x.test`, role: "STUDENT" };
+    },
+  },
+  "users.update": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => ({
+      userId: await freshUser(w, org),
+      name: "Edited Name",
+      email: `edited${counter}@x.test`,
+    }),
+  },
+  "users.delete": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
+  "users.createResetLink": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
+  "passwordReset.request": { allowed: ALL, public: true, input: () => ({ email: "nobody@nowhere.test" }) },
+  "passwordReset.status": { allowed: ALL, public: true, input: () => ({ token: "not-a-real-token" }) },
+  "passwordReset.complete": {
+    allowed: ALL,
+    public: true,
+    input: async (w, org) => {
+      const userId = await freshUser(w, org);
+      const { token } = await createResetToken(w.scoped(org), { userId, orgId: w.orgs[org], createdById: null });
+      return { token, password: "a-new-password-1", confirmPassword: "a-new-password-1" };
     },
   },
   "users.changeRole": {
@@ -314,7 +358,20 @@ const matrix: Record<string, Entry> = {
     input: async (w, org) => ({ assignmentId: (await freshAssignment(w, org, "LESSON")).assignmentId }),
   },
   "assignments.listForClass": { allowed: STAFF, input: classId },
+  "assignments.review": {
+    allowed: STAFF,
+    input: async (w, org) => ({ attemptId: (await freshAttempt(w, org)).attemptId }),
+  },
+  "assignments.gradeAnswer": {
+    allowed: STAFF,
+    input: async (w, org) => ({ ...(await freshSubmittedAttempt(w, org)), points: 1, reason: "Right idea" }),
+  },
+  "assignments.setFeedback": {
+    allowed: STAFF,
+    input: async (w, org) => ({ attemptId: (await freshSubmittedAttempt(w, org)).attemptId, feedback: "Well done" }),
+  },
   "assignments.mine": { allowed: ["STUDENT"], input: () => undefined },
+  "assignments.myGrades": { allowed: ["STUDENT"], input: () => undefined },
   "gradebook.forClass": { allowed: STAFF, input: classId },
   "gradebook.csv": { allowed: STAFF, input: classId },
   "gradebook.student": {
@@ -325,6 +382,8 @@ const matrix: Record<string, Entry> = {
     }),
   },
   "gradebook.children": { allowed: ["PARENT"], input: () => undefined },
+  "home.teacher": { allowed: ["TEACHER"], input: () => undefined },
+  "home.student": { allowed: ["STUDENT"], input: () => undefined },
   "assignments.openLesson": {
     allowed: ["STUDENT"],
     input: async (w, org) => ({ assignmentId: (await freshAssignment(w, org, "LESSON")).assignmentId }),
@@ -507,9 +566,11 @@ describe("authorization matrix", () => {
   describe.each(procedures)("%s", (path) => {
     const entry = matrix[path] as Entry;
 
-    it("refuses anonymous callers with UNAUTHORIZED", async () => {
+    it(entry.public ? "answers anonymous callers" : "refuses anonymous callers with UNAUTHORIZED", async () => {
       const call = procedureOf(w.caller(null), path);
-      expect(await outcome(call(await entry.input(w, "a")))).toBe("UNAUTHORIZED");
+      const result = await outcome(call(await entry.input(w, "a")));
+      if (entry.public) expect(ALLOWED_OUTCOMES).toContain(result);
+      else expect(result).toBe("UNAUTHORIZED");
     });
 
     it.each(ROLES)("as %s", async (role) => {
@@ -557,6 +618,7 @@ const NOT_ROWS = new Set([
   "assignments.newGradeCount",
   "agents.status",
   "agents.standardsCatalog",
+  "passwordReset.status",
 ]);
 
 /** Inputs that make a query answer with rows where the matrix's input may find none. */
@@ -575,6 +637,9 @@ const ROWS_INPUT: Partial<Record<string, Input>> = {
   "gradebook.csv": async (w, org) => ({ classId: (await freshAssignment(w, org, "LESSON")).classId }),
   "questions.quizQuestions": async (w, org) => ({ quizId: (await freshAssignment(w, org, "QUIZ")).contentId }),
   "assignments.listForClass": async (w, org) => ({ classId: (await freshAssignment(w, org, "LESSON")).classId }),
+  // A quiz the student submitted: recent work on the teacher's home, a new grade on the student's.
+  "home.teacher": async (w, org) => submittedAttempt(w, org),
+  "home.student": async (w, org) => submittedAttempt(w, org),
   "assignments.myAttempts": async (w, org) => {
     const { attemptId } = await freshAttempt(w, org);
     const { assignmentId } = await w.scoped(org).attempt.findFirstOrThrow({ where: { id: attemptId } });
@@ -624,6 +689,9 @@ describe("tenant isolation", () => {
   });
 
   it.each([
+    "users.update",
+    "users.delete",
+    "users.createResetLink",
     "users.changeRole",
     "users.deactivate",
     "users.reactivate",
@@ -638,6 +706,9 @@ describe("tenant isolation", () => {
     "assignments.update",
     "assignments.extendDueDate",
     "assignments.unassign",
+    "assignments.review",
+    "assignments.gradeAnswer",
+    "assignments.setFeedback",
     "gradebook.forClass",
     "gradebook.csv",
     "messages.thread",

@@ -3,8 +3,10 @@ import { assignmentsRouter } from "./routers/assignments/_router";
 import { classesRouter } from "./routers/classes/_router";
 import { contentRouter } from "./routers/content/_router";
 import { gradebookRouter } from "./routers/gradebook/_router";
+import { homeRouter } from "./routers/home/_router";
 import { meRouter } from "./routers/me/_router";
 import { messagesRouter } from "./routers/messages/_router";
+import { passwordResetRouter } from "./routers/password-reset/_router";
 import { questionsRouter } from "./routers/questions/_router";
 import { usersRouter } from "./routers/users/_router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -14,11 +16,13 @@ export const appRouter = createTRPCRouter({
   classes: classesRouter,
   assignments: assignmentsRouter,
   gradebook: gradebookRouter,
+  home: homeRouter,
   users: usersRouter,
   content: contentRouter,
   questions: questionsRouter,
   messages: messagesRouter,
   agents: agentsRouter,
+  passwordReset: passwordResetRouter,
 });
 
 export type AppRouter = typeof appRouter;

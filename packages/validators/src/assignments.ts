@@ -86,3 +86,45 @@ export const studentClassSchema = classSchema.extend({
   assignments: z.array(myAssignmentSchema),
 });
 export type StudentClassView = z.infer<typeof studentClassSchema>;
+
+// --- Grading and feedback (teachers) ---------------------------------------------------------
+
+const commentSchema = textSchema.trim().max(2000, "Keep comments under 2,000 characters");
+
+/**
+ * A teacher's marking of one answer of a submitted attempt; a field left out stays as it is.
+ * `points` overrides the automatic score (a `reason` is then required; `null` goes back to the
+ * automatic score); `rubricScores` marks the question's rubric criteria (points = their sum, capped
+ * at the question's points); `comment` is shown to the student ("" removes it).
+ */
+export const gradeAnswerSchema = z
+  .object({
+    attemptId: idSchema,
+    questionId: idSchema,
+    points: z
+      .number({ error: "Enter a number of points" })
+      .finite("Enter a number of points")
+      .min(0, "Points can't be negative")
+      .nullish(),
+    reason: textSchema.trim().max(500, "Keep the reason under 500 characters").optional(),
+    rubricScores: z
+      .record(
+        textSchema.max(40),
+        z
+          .number({ error: "Enter a number of points" })
+          .finite("Enter a number of points")
+          .min(0, "Marks can't be negative"),
+      )
+      .optional(),
+    comment: commentSchema.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (typeof input.points === "number" && !input.reason) {
+      ctx.addIssue({ code: "custom", message: "Say why you are changing the score", path: ["reason"] });
+    }
+  });
+export type GradeAnswerInput = z.input<typeof gradeAnswerSchema>;
+
+/** The teacher's comment on a whole attempt, returned to the student ("" removes it). */
+export const attemptFeedbackSchema = z.object({ attemptId: idSchema, feedback: commentSchema });
+export type AttemptFeedbackInput = z.input<typeof attemptFeedbackSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema } from "./common";
+import { emailSchema, newPasswordSchema } from "./common";
 import { textSchema } from "./text";
 
 export const signInSchema = z.object({
@@ -10,3 +10,37 @@ export type SignInInput = z.infer<typeof signInSchema>;
 
 /** The one message for every failed sign-in: it never says whether the email exists. */
 export const SIGN_IN_FAILED_MESSAGE = "That email and password don't match an active account.";
+
+/** "Forgot password": the address to send a reset link to. */
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
+
+/** The one answer to every "Forgot password" request: it never says whether the email has an account. */
+export const FORGOT_PASSWORD_MESSAGE =
+  "If that email belongs to an account, we've sent it a link to choose a new password. The link works once, for 24 hours.";
+
+/** A reset link's token: 32 random bytes, base64url (43 characters). */
+export const resetTokenSchema = textSchema.trim().min(1, "This link is incomplete").max(200, "This link is not valid");
+
+export const resetTokenInputSchema = z.object({ token: resetTokenSchema });
+
+export const resetTokenStatusSchema = z.discriminatedUnion("valid", [
+  z.object({ valid: z.literal(true), email: z.string(), expiresAt: z.date() }),
+  z.object({ valid: z.literal(false), reason: z.enum(["unknown", "expired", "used"]) }),
+]);
+export type ResetTokenStatus = z.infer<typeof resetTokenStatusSchema>;
+
+export const resetPasswordSchema = z
+  .object({
+    token: resetTokenSchema,
+    password: newPasswordSchema,
+    confirmPassword: textSchema.max(128),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    message: "The passwords don't match",
+    path: ["confirmPassword"],
+  });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+/** After a reset: the account's email, so the page can sign the person in with the new password. */
+export const resetPasswordResultSchema = z.object({ email: z.string() });

@@ -88,6 +88,12 @@ export type UpdateContentInput = z.input<typeof updateContentSchema>;
 
 export const contentIdSchema = z.object({ contentId: idSchema });
 export const restoreVersionSchema = z.object({ contentId: idSchema, version: versionNumberSchema });
+/**
+ * Publish: `expectedVersion` (optional) is the version the person saw or just saved; when the
+ * item has changed since, nothing is published (a CONFLICT), so what goes out is what they read.
+ */
+export const publishContentSchema = z.object({ contentId: idSchema, expectedVersion: versionNumberSchema.optional() });
+export type PublishContentInput = z.input<typeof publishContentSchema>;
 
 export const contentListInputSchema = z.object({
   type: contentTypeSchema.optional(),

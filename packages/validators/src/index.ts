@@ -5,6 +5,9 @@ export * from "./classes";
 export * from "./common";
 export * from "./content";
 export * from "./env";
+// Importing the package installs the people-readable error map for every zod schema (error-map.ts).
+export * from "./error-map";
+export * from "./home";
 export * from "./me";
 export * from "./messages";
 export * from "./questions";

@@ -12,6 +12,40 @@ const optionSchema = z.object({
 });
 export type QuestionOption = z.infer<typeof optionSchema>;
 
+// --- Rubrics (short answers marked by hand) -----------------------------------------------
+
+/** One thing a teacher looks for in a short answer, worth up to `points`. */
+export const rubricCriterionSchema = z.object({
+  id: textSchema.min(1).max(40),
+  label: textSchema.trim().min(1, "Describe what this criterion looks for").max(200, "Keep it under 200 characters"),
+  points: z
+    .number({ error: "Enter a number of points" })
+    .int("Use whole points")
+    .min(1, "A criterion is worth at least 1 point")
+    .max(100, "A criterion is worth at most 100 points"),
+});
+export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
+
+/** A short answer's rubric: the criteria the teacher ticks on the review page (stored in `Question.rubric`). */
+export const rubricSchema = z
+  .array(rubricCriterionSchema)
+  .max(10, "A rubric has at most 10 criteria")
+  .superRefine((criteria, ctx) => {
+    const ids = new Set<string>();
+    criteria.forEach((c, i) => {
+      if (ids.has(c.id)) ctx.addIssue({ code: "custom", message: "Criterion ids must be unique", path: [i, "id"] });
+      ids.add(c.id);
+    });
+  });
+export type Rubric = z.infer<typeof rubricSchema>;
+
+/** A stored rubric, or null when the column holds none (or something that is not a rubric). */
+export function parseRubric(value: unknown): Rubric | null {
+  if (value === null || value === undefined) return null;
+  const parsed = rubricSchema.safeParse(value);
+  return parsed.success && parsed.data.length > 0 ? parsed.data : null;
+}
+
 const common = {
   prompt: textSchema.trim().min(1, "Write the question").max(5000),
   points: z.number().int().min(1, "At least 1 point").max(100).default(1),
@@ -88,6 +122,8 @@ const variants = {
     answer: shortAnswerAnswer.extend({
       accepted: shortAnswerAnswer.shape.accepted.min(1, "Give at least one accepted answer").max(20),
     }),
+    /** Criteria for marking by hand on the review page; left out, null or empty: none. */
+    rubric: rubricSchema.nullish(),
   }),
   NUMERIC: z.object({
     type: z.literal("NUMERIC"),
@@ -227,6 +263,7 @@ export const questionViewSchema = z.discriminatedUnion("type", [
     type: z.literal("SHORT_ANSWER"),
     options: z.array(optionSchema),
     answer: z.object({ accepted: z.array(z.string()), caseSensitive: z.boolean() }),
+    rubric: rubricSchema.nullable(),
   }),
   z.object({
     ...viewMeta,

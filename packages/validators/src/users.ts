@@ -60,3 +60,18 @@ export const parentLinksSchema = z.object({
   children: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
 });
 export type ParentLinks = z.infer<typeof parentLinksSchema>;
+
+/** An admin edits a person's name and email (unique within the organization). */
+export const updateUserSchema = z.object({ userId: idSchema, name: personNameSchema, email: emailSchema });
+export type UpdateUserInput = z.input<typeof updateUserSchema>;
+
+export const deletedUserSchema = z.object({ userId: z.string(), name: z.string() });
+
+/** A single-use password reset link an admin made, shown once to copy. */
+export const resetLinkSchema = z.object({
+  url: z.string(),
+  expiresAt: z.date(),
+  /** Whether the link was also sent to the person by mail (false when mail is not configured). */
+  emailed: z.boolean(),
+});
+export type ResetLink = z.infer<typeof resetLinkSchema>;

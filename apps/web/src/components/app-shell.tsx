@@ -5,6 +5,7 @@ import {
   BookOpen,
   Bot,
   FileQuestion,
+  GraduationCap,
   Home,
   Library,
   LogOut,
@@ -67,7 +68,17 @@ const NAV: Record<Role, NavItem[]> = {
     AI_TASKS,
     MESSAGES,
   ],
-  STUDENT: [{ href: "/student", label: "My learning", icon: BookOpen, owns: ["/student/"], badge: "grades" }, MESSAGES],
+  STUDENT: [
+    {
+      href: "/student",
+      label: "My learning",
+      icon: BookOpen,
+      owns: ["/student/assignments", "/student/attempts", "/student/classes"],
+      badge: "grades",
+    },
+    { href: "/student/grades", label: "Grades", icon: GraduationCap },
+    MESSAGES,
+  ],
   PARENT: [{ href: "/parent", label: "My child", icon: Home }, MESSAGES],
 };
 

@@ -18,3 +18,38 @@ export function formatTokens(count: number, estimated: boolean): string {
   const tokens = `${count.toLocaleString("en")} ${count === 1 ? "token" : "tokens"}`;
   return estimated ? `≈ ${tokens} (estimated)` : tokens;
 }
+
+/** Who is reading: teachers are told whom to ask; admins, where the technical detail is. */
+export type ModelAudience = "teacher" | "admin";
+
+/**
+ * What the Generate page says when no language model is connected. Teachers cannot change the
+ * server's settings, so they are told what to ask their administrator for, never which variable
+ * to set; admins are pointed at the admin panel, which has the details.
+ */
+export function offlineModelAdvice(audience: ModelAudience): string {
+  return audience === "admin"
+    ? "To connect a language model (OpenAI, or a compatible server such as Ollama), see “AI agents” on the admin home: it says which settings the server needs."
+    : "Want drafts from a real language model? Ask your school's administrator to connect one (for example an OpenAI account) to ToolboxAI.";
+}
+
+/** Words of server set-up a teacher should never be shown: variable names, keys, commands. */
+const SERVER_DETAIL =
+  /\b[A-Z][A-Z0-9]*_[A-Z0-9_]{2,}\b|\bapi[ _-]?key\b|\bsk-[\w-]{6,}|\benv(?:ironment)? var|\bpnpm\b|\bstatus code\b/i;
+const CREDENTIALS =
+  /\b(?:401|403)\b|unauthori[sz]ed|incorrect api key|invalid api key|authentication|permission denied/i;
+
+/**
+ * A task's error as the teacher who asked for it sees it. Errors about the model's credentials or
+ * the server's set-up become what to ask the administrator; admins see the error as recorded.
+ */
+export function taskErrorFor(audience: ModelAudience, error: string | null): string | null {
+  if (error === null || audience === "admin") return error;
+  if (CREDENTIALS.test(error)) {
+    return "The AI model refused this server's connection details, so nothing could be drafted. Ask your administrator to check the AI model connection, then retry.";
+  }
+  if (SERVER_DETAIL.test(error)) {
+    return "The AI model could not be reached because of a set-up problem on the server. Ask your administrator to check the AI model connection, then retry.";
+  }
+  return error;
+}

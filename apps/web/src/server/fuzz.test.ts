@@ -407,6 +407,7 @@ async function makeFixtures(): Promise<Fixtures> {
     newPassword: "fuzzed-pass-1",
     confirmPassword: "fuzzed-pass-1",
     password: "",
+    "passwordReset.complete:password": "fuzzed-pass-1",
     expectedVersion: 1,
     version: 1,
   };

@@ -109,6 +109,20 @@ export const STANDARDS_CATALOG: CatalogStandard[] = [
       "Develop a model to describe the cycling of water through Earth's systems driven by energy from the sun and the force of gravity.",
   },
   {
+    code: "MS-ESS2-3",
+    subject: "Science",
+    grades: MS,
+    description:
+      "Analyze and interpret data on the distribution of fossils and rocks, continental shapes, and seafloor structures to provide evidence of the past plate motions.",
+  },
+  {
+    code: "MS-ESS3-2",
+    subject: "Science",
+    grades: MS,
+    description:
+      "Analyze and interpret data on natural hazards to forecast future catastrophic events and inform the development of technologies to mitigate their effects.",
+  },
+  {
     code: "MS-ESS1-1",
     subject: "Science",
     grades: MS,
@@ -120,6 +134,13 @@ export const STANDARDS_CATALOG: CatalogStandard[] = [
     subject: "Science",
     grades: HS,
     description: "Use a model to illustrate how photosynthesis transforms light energy into stored chemical energy.",
+  },
+  {
+    code: "HS-ESS1-5",
+    subject: "Science",
+    grades: HS,
+    description:
+      "Evaluate evidence of the past and current movements of continental and oceanic crust and the theory of plate tectonics to explain the ages of crustal rocks.",
   },
   {
     code: "HS-PS2-1",

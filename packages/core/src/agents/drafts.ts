@@ -1,17 +1,18 @@
 // Turns a finished agent task's drafts into the teaching core's content: a lesson, a quiz with
-// its questions in the bank, a Roblox environment. Runs in the web process or in apps/worker.
+// its questions (held with the draft, out of the bank, until the teacher keeps the quiz: see
+// ./draft-questions.ts), a Roblox environment. Runs in the web process or in apps/worker.
 import type { Drafts, MaterializedItem, Materializer } from "@toolboxai/agents";
-import type { createContentSchema, QuestionData, RobloxEnvironment } from "@toolboxai/validators";
+import type { Prisma } from "@toolboxai/db";
+import type { createContentSchema, RobloxEnvironment } from "@toolboxai/validators";
 import type { z } from "zod";
 import { toActor } from "../actor";
 import { createContent } from "../content/content";
 import type { ServiceContext } from "../context";
 import { isPrismaError } from "../errors";
-import { createQuestion } from "../questions/questions";
 import { setQuizQuestions } from "../questions/quiz-questions";
+import { draftQuestionTags } from "./draft-questions";
 
-/** The bank tag on a task's generated questions, so a resumed task reuses rather than repeats them. */
-export const taskTag = (taskId: string) => `gen-${taskId}`.toLowerCase().slice(0, 40);
+export { draftQuestionTags, keepDraftQuestions } from "./draft-questions";
 
 /**
  * The task's item of this type: the existing one, or a new GENERATED one. Two workers racing to
@@ -80,17 +81,32 @@ async function quiz(ctx: ServiceContext, taskId: string, drafts: Drafts): Promis
     return { part: "quiz", contentId: saved.id, type: "QUIZ", title: saved.title };
   }
 
-  // Questions go into the teacher's bank first (tagged with the task), then the quiz lists them.
-  const tag = taskTag(taskId);
+  // The questions belong to the draft (draftTaskId), out of the bank until the teacher keeps the
+  // quiz; they carry the teacher's topic tags for then. A resumed task reuses the ones it saved.
   const existing = await ctx.db.question.findMany({
-    where: { ownerId: ctx.actor.userId, tags: { has: tag }, deletedAt: null },
-    orderBy: { createdAt: "asc" },
+    where: { ownerId: ctx.actor.userId, draftTaskId: taskId, deletedAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true },
   });
   const questionIds = existing.map((q) => q.id);
+  const tags = draftQuestionTags(drafts.request);
   for (const question of draft.questions.slice(questionIds.length)) {
-    const data: QuestionData = { ...question, tags: [...new Set([...question.tags, tag])].slice(0, 20) };
-    questionIds.push((await createQuestion(ctx, data)).id);
+    const row = await ctx.db.question.create({
+      data: {
+        organizationId: ctx.actor.orgId,
+        ownerId: ctx.actor.userId,
+        draftTaskId: taskId,
+        type: question.type,
+        prompt: question.prompt,
+        options: question.options as Prisma.InputJsonValue,
+        answer: question.answer as Prisma.InputJsonValue,
+        points: question.points,
+        explanation: question.explanation || null,
+        tags,
+      },
+      select: { id: true },
+    });
+    questionIds.push(row.id);
   }
   const item = await findOrCreate(ctx, taskId, {
     type: "QUIZ",

@@ -1,6 +1,6 @@
 // Generation tasks: a teacher's request becomes an AgentTask row and a queued job; the agents'
 // pipeline (packages/agents) does the work and writes its progress back to the row.
-import { type AgentRuntime, currentEvidence, STANDARDS_CATALOG } from "@toolboxai/agents";
+import { type AgentRuntime, currentEvidence, SAVE_STEP, STANDARDS_CATALOG } from "@toolboxai/agents";
 import type { Prisma } from "@toolboxai/db";
 import {
   type AgentStatusView,
@@ -17,7 +17,7 @@ import {
 import type { z } from "zod";
 import { recordActivity } from "../audit/audit";
 import type { ServiceContext } from "../context";
-import { invalid, notFound } from "../errors";
+import { conflict, invalid, notFound } from "../errors";
 import { publishTaskProgress } from "../realtime/events";
 
 /** What tasks need from the agents' runtime: a queue to hand work to and the model in use. */
@@ -181,22 +181,43 @@ export async function getTask(ctx: ServiceContext, input: { taskId: string }): P
   };
 }
 
+const TOO_LATE_TO_CANCEL =
+  "The drafts are already being saved, so this generation can't be cancelled now. Delete the drafts you don't want once it finishes.";
+
+/** A task whose worker has started saving its drafts (see SAVE_STEP in packages/agents). */
+function isSaving(task: { status: string; currentStep: string | null }): boolean {
+  return task.status === "PROCESSING" && task.currentStep === SAVE_STEP;
+}
+
 /**
  * Waiting tasks are cancelled at once; a running task is asked to stop, and its worker stops the
- * model call in flight within a second and records the task as CANCELLED.
+ * model call in flight within a second and records the task as CANCELLED, with no drafts saved.
+ * Once the worker has started saving the drafts it is too late: the answer is a CONFLICT and the
+ * task completes.
  */
 export async function cancelTask(ctx: ServiceContext, input: { taskId: string }): Promise<AgentTaskSummary> {
   const task = await findVisible(ctx, input.taskId);
   if (task.status === "COMPLETED" || task.status === "FAILED" || task.status === "CANCELLED") {
     throw invalid("This task has already finished.");
   }
-  // First the request, whatever the status is by now: a worker claims a task only while no cancel
-  // is requested, and a running one polls for it. Then a task no worker holds is cancelled at once.
+  if (isSaving(task)) throw conflict(TOO_LATE_TO_CANCEL);
+  // First the request, whatever the status is by now: a worker claims a task, and later its save,
+  // only while no cancel is requested, and a running one polls for it. The write skips a task whose
+  // save is claimed, so the two never both win. Then a task no worker holds is cancelled at once.
   const requested = await ctx.db.agentTask.updateMany({
-    where: { id: task.id, status: { notIn: ["COMPLETED", "FAILED", "CANCELLED"] } },
+    where: {
+      id: task.id,
+      status: { notIn: ["COMPLETED", "FAILED", "CANCELLED"] },
+      OR: [{ status: { not: "PROCESSING" } }, { currentStep: null }, { currentStep: { not: SAVE_STEP } }],
+    },
     data: { cancelRequested: true },
   });
   if (requested.count === 0) {
+    const now = await ctx.db.agentTask.findFirst({
+      where: { id: task.id },
+      select: { status: true, currentStep: true },
+    });
+    if (now && isSaving(now)) throw conflict(TOO_LATE_TO_CANCEL);
     throw invalid("This task has already finished.");
   }
   await ctx.db.agentTask.updateMany({

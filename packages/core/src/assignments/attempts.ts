@@ -1,10 +1,16 @@
 // Quiz attempts: start (server-enforced limits), autosave, submit with auto-grading, results.
 // A student never receives an answer key the teacher chose to hide: results are built here.
 import type { Prisma } from "@toolboxai/db";
-import { type CreateAssignmentInput, contentBodySchemas, type QuestionResponse } from "@toolboxai/validators";
+import {
+  type CreateAssignmentInput,
+  contentBodySchemas,
+  parseRubric,
+  type QuestionResponse,
+} from "@toolboxai/validators";
 import { recordActivity } from "../audit/audit";
 import type { ServiceContext } from "../context";
 import { invalid, isPrismaError, notFound, preconditionFailed } from "../errors";
+import { drawPoolWhere } from "../questions/quiz-questions";
 import { publishDashboardChanged, publishGradesReleased } from "../realtime/events";
 import { drawQuestions, gradeResponse } from "./grading";
 import { countNewGrades, NEW_GRADE, studentAssignment } from "./student";
@@ -22,7 +28,7 @@ const questionForStudent = {
 async function questionsInOrder(ctx: ServiceContext, ids: string[]) {
   const rows = await ctx.db.question.findMany({
     where: { id: { in: ids } },
-    select: { ...questionForStudent, answer: true, explanation: true },
+    select: { ...questionForStudent, answer: true, explanation: true, rubric: true },
   });
   const byId = new Map(rows.map((q) => [q.id, q]));
   return ids.flatMap((id) => {
@@ -44,11 +50,7 @@ async function pickQuestions(ctx: ServiceContext, a: Awaited<ReturnType<typeof s
   }
   // A bank draw: the quiz author's questions and the organization's shared ones with the tag.
   const pool = await ctx.db.question.findMany({
-    where: {
-      deletedAt: null,
-      tags: { has: draw.tag },
-      OR: [{ ownerId: a.content.authorId }, { sharedAccess: { not: null } }],
-    },
+    where: drawPoolWhere(a.content.authorId, draw.tag),
     select: { id: true },
   });
   const earlier = await ctx.db.attempt.findMany({
@@ -170,10 +172,21 @@ function resultView(
     maxScore: number | null;
     submittedAt: Date | null;
     resultSeenAt: Date | null;
+    feedback?: string | null;
+    returnedAt?: Date | null;
   },
   a: Awaited<ReturnType<typeof studentAssignment>>,
   questions: Awaited<ReturnType<typeof questionsInOrder>>,
-  answers: { questionId: string; response: unknown; correct: boolean; points: number; maxPoints: number }[],
+  answers: {
+    questionId: string;
+    response: unknown;
+    correct: boolean;
+    points: number;
+    maxPoints: number;
+    autoPoints?: number | null;
+    rubricScores?: unknown;
+    comment?: string | null;
+  }[],
 ) {
   const byQuestion = new Map(answers.map((x) => [x.questionId, x]));
   const reveal = a.showCorrectAnswers;
@@ -188,8 +201,14 @@ function resultView(
     /** The student has not opened this grade yet (e.g. a regrade changed it): opening it marks it seen. */
     newGrade: attempt.resultSeenAt === null,
     answersRevealed: reveal,
+    /** The teacher's comment on the whole attempt. */
+    feedback: attempt.feedback ?? null,
+    /** When the teacher last changed a score or commented (null: never). */
+    returnedAt: attempt.returnedAt ?? null,
     questions: questions.map((q) => {
       const answer = byQuestion.get(q.id);
+      const rubric = q.type === "SHORT_ANSWER" ? parseRubric(q.rubric) : null;
+      const marks = (answer?.rubricScores ?? null) as Record<string, number> | null;
       return {
         id: q.id,
         type: q.type,
@@ -199,6 +218,14 @@ function resultView(
         correct: answer?.correct ?? false,
         points: answer?.points ?? 0,
         maxPoints: answer?.maxPoints ?? q.points,
+        /** The teacher set these points (an override or rubric marks), not automatic grading. */
+        teacherScored: answer?.autoPoints !== null && answer?.autoPoints !== undefined,
+        /** The teacher's rubric marks, criterion by criterion (null: not marked by rubric). */
+        rubric:
+          rubric && marks
+            ? rubric.map((c) => ({ id: c.id, label: c.label, points: c.points, awarded: marks[c.id] ?? 0 }))
+            : null,
+        comment: answer?.comment ?? null,
         // Only when the teacher chose to show them: otherwise they never leave the server.
         correctAnswer: reveal ? q.answer : null,
         explanation: reveal ? (q.explanation ?? null) : null,

@@ -184,3 +184,127 @@ export async function completeSection(ctx: ServiceContext, input: { assignmentId
   }
   return { ...lesson, completedSections: updated.completedSections, completedAt: updated.completedAt };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The student's grades page
+
+const pctOf = (score: number, max: number) => (max > 0 ? Math.round((score / max) * 1000) / 10 : 0);
+
+/**
+ * The acting student's grades, class by class: each assignment's state and the result to look at
+ * (the one the teacher returned and the student has not opened yet, else the best), with the
+ * teacher's feedback on it. Quiz averages use each quiz's best score.
+ */
+export async function listMyGrades(ctx: ServiceContext) {
+  const rows = await ctx.db.assignment.findMany({
+    where: myAssignmentsWhere(ctx),
+    select: {
+      id: true,
+      dueAt: true,
+      dueExtensions: true,
+      createdAt: true,
+      class: { select: { id: true, name: true } },
+      content: { select: { type: true, title: true } },
+      progress: { where: { studentId: ctx.actor.userId }, select: { completedAt: true } },
+      attempts: {
+        where: { studentId: ctx.actor.userId },
+        orderBy: { number: "asc" },
+        select: {
+          id: true,
+          number: true,
+          status: true,
+          score: true,
+          maxScore: true,
+          submittedAt: true,
+          resultSeenAt: true,
+          returnedAt: true,
+          feedback: true,
+          _count: { select: { answers: { where: { comment: { not: null } } } } },
+        },
+      },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const classes = new Map<string, { classId: string; className: string; items: GradeItem[] }>();
+  for (const a of rows) {
+    const submitted = a.attempts.filter((t) => t.status === "SUBMITTED");
+    const best = submitted.reduce<(typeof submitted)[number] | null>(
+      (b, t) => (!b || pctOf(t.score ?? 0, t.maxScore ?? 0) > pctOf(b.score ?? 0, b.maxScore ?? 0) ? t : b),
+      null,
+    );
+    const returned = submitted.filter((t) => t.returnedAt !== null && t.resultSeenAt === null).at(-1) ?? null;
+    const shown = returned ?? best;
+    const state: AssignmentState =
+      a.content.type === "QUIZ"
+        ? submitted.length > 0
+          ? "COMPLETED"
+          : a.attempts.length > 0
+            ? "IN_PROGRESS"
+            : "NOT_STARTED"
+        : a.progress[0]?.completedAt
+          ? "COMPLETED"
+          : a.progress.length > 0
+            ? "IN_PROGRESS"
+            : "NOT_STARTED";
+    const item: GradeItem = {
+      assignmentId: a.id,
+      title: a.content.title,
+      type: a.content.type,
+      dueAt: dueDateFor(a, ctx.actor.userId),
+      state,
+      attempt: shown
+        ? {
+            id: shown.id,
+            number: shown.number,
+            score: shown.score ?? 0,
+            maxScore: shown.maxScore ?? 0,
+            percent: pctOf(shown.score ?? 0, shown.maxScore ?? 0),
+            submittedAt: shown.submittedAt,
+            feedback: shown.feedback,
+            comments: shown._count.answers,
+            returnedAt: shown.returnedAt,
+          }
+        : null,
+      bestPercent: best ? pctOf(best.score ?? 0, best.maxScore ?? 0) : null,
+      /** The teacher returned this result (a changed score, a comment) and the student has not opened it. */
+      returned: returned !== null,
+      newGrade: submitted.some((t) => t.resultSeenAt === null),
+    };
+    const group = classes.get(a.class.id) ?? { classId: a.class.id, className: a.class.name, items: [] };
+    group.items.push(item);
+    classes.set(a.class.id, group);
+  }
+  return [...classes.values()]
+    .sort((x, y) => x.className.localeCompare(y.className))
+    .map((c) => {
+      const quiz = c.items.flatMap((i) => (i.type === "QUIZ" && i.bestPercent !== null ? [i.bestPercent] : []));
+      return {
+        ...c,
+        items: c.items.sort((x, y) => (x.dueAt?.getTime() ?? Infinity) - (y.dueAt?.getTime() ?? Infinity)),
+        quizAverage: quiz.length ? Math.round((quiz.reduce((s, v) => s + v, 0) / quiz.length) * 10) / 10 : null,
+        returnedCount: c.items.filter((i) => i.returned).length,
+      };
+    });
+}
+
+interface GradeItem {
+  assignmentId: string;
+  title: string;
+  type: string;
+  dueAt: Date | null;
+  state: AssignmentState;
+  attempt: {
+    id: string;
+    number: number;
+    score: number;
+    maxScore: number;
+    percent: number;
+    submittedAt: Date | null;
+    feedback: string | null;
+    comments: number;
+    returnedAt: Date | null;
+  } | null;
+  bestPercent: number | null;
+  returned: boolean;
+  newGrade: boolean;
+}

@@ -14,10 +14,11 @@ import {
   type updateContentSchema,
 } from "@toolboxai/validators";
 import type { z } from "zod";
+import { settleDraftQuestions } from "../agents/draft-questions";
 import { recordActivity, recordAudit } from "../audit/audit";
 import type { ServiceContext } from "../context";
 import { conflict, type DomainError, forbidden, invalid, isPrismaError, notFound } from "../errors";
-import { copyQuizQuestions } from "../questions/quiz-questions";
+import { checkQuizDraw, copyQuizQuestions } from "../questions/quiz-questions";
 import { publishDashboardChanged } from "../realtime/events";
 import { bodyToText } from "./content-text";
 
@@ -360,6 +361,8 @@ export async function updateContent(
   if (current.version !== input.expectedVersion) throw staleVersion(current.version);
   const body = contentBodySchemas[current.type].safeParse(input.body);
   if (!body.success) throw bodyErrors(body.error);
+  if (current.type === "QUIZ")
+    await checkQuizDraw(ctx, { authorId: current.author.id, before: current.body, after: body.data });
   const item = await saveWithVersion(ctx, current, {
     title: input.title,
     description: input.description,
@@ -407,8 +410,18 @@ const STATUS_EVENTS: Record<StatusChange, { activity: string; audit: string }> =
 };
 
 /** Publish, unpublish, soft delete, restore: no new version; always audited. A no-op changes nothing. */
-async function changeState(ctx: ServiceContext, contentId: string, change: StatusChange): Promise<ContentDetail> {
+async function changeState(
+  ctx: ServiceContext,
+  contentId: string,
+  change: StatusChange,
+  expectedVersion?: number,
+): Promise<ContentDetail> {
   const current = await findManageable(ctx, contentId, { includeDeleted: change === "restore" });
+  if (expectedVersion !== undefined && current.version !== expectedVersion) {
+    throw conflict(
+      `Someone else saved this item since you opened it (it is now at version ${current.version}), so nothing was published. Load the latest version, check it, then publish.`,
+    );
+  }
   let data: Prisma.ContentItemUpdateInput | null = null;
   if (change === "publish" && current.status !== "PUBLISHED") data = { status: "PUBLISHED", publishedAt: new Date() };
   if (change === "unpublish" && current.status === "PUBLISHED") data = { status: "DRAFT", publishedAt: null };
@@ -417,6 +430,8 @@ async function changeState(ctx: ServiceContext, contentId: string, change: Statu
   if (!data) return toDetail(ctx, current);
 
   const item = await ctx.db.contentItem.update({ where: { id: current.id }, data, select: detailSelect });
+  // An AI draft's quiz questions join the bank when the quiz is kept, and go when it is discarded.
+  await settleDraftQuestions(ctx, change, current, item);
   await recordAudit(ctx, {
     action: STATUS_EVENTS[change].audit,
     targetType: "ContentItem",
@@ -431,8 +446,11 @@ async function changeState(ctx: ServiceContext, contentId: string, change: Statu
   return toDetail(ctx, item);
 }
 
-export const publishContent = (ctx: ServiceContext, input: { contentId: string }) =>
-  changeState(ctx, input.contentId, "publish");
+/** Publishes the item; with `expectedVersion`, only if it is still that version (else a CONFLICT, nothing published). */
+export const publishContent = (
+  ctx: ServiceContext,
+  input: { contentId: string; expectedVersion?: number | undefined },
+) => changeState(ctx, input.contentId, "publish", input.expectedVersion);
 export const unpublishContent = (ctx: ServiceContext, input: { contentId: string }) =>
   changeState(ctx, input.contentId, "unpublish");
 export const deleteContent = (ctx: ServiceContext, input: { contentId: string }) =>
@@ -473,6 +491,7 @@ export async function duplicateContent(
         : { copied: 0, leftOut: 0 };
     return { copy, questions };
   });
+  await settleDraftQuestions(ctx, "duplicate", source, copy);
   await recordActivity(ctx, "content_duplicated", {
     ...eventOf(copy),
     sourceId: source.id,

@@ -11,6 +11,10 @@ export interface GradebookCell {
   /** Best submitted score in percent (quizzes), or completion percent (lessons, activities). */
   percent: number | null;
   attempts: number;
+  /** The attempt the cell opens: the best submitted one, else the latest (null: none). */
+  attemptId: string | null;
+  /** The student's own due date when their teacher extended it (null: the assignment's holds). */
+  extendedDueAt: Date | null;
 }
 
 function mean(values: number[]): number | null {
@@ -24,7 +28,15 @@ async function progressFor(ctx: ServiceContext, assignmentIds: string[], student
   const [attempts, lessons] = await Promise.all([
     ctx.db.attempt.findMany({
       where: { assignmentId: { in: assignmentIds }, studentId: { in: studentIds } },
-      select: { assignmentId: true, studentId: true, status: true, score: true, maxScore: true },
+      select: {
+        id: true,
+        number: true,
+        assignmentId: true,
+        studentId: true,
+        status: true,
+        score: true,
+        maxScore: true,
+      },
     }),
     ctx.db.lessonProgress.findMany({
       where: { assignmentId: { in: assignmentIds }, studentId: { in: studentIds } },
@@ -34,27 +46,43 @@ async function progressFor(ctx: ServiceContext, assignmentIds: string[], student
   return { attempts, lessons };
 }
 
+/** A student's own due date, when the assignment has one for them. */
+function extensionFor(dueExtensions: unknown, studentId: string): Date | null {
+  const own = (dueExtensions as Record<string, unknown> | null)?.[studentId];
+  return typeof own === "string" ? new Date(own) : null;
+}
+
 function cellFor(
-  assignment: { id: string; type: string; totalSections: number },
+  assignment: { id: string; type: string; totalSections: number; dueExtensions?: unknown },
   studentId: string,
   data: Awaited<ReturnType<typeof progressFor>>,
 ): GradebookCell {
+  const extendedDueAt = extensionFor(assignment.dueExtensions, studentId);
   if (assignment.type === "QUIZ") {
-    const mine = data.attempts.filter((a) => a.assignmentId === assignment.id && a.studentId === studentId);
+    const mine = data.attempts
+      .filter((a) => a.assignmentId === assignment.id && a.studentId === studentId)
+      .sort((x, y) => x.number - y.number);
     const submitted = mine.filter((a) => a.status === "SUBMITTED" && a.maxScore !== null);
-    const best = submitted.reduce<number | null>((b, a) => Math.max(b ?? 0, pct(a.score ?? 0, a.maxScore ?? 0)), null);
+    const bestAttempt = submitted.reduce<(typeof submitted)[number] | null>(
+      (b, a) => (!b || pct(a.score ?? 0, a.maxScore ?? 0) > pct(b.score ?? 0, b.maxScore ?? 0) ? a : b),
+      null,
+    );
     return {
       status: submitted.length ? "SUBMITTED" : mine.length ? "IN_PROGRESS" : "NOT_STARTED",
-      percent: best,
+      percent: bestAttempt ? pct(bestAttempt.score ?? 0, bestAttempt.maxScore ?? 0) : null,
       attempts: mine.length,
+      attemptId: bestAttempt?.id ?? mine.at(-1)?.id ?? null,
+      extendedDueAt,
     };
   }
   const p = data.lessons.find((l) => l.assignmentId === assignment.id && l.studentId === studentId);
-  if (!p) return { status: "NOT_STARTED", percent: null, attempts: 0 };
+  if (!p) return { status: "NOT_STARTED", percent: null, attempts: 0, attemptId: null, extendedDueAt };
   return {
     status: p.completedAt ? "COMPLETED" : "IN_PROGRESS",
     percent: assignment.totalSections ? pct(p.completedSections.length, assignment.totalSections) : null,
     attempts: 0,
+    attemptId: null,
+    extendedDueAt,
   };
 }
 
@@ -71,27 +99,35 @@ export async function classGradebook(ctx: ServiceContext, input: { classId: stri
       name: true,
       enrollments: { select: { student: { select: { id: true, name: true, email: true } } } },
       assignments: {
-        select: { id: true, dueAt: true, content: { select: { title: true, type: true, body: true } } },
+        select: {
+          id: true,
+          dueAt: true,
+          dueExtensions: true,
+          content: { select: { title: true, type: true, body: true } },
+        },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       },
     },
   });
   if (!cls) throw notFound("Class");
   const students = cls.enrollments.map((e) => e.student).sort((a, b) => a.name.localeCompare(b.name));
-  const assignments = cls.assignments.map((a) => ({
+  const withExtensions = cls.assignments.map((a) => ({
     id: a.id,
     title: a.content.title,
     type: a.content.type,
     dueAt: a.dueAt,
     totalSections: sectionCount(a.content.type, a.content.body),
+    dueExtensions: a.dueExtensions,
   }));
+  // Extensions are per student: they reach the client only in that student's cells.
+  const assignments = withExtensions.map(({ dueExtensions: _, ...a }) => a);
   const data = await progressFor(
     ctx,
     assignments.map((a) => a.id),
     students.map((s) => s.id),
   );
   const rows = students.map((s) => {
-    const cells = assignments.map((a) => cellFor(a, s.id, data));
+    const cells = withExtensions.map((a) => cellFor(a, s.id, data));
     const quizScores = cells.filter((c, i) => assignments[i]?.type === "QUIZ" && c.percent !== null);
     return { student: s, cells, average: mean(quizScores.map((c) => c.percent as number)) };
   });

@@ -1,7 +1,7 @@
 // Who may see and change a question of the bank (see ./questions.ts for the rules), and how a
 // row becomes the view clients get. Shared by the bank and quiz composition.
 import type { Prisma, ShareAccess } from "@toolboxai/db";
-import type { QuestionView } from "@toolboxai/validators";
+import { parseRubric, type QuestionView } from "@toolboxai/validators";
 import type { ServiceContext } from "../context";
 import { notFound } from "../errors";
 
@@ -14,6 +14,7 @@ export const questionSelect = {
   points: true,
   explanation: true,
   tags: true,
+  rubric: true,
   sharedAccess: true,
   version: true,
   ownerId: true,
@@ -58,6 +59,7 @@ export function toView(ctx: ServiceContext, row: QuestionRow): QuestionView {
     points: row.points,
     explanation: row.explanation,
     tags: row.tags,
+    ...(row.type === "SHORT_ANSWER" ? { rubric: parseRubric(row.rubric) } : {}),
     sharedAccess: row.sharedAccess,
     version: row.version,
     owner: row.owner,

@@ -12,8 +12,10 @@
 //   REGRADE_ALL   edit: each answer is graded again with the new key;
 //                 removal: the question stops counting (0 of 0 points) in those attempts;
 //   FULL_MARKS    everyone gets the question's full points (the new points on an edit).
-// Affected attempts get score/maxScore recomputed as the sums of their answers.
-import type { Prisma, ShareAccess } from "@toolboxai/db";
+// Affected attempts get score/maxScore recomputed as the sums of their answers. A teacher's override
+// (or rubric marks) wins over a regrade: the answer keeps the teacher's points (capped at the new
+// maximum) and only `autoPoints`, what automatic grading gives, follows the new key.
+import { Prisma, type ShareAccess } from "@toolboxai/db";
 import type {
   QuestionData,
   QuestionView,
@@ -57,6 +59,8 @@ export async function listQuestions(ctx: ServiceContext, input: z.output<typeof 
       input.search ? { prompt: { contains: input.search, mode: "insensitive" } } : {},
       input.tag ? { tags: { has: input.tag } } : {},
       input.type ? { type: input.type } : {},
+      // An AI draft's questions stay with their draft until the teacher keeps it (agents/draft-questions.ts).
+      { draftTaskId: null },
     ],
   };
   const [total, rows] = await Promise.all([
@@ -94,6 +98,8 @@ function columns(data: QuestionData) {
     points: data.points,
     explanation: data.explanation || null,
     tags: data.tags,
+    rubric:
+      data.type === "SHORT_ANSWER" && data.rubric?.length ? (data.rubric as Prisma.InputJsonValue) : Prisma.DbNull,
   };
 }
 
@@ -170,19 +176,33 @@ async function applyRegrade(
 ): Promise<RegradeResult> {
   const answers = await tx.attemptAnswer.findMany({
     where: { questionId },
-    select: { id: true, attemptId: true, response: true, maxPoints: true },
+    select: { id: true, attemptId: true, response: true, points: true, maxPoints: true, autoPoints: true },
   });
   if (policy === "KEEP_SCORES" || answers.length === 0) return { attemptsAffected: answers.length, changed: [] };
   for (const answer of answers) {
     let data: Prisma.AttemptAnswerUpdateInput;
+    let auto: { correct: boolean; points: number; maxPoints: number } | null = null;
     if (policy === "FULL_MARKS") {
       const full = mode.kind === "update" ? mode.question.points : answer.maxPoints;
-      data = { correct: true, points: full, maxPoints: full };
+      auto = { correct: true, points: full, maxPoints: full };
     } else if (mode.kind === "update") {
-      const grade = gradeResponse(mode.question, answer.response);
-      data = { correct: grade.correct, points: grade.points, maxPoints: grade.maxPoints };
-    } else {
+      auto = gradeResponse(mode.question, answer.response);
+    }
+    if (!auto) {
+      // A removed question stops counting, whoever scored it.
       data = { points: 0, maxPoints: 0 };
+    } else if (answer.autoPoints !== null) {
+      // A teacher's override wins: the regrade updates what automatic grading gives, and the
+      // teacher's points stay (within the new maximum).
+      const points = Math.min(answer.points, auto.maxPoints);
+      data = {
+        autoPoints: auto.points,
+        maxPoints: auto.maxPoints,
+        points,
+        correct: auto.maxPoints > 0 && points >= auto.maxPoints,
+      };
+    } else {
+      data = { correct: auto.correct, points: auto.points, maxPoints: auto.maxPoints };
     }
     await tx.attemptAnswer.update({ where: { id: answer.id }, data });
   }

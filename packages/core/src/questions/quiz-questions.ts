@@ -1,8 +1,8 @@
 // Quiz composition: the questions of a quiz, in order, and what a copy of a quiz may take along.
-import type { Prisma } from "@toolboxai/db";
+import { Prisma } from "@toolboxai/db";
 import { recordAudit } from "../audit/audit";
 import type { ServiceContext } from "../context";
-import { DomainError, forbidden, notFound } from "../errors";
+import { DomainError, fieldError, forbidden, notFound } from "../errors";
 import { isAdmin, isVisible, questionSelect, type Tx, toView, visibleWhere } from "./access";
 
 // ---------------------------------------------------------------------------------------------
@@ -98,6 +98,7 @@ export async function copyQuizQuestions(
           points: true,
           explanation: true,
           tags: true,
+          rubric: true,
         },
       },
     },
@@ -120,6 +121,7 @@ export async function copyQuizQuestions(
         points: q.points,
         explanation: q.explanation,
         tags: q.tags,
+        rubric: q.rubric === null ? Prisma.DbNull : (q.rubric as Prisma.InputJsonValue),
       },
       select: { id: true },
     });
@@ -136,4 +138,55 @@ export async function copyQuizQuestions(
     });
   }
   return { copied: questionIds.length, leftOut: rows.length - visible.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Random draws
+
+/**
+ * The bank questions a quiz's random draw picks from: its author's own and the organization's
+ * shared ones with the tag; never a removed question or an AI draft's question not kept yet.
+ */
+export function drawPoolWhere(authorId: string, tag: string): Prisma.QuestionWhereInput {
+  return {
+    deletedAt: null,
+    draftTaskId: null,
+    tags: { has: tag },
+    OR: [{ ownerId: authorId }, { sharedAccess: { not: null } }],
+  };
+}
+
+type Draw = { tag: string; count: number } | null | undefined;
+
+const drawOf = (body: unknown): Draw => (body as { draw?: Draw } | null)?.draw ?? null;
+
+/**
+ * A quiz's new draw settings must be drawable: at least one question has the tag, and the count is
+ * no more than the questions that do (a draw of 50 from 1 question is refused, with the number
+ * available). Settings left as they were pass, so an unrelated edit never fails on the bank.
+ */
+export async function checkQuizDraw(
+  ctx: ServiceContext,
+  input: { authorId: string; before: unknown; after: unknown },
+): Promise<void> {
+  const draw = drawOf(input.after);
+  if (!draw) return;
+  const old = drawOf(input.before);
+  if (old && old.tag === draw.tag && old.count === draw.count) return;
+  const available = await ctx.db.question.count({ where: drawPoolWhere(input.authorId, draw.tag) });
+  if (available === 0) {
+    throw fieldError(
+      "INVALID",
+      "body.draw.tag",
+      `No questions in the bank are tagged “${draw.tag}”. Tag some questions first, or pick another tag.`,
+    );
+  }
+  if (draw.count > available) {
+    const questions = available === 1 ? "Only 1 question is" : `Only ${available} questions are`;
+    throw fieldError(
+      "INVALID",
+      "body.draw.count",
+      `${questions} tagged “${draw.tag}”: choose ${available} or fewer, or tag more questions.`,
+    );
+  }
 }

@@ -72,6 +72,20 @@ export const RATE_LIMITS = {
     perPlan: false,
     penalize: false,
   },
+  "password-reset.ip": {
+    description: '"Forgot password" requests per client IP (a school asks from one address, but rarely often)',
+    points: 20,
+    duration: 60 * 60,
+    perPlan: false,
+    penalize: false,
+  },
+  "password-reset.email": {
+    description: '"Forgot password" requests per email address, whether or not it has an account (no mail flood)',
+    points: 3,
+    duration: 60 * 60,
+    perPlan: false,
+    penalize: false,
+  },
   "health.ip": {
     description: "health checks per client IP (monitors, load balancers)",
     points: 300,

@@ -9,7 +9,14 @@ import { type SessionPolicy, sessionPolicy } from "./policy";
 import { processRevocations, type RevocationHub } from "./revocations";
 
 /** Why sessions were ended, as `Session.revokedReason` records it. */
-export type RevokeReason = "sign_out" | "password_changed" | "deactivated" | "signed_out_elsewhere" | "idle";
+export type RevokeReason =
+  | "sign_out"
+  | "password_changed"
+  | "password_reset"
+  | "deactivated"
+  | "deleted"
+  | "signed_out_elsewhere"
+  | "idle";
 
 export interface EndSessionsOptions {
   reason: RevokeReason;

@@ -1,12 +1,21 @@
-// Organization user management for admins: list, create, change role, deactivate, reactivate.
+// Organization user management for admins: list, create, edit, change role, deactivate,
+// reactivate, delete, and password reset links.
 import { randomInt } from "node:crypto";
 import type { Role } from "@toolboxai/db";
 import { hashPassword, type Prisma } from "@toolboxai/db";
-import type { createUserSchema, UserView, userListInputSchema } from "@toolboxai/validators";
+import type {
+  createUserSchema,
+  ResetLink,
+  UserView,
+  updateUserSchema,
+  userListInputSchema,
+} from "@toolboxai/validators";
 import type { z } from "zod";
 import { recordAudit } from "../audit/audit";
+import { createResetToken, resetMail, resetUrl } from "../auth/password-reset";
 import type { ServiceContext } from "../context";
-import { fieldError, invalid, isPrismaError, notFound } from "../errors";
+import { fieldError, invalid, isPrismaError, notFound, preconditionFailed } from "../errors";
+import { type MailSettings, mailSettings } from "../mail/mailer";
 import { publishDashboardChanged } from "../realtime/events";
 import { endUserSessions } from "../sessions/sessions";
 
@@ -136,4 +145,132 @@ export async function setUserActive(ctx: ServiceContext, input: { userId: string
   });
   publishDashboardChanged(ctx, "users");
   return user;
+}
+
+export async function updateUser(ctx: ServiceContext, input: z.output<typeof updateUserSchema>): Promise<UserView> {
+  const before = await findUser(ctx, input.userId);
+  if (before.name === input.name && before.email === input.email) return before;
+  let user: UserView;
+  try {
+    user = await ctx.db.user.update({
+      where: { id: input.userId },
+      data: { name: input.name, email: input.email },
+      select: userView,
+    });
+  } catch (error) {
+    if (isPrismaError(error, "P2002"))
+      throw fieldError("CONFLICT", "email", "Another account in your school already uses this email.");
+    throw error;
+  }
+  const changes: Record<string, { from: string; to: string }> = {};
+  if (before.name !== user.name) changes.name = { from: before.name, to: user.name };
+  if (before.email !== user.email) changes.email = { from: before.email, to: user.email };
+  await recordAudit(ctx, { action: "user.updated", targetType: "User", targetId: user.id, metadata: changes });
+  publishDashboardChanged(ctx, "users");
+  return user;
+}
+
+/** The address a deleted account keeps, so its own address is free for a new account. */
+function retiredEmail(userId: string): string {
+  return `deleted-${userId}@deleted.invalid`;
+}
+
+/**
+ * Deletes a person (soft: the row stays for the records it wrote). Their sessions end, sign-in
+ * refuses them, their address is freed (a new account may take it; the audit row keeps it), they
+ * leave their classes and parent links, and unused reset links stop working. Their content,
+ * questions, attempts and messages stay. Refused for oneself, for the organization's last active
+ * admin, and for a teacher who still teaches active classes (archive them first: a class needs a
+ * teacher, and handing classes over is a decision for a person, not a side effect).
+ */
+export async function deleteUser(ctx: ServiceContext, input: { userId: string }) {
+  refuseSelf(ctx, input.userId, "You can't delete your own account. Ask another admin.");
+  const user = await findUser(ctx, input.userId);
+  if (user.role === "ADMIN") {
+    const otherAdmins = await ctx.db.user.count({
+      where: { role: "ADMIN", active: true, deletedAt: null, id: { not: user.id } },
+    });
+    if (otherAdmins === 0)
+      throw preconditionFailed(`${user.name} is the last admin of your school. Make someone else an admin first.`);
+  }
+  const classes = await ctx.db.class.findMany({
+    where: { teacherId: user.id, archivedAt: null },
+    select: { name: true },
+    orderBy: { name: "asc" },
+    take: 4,
+  });
+  if (classes.length > 0) {
+    const names = classes.slice(0, 3).map((c) => c.name);
+    const more = classes.length > 3 ? " and more" : "";
+    throw preconditionFailed(
+      `${user.name} still teaches ${classes.length === 1 ? "an active class" : "active classes"} (${names.join(", ")}${more}). Archive ${classes.length === 1 ? "it" : "them"} first.`,
+    );
+  }
+  const now = new Date();
+  const [enrollments, parentLinks] = await Promise.all([
+    ctx.db.enrollment.deleteMany({ where: { studentId: user.id } }),
+    ctx.db.parentStudentLink.deleteMany({ where: { OR: [{ parentId: user.id }, { studentId: user.id }] } }),
+    ctx.db.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } }),
+  ]);
+  await ctx.db.user.update({
+    where: { id: user.id },
+    data: { deletedAt: now, active: false, email: retiredEmail(user.id) },
+  });
+  const sessionsEnded = await endUserSessions(ctx, user.id, { reason: "deleted", now });
+  await recordAudit(ctx, {
+    action: "user.deleted",
+    targetType: "User",
+    targetId: user.id,
+    metadata: {
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      sessionsEnded,
+      enrollmentsRemoved: enrollments.count,
+      parentLinksRemoved: parentLinks.count,
+    },
+  });
+  publishDashboardChanged(ctx, "users");
+  return { userId: user.id, name: user.name };
+}
+
+/**
+ * An admin's password reset link for a person: shown to the admin once (to copy and pass on), and
+ * also mailed to the person when mail is configured. The password stays until the link is used.
+ */
+export async function createPasswordResetLink(
+  ctx: ServiceContext,
+  input: { userId: string },
+  options: { mail?: MailSettings; logger?: { error(obj: object, msg: string): void } } = {},
+): Promise<ResetLink> {
+  const user = await findUser(ctx, input.userId);
+  if (!user.active) throw preconditionFailed(`Reactivate ${user.name} first: a deactivated account can't sign in.`);
+  const mail = options.mail ?? mailSettings();
+  const { token, expiresAt } = await createResetToken(ctx.db, {
+    userId: user.id,
+    orgId: ctx.actor.orgId,
+    createdById: ctx.actor.userId,
+  });
+  const url = resetUrl(mail.appUrl, token);
+  const emailed = mail.mailer.kind === "smtp";
+  if (emailed) {
+    try {
+      await mail.mailer.send(resetMail({ to: user.email, name: user.name, links: [{ school: "", url }] }));
+    } catch (error) {
+      options.logger?.error({ err: error }, "password reset mail could not be sent");
+      await auditResetLink(ctx, user.id, false);
+      return { url, expiresAt, emailed: false };
+    }
+  }
+  await auditResetLink(ctx, user.id, emailed);
+  return { url, expiresAt, emailed };
+}
+
+function auditResetLink(ctx: ServiceContext, userId: string, emailed: boolean) {
+  return recordAudit(ctx, {
+    action: "user.password_reset_link_created",
+    targetType: "User",
+    targetId: userId,
+    metadata: { emailed },
+  });
 }

@@ -8,9 +8,13 @@ import { SignInForm } from "./signin-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string | string[]; reset?: string | string[] }>;
+}) {
   const actor = await getActor();
-  const { error } = await searchParams;
+  const { error, reset } = await searchParams;
   if (actor) redirect(ROLE_HOME[actor.role]);
   return (
     <AuthLayout>
@@ -19,7 +23,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <CardTitle>
             <h1>Sign in</h1>
           </CardTitle>
-          <CardDescription>Use the email and password your school gave you.</CardDescription>
+          <CardDescription>
+            {reset === "done"
+              ? "Your password was changed. Sign in with the new one."
+              : "Use the email and password your school gave you."}
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <SignInForm error={typeof error === "string" ? error : null} />

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { SIGN_IN_FAILED_MESSAGE, type SignInInput, signInSchema } from "@toolboxai/validators";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
@@ -56,6 +57,11 @@ export function SignInForm({ error }: { error?: string | null | undefined }) {
       <FormField label="Password" htmlFor="password" error={errors.password?.message}>
         <Input id="password" type="password" autoComplete="current-password" {...form.register("password")} />
       </FormField>
+      <div className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="text-primary underline-offset-4 hover:underline">
+          Forgot password?
+        </Link>
+      </div>
       <Button type="submit" disabled={isSubmitting} className="w-full">
         {isSubmitting ? "Signing in…" : "Sign in"}
       </Button>

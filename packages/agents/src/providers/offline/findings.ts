@@ -12,6 +12,7 @@ import type {
 } from "@toolboxai/validators";
 import { gradeLabel, gradeNumber } from "../../agents/prompt";
 import type { RevisableAgent } from "../../agents/review";
+import { trivialQuestions } from "../../agents/trivial-questions";
 import { checkLuau } from "../../luau";
 import { ageWords, clip, fleschKincaid, keyTermOf, privacyIssues } from "./text";
 
@@ -231,6 +232,23 @@ export function quizFindings(quiz: QuizDraft, request: GenerateRequest): AgentFi
         "warning",
         "accuracy",
         `${numbered("Question", duplicates, ["repeats", "repeat"])} an earlier question.`,
+      ),
+    );
+  }
+  const trivial = trivialQuestions(quiz, request);
+  if (trivial.length > 0) {
+    const why = trivial.map((t) => `question ${t.number}: ${t.reason}`).join("; ");
+    out.push(
+      finding(
+        "quiz",
+        "quiz",
+        "warning",
+        "accuracy",
+        `${numbered(
+          "Question",
+          trivial.map((t) => t.number),
+          ["gives", "give"],
+        )} its answer away in the stem (${why}), so it checks nothing. Ask about the idea without stating the answer.`,
       ),
     );
   }

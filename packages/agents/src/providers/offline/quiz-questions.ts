@@ -88,12 +88,9 @@ function singleChoice(ctx: Ctx, k: number): Question {
 
 function trueFalse(ctx: Ctx, k: number): Question {
   const { info } = ctx;
+  // Only statements students have to know something to judge: never "<topic> is part of <subject>",
+  // which the quiz's own title answers (the reviewer flags such a question; see trivial-questions.ts).
   const items = [
-    {
-      statement: `${info.Term} is part of ${info.subject}.`,
-      value: true,
-      why: `We study ${info.term} in ${info.subject}; it is the topic of this lesson.`,
-    },
     ...(info.facts
       ? [
           { statement: info.facts.myth.statement, value: false, why: info.facts.myth.why },
@@ -117,8 +114,10 @@ function trueFalse(ctx: Ctx, k: number): Question {
 
 function shortAnswer(ctx: Ctx, k: number): Question {
   const { info } = ctx;
-  if (k === 0) {
-    const definition = topicDefinition(info);
+  // The topic's own name is asked for only when the question can describe it without naming it;
+  // "Name the topic this lesson was about" is answered by the quiz's title.
+  const definition = topicDefinition(info);
+  if (k === 0 && definition) {
     const accepted = [info.Term];
     for (const alt of [info.facts?.name ?? "", info.topic.trim()]) {
       const key = alt.toLowerCase().replace(/\s+/g, " ");
@@ -129,15 +128,10 @@ function shortAnswer(ctx: Ctx, k: number): Question {
       type: "SHORT_ANSWER",
       ...base(
         ctx,
-        definition
-          ? pick(info.style, {
-              simple: `What is the name for this: "${noStop(definition)}"?`,
-              standard: `Which key term names this idea: "${noStop(definition)}"?`,
-            })
-          : pick(info.style, {
-              simple: "What big idea did we learn about in this lesson?",
-              standard: `Name the ${info.subject} topic this lesson was about.`,
-            }),
+        pick(info.style, {
+          simple: `What is the name for this: "${noStop(definition)}"?`,
+          standard: `Which key term names this idea: "${noStop(definition)}"?`,
+        }),
         `The answer is "${info.Term}", the key term of this lesson.${lessonHint(ctx, 1)}`,
       ),
       options: [],

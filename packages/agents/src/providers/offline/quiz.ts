@@ -2,10 +2,31 @@
 // types) and its revision when the reviewer sends it back.
 import { type GenerateRequest, type LessonDraft, type QuizDraft, quizDraftSchema } from "@toolboxai/validators";
 import { type QuizInput, quiz, quizInputSchema } from "../../agents/quiz";
+import { answerGivenByStem } from "../../agents/trivial-questions";
 import { clean, quizFindings } from "./findings";
 import { normalized, pick, topicInfo } from "./kit";
 import { context, type Question, question } from "./quiz-questions";
 import { clip, scrubText } from "./text";
+
+/**
+ * `count` questions in the usual mix of types, skipping any that repeat an earlier prompt or give
+ * their answer away in the stem (the reviewer's check), so the draft has no filler to approve.
+ */
+function distinctQuestions(ctx: ReturnType<typeof context>, count: number): Question[] {
+  const kept: Question[] = [];
+  const fallback: Question[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; kept.length < count && i < count * 5 + 10; i++) {
+    const q = question(ctx, i);
+    const key = q.prompt.trim().toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (answerGivenByStem(q, ctx.request)) fallback.push(q);
+    else kept.push(q);
+  }
+  // Never reached with the built-in banks; a quiz must still have the requested count.
+  return [...kept, ...fallback].slice(0, count);
+}
 
 export function draftQuiz(
   request: GenerateRequest,
@@ -13,7 +34,7 @@ export function draftQuiz(
   count = request.questionCount,
 ): QuizDraft {
   const ctx = context(request, lesson);
-  const questions = Array.from({ length: count }, (_, i) => question(ctx, i));
+  const questions = distinctQuestions(ctx, count);
   return quizDraftSchema.parse({
     title: clip(`${ctx.info.Term}: Quiz`, 200),
     instructions: pick(ctx.info.style, {

@@ -1,3 +1,4 @@
+import { type ModelProvider, processTask } from "@toolboxai/agents";
 import { robloxEnvironmentSchema } from "@toolboxai/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, errorOf, type World } from "../../testing";
@@ -105,7 +106,7 @@ describe("agents.generate with the offline model", () => {
     expect(written.generatedBy).toBeNull();
   });
 
-  it("puts the quiz's questions, with valid answer keys, in the teacher's bank", async () => {
+  it("saves the quiz with its questions and valid answer keys", async () => {
     const quiz = task.result?.items.find((i) => i.part === "quiz");
     expect(quiz?.answerKeyCheck).toEqual({ checked: 5, valid: 5, problems: [] });
     const questions = await (await teacher()).questions.quizQuestions({ quizId: quiz?.contentId ?? "" });
@@ -143,6 +144,78 @@ describe("agents.generate with the offline model", () => {
   });
 });
 
+describe("a generated quiz's questions", () => {
+  /** A finished quiz-only task on `topic` (Earth Science): its quiz and its questions' ids. */
+  async function generatedQuiz(topic: string) {
+    const caller = await teacher();
+    const queued = await caller.agents.generate({
+      ...request,
+      topic,
+      subject: "Earth Science",
+      parts: ["quiz"],
+      standards: [],
+    });
+    const done = await finished(queued.id);
+    const quizId = done.result?.items.find((i) => i.part === "quiz")?.contentId ?? "";
+    const questions = await caller.questions.quizQuestions({ quizId });
+    return { caller, quizId, ids: questions.map((q) => q.question.id) };
+  }
+
+  /** The ids of every question the teacher's bank lists (optionally with a tag). */
+  async function bankIds(caller: Awaited<ReturnType<typeof teacher>>, filter: { tag?: string } = {}) {
+    const page = await caller.questions.list({ scope: "mine", pageSize: 100, ...filter });
+    return page.items.map((q) => q.id);
+  }
+
+  it("stay out of the question bank while the quiz is an unkept draft", async () => {
+    const { caller, ids } = await generatedQuiz("Plate tectonics");
+    expect(ids).toHaveLength(5);
+    const listed = await bankIds(caller);
+    for (const id of ids) expect(listed).not.toContain(id);
+    expect(await bankIds(caller, { tag: "plate tectonics" })).toEqual([]);
+  });
+
+  it("join the bank, tagged with the teacher's topic and subject, when the quiz is published", async () => {
+    const { caller, quizId, ids } = await generatedQuiz("Volcanoes");
+    await caller.content.publish({ contentId: quizId });
+    const page = await caller.questions.list({ scope: "mine", pageSize: 100, tag: "volcanoes" });
+    expect(page.items.map((q) => q.id).sort()).toEqual([...ids].sort());
+    // The teacher's own words, never an internal id such as gen-<task id>.
+    for (const question of page.items) expect(question.tags).toEqual(["volcanoes", "earth science"]);
+    expect(await caller.questions.quizQuestions({ quizId })).toHaveLength(5);
+  });
+
+  it("join the bank when the teacher copies the draft quiz", async () => {
+    const { caller, quizId, ids } = await generatedQuiz("Earthquakes");
+    const copy = await caller.content.duplicate({ contentId: quizId });
+    expect((await caller.questions.quizQuestions({ quizId: copy.id })).map((q) => q.question.id)).toEqual(ids);
+    const listed = await bankIds(caller, { tag: "earthquakes" });
+    expect(listed.sort()).toEqual([...ids].sort());
+  });
+
+  it("go with the draft when the teacher deletes the generated quiz", async () => {
+    const { caller, quizId, ids } = await generatedQuiz("Erosion");
+    await caller.content.delete({ contentId: quizId });
+    expect(await w.t.db.question.count({ where: { id: { in: ids }, deletedAt: null } })).toBe(0);
+    expect(await bankIds(caller, { tag: "erosion" })).toEqual([]);
+  });
+
+  it("come back with the generated quiz when it is restored, still out of the bank", async () => {
+    const { caller, quizId, ids } = await generatedQuiz("Weathering");
+    await caller.content.delete({ contentId: quizId });
+    await caller.content.restore({ contentId: quizId });
+    expect((await caller.questions.quizQuestions({ quizId })).map((q) => q.question.id)).toEqual(ids);
+    expect(await bankIds(caller, { tag: "weathering" })).toEqual([]);
+  });
+
+  it("stay in the bank when a quiz already kept is deleted later", async () => {
+    const { caller, quizId, ids } = await generatedQuiz("Glaciers");
+    await caller.content.publish({ contentId: quizId });
+    await caller.content.delete({ contentId: quizId });
+    expect((await bankIds(caller, { tag: "glaciers" })).sort()).toEqual([...ids].sort());
+  });
+});
+
 describe("agents.cancel and agents.retry", () => {
   it("refuses to cancel a finished task", async () => {
     const caller = await teacher();
@@ -175,6 +248,106 @@ describe("agents.cancel and agents.retry", () => {
     const queued = await caller.agents.generate({ ...request, parts: ["lesson"], standards: [] });
     await finished(queued.id);
     expect((await errorOf(caller.agents.retry({ taskId: queued.id }))).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("cancelling while the last step answers or the drafts are saved", () => {
+  /** A quiz-only task row, queued but not handed to any queue: the test runs it itself. */
+  async function quietTask() {
+    const row = await w.scoped("a").agentTask.create({
+      data: {
+        organizationId: w.orgs.a,
+        createdById: w.users.a.TEACHER.id,
+        request: { ...request, topic: "Plate tectonics", parts: ["quiz"], standards: [] },
+        provider: "offline",
+        model: "offline-drafts-v1",
+      },
+    });
+    return row.id;
+  }
+
+  /**
+   * The real pipeline and materializer on the offline model, except that `during` runs inside the
+   * call of `agent` (before it answers), and the cancel poll is too slow to notice anything.
+   */
+  function runWith(taskId: string, agent: string, during: () => Promise<void>) {
+    const deps = w.agents().deps;
+    const provider: ModelProvider = {
+      name: deps.provider.name,
+      model: deps.provider.model,
+      async chat(call) {
+        if (call.agent === agent) await during();
+        return deps.provider.chat(call);
+      },
+    };
+    return processTask({ ...deps, provider, cache: undefined, cancelPollMs: 60_000 }, taskId, { number: 1, max: 1 });
+  }
+
+  const savedDrafts = async (taskId: string) => ({
+    items: await w.t.db.contentItem.count({ where: { agentTaskId: taskId } }),
+    questions: await w.t.db.question.count({ where: { draftTaskId: taskId } }),
+  });
+
+  it("ends Cancelled with no drafts saved when the cancel arrives as the reviewer answers", async () => {
+    const taskId = await quietTask();
+    const caller = await teacher();
+    let answer: string | undefined;
+    const outcome = await runWith(taskId, "review", async () => {
+      answer = (await caller.agents.cancel({ taskId })).status;
+    });
+    // The teacher was told it is stopping, and it did stop.
+    expect(answer).toBe("PROCESSING");
+    expect(outcome).toBe("cancelled");
+    expect((await caller.agents.get({ taskId })).status).toBe("CANCELLED");
+    expect(await savedDrafts(taskId)).toEqual({ items: 0, questions: 0 });
+  });
+
+  it("refuses a cancel once the drafts are being saved, and the task completes with all of them", async () => {
+    const taskId = await quietTask();
+    const caller = await teacher();
+    const deps = w.agents().deps;
+    let refusal: Awaited<ReturnType<typeof errorOf>> | undefined;
+    const outcome = await processTask(
+      {
+        ...deps,
+        cancelPollMs: 60_000,
+        materialize: async (args) => {
+          refusal = await errorOf(caller.agents.cancel({ taskId }));
+          return deps.materialize(args);
+        },
+      },
+      taskId,
+      { number: 1, max: 1 },
+    );
+    expect(refusal?.code).toBe("CONFLICT");
+    expect(refusal?.message).toMatch(/already being saved/);
+    expect(outcome).toBe("completed");
+    expect((await caller.agents.get({ taskId })).status).toBe("COMPLETED");
+    expect((await savedDrafts(taskId)).items).toBe(1);
+  });
+
+  it("cancels a task whose save failed and waits to be retried, and then saves nothing", async () => {
+    const taskId = await quietTask();
+    const caller = await teacher();
+    const deps = w.agents().deps;
+    const transient = Object.assign(new Error("connection lost"), { code: "P1017" });
+    await expect(
+      processTask(
+        {
+          ...deps,
+          materialize: async () => {
+            throw transient;
+          },
+        },
+        taskId,
+        { number: 1, max: 2 },
+      ),
+    ).rejects.toBe(transient);
+    expect((await caller.agents.get({ taskId })).status).toBe("RETRYING");
+    await caller.agents.cancel({ taskId });
+    expect(await processTask(deps, taskId, { number: 2, max: 2 })).toBe("skipped");
+    expect((await caller.agents.get({ taskId })).status).toBe("CANCELLED");
+    expect(await savedDrafts(taskId)).toEqual({ items: 0, questions: 0 });
   });
 });
 

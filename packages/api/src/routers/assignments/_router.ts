@@ -6,12 +6,16 @@ import {
   createAssignment,
   extendDueDate,
   getAttempt,
+  gradeAnswer,
   listClassAssignments,
   listMyAssignments,
   listMyAttempts,
+  listMyGrades,
   markResultSeen,
   openLesson,
+  reviewAttempt,
   saveResponses,
+  setAttemptFeedback,
   startAttempt,
   submitAttempt,
   unassign,
@@ -19,10 +23,12 @@ import {
 } from "@toolboxai/core";
 import {
   assignmentIdSchema,
+  attemptFeedbackSchema,
   attemptIdSchema,
   classIdSchema,
   createAssignmentSchema,
   extendDueDateSchema,
+  gradeAnswerSchema,
   myAssignmentSchema,
   newGradeCountSchema,
   responsesSchema,
@@ -45,7 +51,15 @@ export const assignmentsRouter = createTRPCRouter({
   extendDueDate: staff.input(extendDueDateSchema).mutation(({ ctx, input }) => extendDueDate(ctx.svc, input)),
   /** Deletes the assignment with its students' work, once the teacher confirmed how much. */
   unassign: staff.input(unassignSchema).mutation(({ ctx, input }) => unassign(ctx.svc, input)),
+  /** An attempt as its teacher reviews it: each question, the student's answer, the key, the points. */
+  review: staff.input(attemptIdSchema).query(({ ctx, input }) => reviewAttempt(ctx.svc, input)),
+  /** Overrides an answer's points (with a reason), marks its rubric, or comments on it. */
+  gradeAnswer: staff.input(gradeAnswerSchema).mutation(({ ctx, input }) => gradeAnswer(ctx.svc, input)),
+  /** The teacher's comment on the whole attempt, returned to the student. */
+  setFeedback: staff.input(attemptFeedbackSchema).mutation(({ ctx, input }) => setAttemptFeedback(ctx.svc, input)),
   listForClass: staff.input(classIdSchema).query(({ ctx, input }) => listClassAssignments(ctx.svc, input)),
+  /** The student's grades page: per class, each assignment's result and the teacher's feedback. */
+  myGrades: student.query(({ ctx }) => listMyGrades(ctx.svc)),
   mine: student.output(z.array(myAssignmentSchema)).query(({ ctx }) => listMyAssignments(ctx.svc)),
   openLesson: student.input(assignmentIdSchema).mutation(({ ctx, input }) => openLesson(ctx.svc, input)),
   completeSection: student.input(sectionProgressSchema).mutation(({ ctx, input }) => completeSection(ctx.svc, input)),

@@ -21,6 +21,7 @@ import {
   contentVersionListSchema,
   createContentSchema,
   duplicatedContentSchema,
+  publishContentSchema,
   restoreVersionSchema,
   updateContentSchema,
 } from "@toolboxai/validators";
@@ -46,7 +47,7 @@ export const contentRouter = createTRPCRouter({
     .output(contentDetailSchema)
     .mutation(({ ctx, input }) => updateContent(ctx.svc, input)),
   publish: teachingProcedure
-    .input(contentIdSchema)
+    .input(publishContentSchema)
     .output(contentDetailSchema)
     .mutation(({ ctx, input }) => publishContent(ctx.svc, input)),
   unpublish: teachingProcedure

@@ -336,6 +336,27 @@ describe("publish and unpublish", () => {
     expect(await activity("content_unpublished", item.id)).toHaveLength(1);
   });
 
+  it("publishing the version the editor just saved publishes that version's text", async () => {
+    const caller = w.caller(await teacherA());
+    const item = await create(await teacherA(), lesson());
+    const saved = await caller.content.update({ ...editOf(item), title: "The edited title" });
+    const published = await caller.content.publish({ contentId: item.id, expectedVersion: saved.version });
+    expect(published).toMatchObject({ status: "PUBLISHED", version: 2, title: "The edited title" });
+  });
+
+  it("publishing a version that is no longer the latest is a CONFLICT and publishes nothing", async () => {
+    const caller = w.caller(await teacherA());
+    const item = await create(await teacherA(), lesson());
+    // An admin saves a new version after the teacher opened version 1.
+    await w.caller(await adminA()).content.update({ ...editOf(item), title: "The admin's title" });
+    const error = await errorOf(caller.content.publish({ contentId: item.id, expectedVersion: item.version }));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toMatch(/nothing was published/);
+    const stored = await caller.content.get({ contentId: item.id });
+    expect(stored).toMatchObject({ status: "DRAFT", publishedAt: null, version: 2 });
+    expect(await activity("content_published", item.id)).toHaveLength(0);
+  });
+
   it("an admin can publish a teacher's item", async () => {
     const item = await create(await teacherA(), lesson());
     const published = await w.caller(await adminA()).content.publish({ contentId: item.id });

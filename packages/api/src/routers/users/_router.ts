@@ -1,21 +1,28 @@
-// `users`: an admin manages the people of their organization, and links parents to children.
+// `users`: an admin manages the people of their organization (edit, delete, reset links), and
+// links parents to children.
 import {
   changeUserRole,
+  createPasswordResetLink,
   createUser,
+  deleteUser,
   linkParent,
   listUsers,
   parentLinks,
   setUserActive,
   unlinkParent,
+  updateUser,
 } from "@toolboxai/core";
 import {
   changeRoleSchema,
   createdUserSchema,
   createUserSchema,
+  deletedUserSchema,
   linkParentSchema,
   parentLinksInputSchema,
   parentLinksSchema,
+  resetLinkSchema,
   unlinkParentSchema,
+  updateUserSchema,
   userIdSchema,
   userListInputSchema,
   userListSchema,
@@ -34,6 +41,20 @@ export const usersRouter = createTRPCRouter({
     .input(createUserSchema)
     .output(createdUserSchema)
     .mutation(({ ctx, input }) => createUser(ctx.svc, input)),
+  update: adminProcedure
+    .input(updateUserSchema)
+    .output(userSchema)
+    .mutation(({ ctx, input }) => updateUser(ctx.svc, input)),
+  /** Soft delete: sessions end, sign-in refuses, the address is freed (see core's deleteUser). */
+  delete: adminProcedure
+    .input(userIdSchema)
+    .output(deletedUserSchema)
+    .mutation(({ ctx, input }) => deleteUser(ctx.svc, input)),
+  /** A single-use reset link, shown once (and mailed when mail is configured). */
+  createResetLink: adminProcedure
+    .input(userIdSchema)
+    .output(resetLinkSchema)
+    .mutation(({ ctx, input }) => createPasswordResetLink(ctx.svc, input, { logger: ctx.logger })),
   changeRole: adminProcedure
     .input(changeRoleSchema)
     .output(userSchema)

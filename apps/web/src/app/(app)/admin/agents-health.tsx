@@ -44,8 +44,10 @@ export function AgentsHealth({ status: initial }: { status: AgentStatusView }) {
           <CardDescription>
             {status.offline ? (
               <>
-                Offline model: drafts are written without a language model. Set <code>OPENAI_API_KEY</code>, or{" "}
-                <code>OPENAI_BASE_URL</code> for a compatible server such as Ollama, to connect one.
+                Offline model: drafts are written without a language model, and teachers are told to ask you for one. To
+                connect one, set <code>OPENAI_API_KEY</code> (and optionally <code>OPENAI_MODEL</code>) on the server,
+                or <code>OPENAI_BASE_URL</code> for a compatible server such as Ollama, then restart the web app and any
+                workers.
               </>
             ) : (
               <>

@@ -1,14 +1,3 @@
-const time = new Intl.DateTimeFormat("en", { timeStyle: "short" });
-const day = new Intl.DateTimeFormat("en", { month: "short", day: "numeric" });
-const full = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
-
-/** "3:04 PM" today, "Mar 5" before. */
-export function shortWhen(date: Date, now = new Date()): string {
-  return date.toDateString() === now.toDateString() ? time.format(date) : day.format(date);
-}
-
-export const fullWhen = (date: Date) => full.format(date);
-
 export const unreadLabel = (n: number) => `${n} unread message${n === 1 ? "" : "s"}`;
 
 /** Polled until realtime arrives. */

@@ -2,6 +2,7 @@
 
 import { Megaphone, MessageSquare, PenSquare } from "lucide-react";
 import { useState } from "react";
+import { ShortWhen } from "~/components/local-time";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -12,7 +13,7 @@ import { Spinner } from "~/components/ui/spinner";
 import { cn } from "~/lib/utils";
 import { api, type RouterOutputs } from "~/trpc/react";
 import { AnnounceDialog } from "./announce-dialog";
-import { fullWhen, POLL_MS, shortWhen, threadTitle, unreadLabel } from "./format";
+import { POLL_MS, threadTitle, unreadLabel } from "./format";
 import { NewMessageDialog } from "./new-message-dialog";
 import { ThreadView } from "./thread-view";
 
@@ -141,13 +142,7 @@ function ThreadRow({ thread, selected, onSelect }: { thread: ThreadSummary; sele
         <span className={cn("min-w-0 truncate text-sm", unread ? "font-semibold" : "font-medium")}>
           {threadTitle(thread)}
         </span>
-        <time
-          dateTime={thread.lastMessageAt.toISOString()}
-          title={fullWhen(thread.lastMessageAt)}
-          className="shrink-0 text-muted-foreground text-xs"
-        >
-          {shortWhen(thread.lastMessageAt)}
-        </time>
+        <ShortWhen value={thread.lastMessageAt} className="shrink-0 text-muted-foreground text-xs" />
       </span>
       <span className="flex min-w-0 items-center gap-2">
         {thread.kind === "ANNOUNCEMENT" ? (

@@ -6,6 +6,7 @@ import { ArrowLeft, Megaphone, Send } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { LocalTime } from "~/components/local-time";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Alert, AlertDescription } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -17,7 +18,7 @@ import { Textarea } from "~/components/ui/textarea";
 import { applyServerErrors } from "~/lib/form-errors";
 import { cn } from "~/lib/utils";
 import { api } from "~/trpc/react";
-import { fullWhen, POLL_MS, threadTitle } from "./format";
+import { POLL_MS, threadTitle } from "./format";
 
 const replyFormSchema = replySchema.pick({ body: true });
 type ReplyForm = { body: string };
@@ -122,7 +123,7 @@ export function ThreadView({
               <span className="text-muted-foreground text-xs">
                 <span className="font-medium text-foreground">{m.mine ? "You" : m.authorName}</span>
                 {" · "}
-                <time dateTime={m.createdAt.toISOString()}>{fullWhen(m.createdAt)}</time>
+                <LocalTime value={m.createdAt} />
               </span>
               <p
                 className={cn(

@@ -1,6 +1,7 @@
 "use client";
 
 import { HeartHandshake } from "lucide-react";
+import { LocalTime } from "~/components/local-time";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Badge } from "~/components/ui/badge";
@@ -10,7 +11,6 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { api } from "~/trpc/react";
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 const TYPE_LABEL: Record<string, string> = { LESSON: "Lesson", QUIZ: "Quiz", ACTIVITY: "Activity" };
 
 function statusBadge(status: string, type: string, percent: number | null) {
@@ -79,7 +79,7 @@ export function ChildProgress() {
                       </TableCell>
                       <TableCell className="hidden sm:table-cell">{item.className}</TableCell>
                       <TableCell className="hidden text-muted-foreground text-sm sm:table-cell">
-                        {item.dueAt ? dateFormat.format(item.dueAt) : "—"}
+                        {item.dueAt ? <LocalTime value={item.dueAt} options={{ dateStyle: "medium" }} /> : "—"}
                       </TableCell>
                       <TableCell>{statusBadge(item.status, item.type, item.percent)}</TableCell>
                     </TableRow>

@@ -25,7 +25,11 @@ export function JoinClassCard() {
   });
   const join = api.classes.join.useMutation({
     async onSuccess(c) {
-      await Promise.all([utils.classes.list.invalidate(), utils.assignments.mine.invalidate()]);
+      await Promise.all([
+        utils.classes.list.invalidate(),
+        utils.assignments.mine.invalidate(),
+        utils.home.student.invalidate(),
+      ]);
       form.reset();
       toast.success(c.alreadyEnrolled ? `You're already in ${c.name}` : `You joined ${c.name}`);
     },

@@ -5,20 +5,23 @@ import { requireRole } from "~/server/auth/session";
 import { api, HydrateClient } from "~/trpc/server";
 import { JoinClassCard } from "./join-class-card";
 import { MyAssignments } from "./my-assignments";
+import { StudentAttention } from "./student-attention";
 
 export const metadata: Metadata = { title: "My learning" };
 
 export default async function StudentHome() {
   const actor = await requireRole("STUDENT");
   void api.classes.list.prefetch({});
+  void api.home.student.prefetch();
   void api.assignments.mine.prefetch();
   return (
     <HydrateClient>
       <PageHeader
         title={`Hi ${actor.name.split(" ")[0]}!`}
-        description="Your classes, and what's assigned to you as your teachers add it."
+        description="What's due, what came back, and everything assigned to you."
       />
       <div className="grid gap-6">
+        <StudentAttention />
         <JoinClassCard />
         <section aria-labelledby="assigned-to-you" className="grid gap-3">
           <h2 id="assigned-to-you" className="font-semibold text-lg">

@@ -6,18 +6,20 @@ import { PageHeader } from "~/components/page-header";
 import { Button } from "~/components/ui/button";
 import { requireRole } from "~/server/auth/session";
 import { api, HydrateClient } from "~/trpc/server";
+import { NeedsAttention } from "./needs-attention";
 import { TeacherClasses } from "./teacher-classes";
 
 export const metadata: Metadata = { title: "Teacher" };
 
 export default async function TeacherHome() {
   const actor = await requireRole("TEACHER");
+  void api.home.teacher.prefetch();
   void api.classes.list.prefetch({ includeArchived: false });
   return (
     <HydrateClient>
       <PageHeader
         title={`Good to see you, ${actor.name.split(" ")[0]}`}
-        description="Your classes. Open one to share its join code and manage the roster."
+        description="What needs your attention, then your classes."
         actions={
           <>
             <Button asChild variant="outline">
@@ -35,6 +37,7 @@ export default async function TeacherHome() {
           </>
         }
       />
+      <NeedsAttention />
       <TeacherClasses />
     </HydrateClient>
   );

@@ -10,16 +10,21 @@ import { ClassList } from "~/components/classes/class-list";
 export function TeacherClasses({ emptyAction }: { emptyAction?: React.ReactNode }) {
   const [showArchived, setShowArchived] = useState(false);
   return (
-    <section aria-label="Your classes" className="flex flex-col gap-4">
-      <label className="inline-flex items-center gap-2 self-end text-sm">
-        <input
-          type="checkbox"
-          className="size-4 accent-primary"
-          checked={showArchived}
-          onChange={(e) => setShowArchived(e.target.checked)}
-        />
-        Show archived classes
-      </label>
+    <section aria-labelledby="your-classes" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="your-classes" className="font-semibold text-lg">
+          Your classes
+        </h2>
+        <label className="inline-flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="size-4 accent-primary"
+            checked={showArchived}
+            onChange={(e) => setShowArchived(e.target.checked)}
+          />
+          Show archived classes
+        </label>
+      </div>
       <ClassList
         linkBase="/teacher/classes/"
         includeArchived={showArchived}

@@ -14,7 +14,7 @@ export default async function UsersPage() {
     <HydrateClient>
       <PageHeader
         title="Users"
-        description="Everyone in your organization. Invite people, change roles, deactivate accounts."
+        description="Everyone in your organization. Add people, edit their details, reset passwords, change roles, deactivate or delete accounts."
         actions={<CreateUserDialog />}
       />
       <UsersTable currentUserId={actor.userId} />

@@ -22,7 +22,10 @@ import { TableCell, TableRow } from "~/components/ui/table";
 import { useDebounced } from "~/lib/use-debounced";
 import { api } from "~/trpc/react";
 import { ChangeRoleDialog } from "./change-role-dialog";
+import { DeleteUserDialog } from "./delete-user-dialog";
+import { EditUserDialog } from "./edit-user-dialog";
 import { ParentLinksDialog } from "./parent-links-dialog";
+import { ResetLinkDialog } from "./reset-link-dialog";
 import { SetActiveDialog } from "./set-active-dialog";
 
 type Status = "all" | "active" | "deactivated";
@@ -46,6 +49,9 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
   const [roleTarget, setRoleTarget] = useState<UserView | null>(null);
   const [activeTarget, setActiveTarget] = useState<UserView | null>(null);
   const [linksTarget, setLinksTarget] = useState<UserView | null>(null);
+  const [editTarget, setEditTarget] = useState<UserView | null>(null);
+  const [resetTarget, setResetTarget] = useState<UserView | null>(null);
+  const [deleteTarget, setDeleteTarget] = useState<UserView | null>(null);
   const term = useDebounced(search.trim(), 250);
 
   // Filters change the result set: start again from page 1.
@@ -126,7 +132,9 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                 <DropdownMenuContent align="end">
                   <DropdownMenuLabel className="truncate">{user.name}</DropdownMenuLabel>
                   <DropdownMenuSeparator />
+                  <DropdownMenuItem onSelect={() => setEditTarget(user)}>Edit details…</DropdownMenuItem>
                   <DropdownMenuItem onSelect={() => setRoleTarget(user)}>Change role…</DropdownMenuItem>
+                  <DropdownMenuItem onSelect={() => setResetTarget(user)}>Reset password…</DropdownMenuItem>
                   {user.role === "PARENT" ? (
                     <DropdownMenuItem onSelect={() => setLinksTarget(user)}>Linked children…</DropdownMenuItem>
                   ) : null}
@@ -135,6 +143,13 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
                     className={user.active ? "text-destructive focus:text-destructive" : undefined}
                   >
                     {user.active ? "Deactivate…" : "Reactivate…"}
+                  </DropdownMenuItem>
+                  <DropdownMenuSeparator />
+                  <DropdownMenuItem
+                    onSelect={() => setDeleteTarget(user)}
+                    className="text-destructive focus:text-destructive"
+                  >
+                    Delete…
                   </DropdownMenuItem>
                 </DropdownMenuContent>
               </DropdownMenu>
@@ -152,6 +167,9 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
       <ChangeRoleDialog user={roleTarget} onClose={() => setRoleTarget(null)} />
       <SetActiveDialog user={activeTarget} onClose={() => setActiveTarget(null)} />
       <ParentLinksDialog parent={linksTarget} onClose={() => setLinksTarget(null)} />
+      <EditUserDialog user={editTarget} onClose={() => setEditTarget(null)} />
+      <ResetLinkDialog user={resetTarget} onClose={() => setResetTarget(null)} />
+      <DeleteUserDialog user={deleteTarget} onClose={() => setDeleteTarget(null)} />
     </ListPage>
   );
 }

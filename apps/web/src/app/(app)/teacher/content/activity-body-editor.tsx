@@ -9,11 +9,13 @@ import { Input } from "~/components/ui/input";
 import { Textarea } from "~/components/ui/textarea";
 import { ArrayError } from "./array-error";
 import { type ActivityValues, newId } from "./content-form-model";
+import { useFieldIds } from "./field-ids";
 import { MoveButtons } from "./move-buttons";
 
 /** The body editor for ACTIVITY items: instructions and steps. */
 export function ActivityBodyEditor() {
   const { control, register, formState } = useFormContext<ActivityValues>();
+  const fid = useFieldIds();
   const steps = useFieldArray({ control, name: "body.steps", keyName: "key" });
   const errors = formState.errors.body;
   return (
@@ -24,8 +26,8 @@ export function ActivityBodyEditor() {
         </CardTitle>
       </CardHeader>
       <CardContent className="grid gap-4">
-        <FormField label="Instructions" htmlFor="activity-instructions" error={errors?.instructions?.message}>
-          <Textarea id="activity-instructions" rows={5} {...register("body.instructions")} />
+        <FormField label="Instructions" htmlFor={fid("activity-instructions")} error={errors?.instructions?.message}>
+          <Textarea id={fid("activity-instructions")} rows={5} {...register("body.instructions")} />
         </FormField>
         <div className="grid gap-2">
           <p className="font-medium text-sm">Steps</p>
@@ -35,10 +37,10 @@ export function ActivityBodyEditor() {
               <li key={field.key} className="grid items-start gap-2 md:grid-cols-[1fr_auto]">
                 <FormField
                   label={`Step ${index + 1}`}
-                  htmlFor={`step-${index}`}
+                  htmlFor={fid(`step-${index}`)}
                   error={errors?.steps?.[index]?.text?.message}
                 >
-                  <Input id={`step-${index}`} {...register(`body.steps.${index}.text`)} />
+                  <Input id={fid(`step-${index}`)} {...register(`body.steps.${index}.text`)} />
                 </FormField>
                 <div className="md:mt-6">
                   <MoveButtons

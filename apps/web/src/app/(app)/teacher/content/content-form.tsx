@@ -4,10 +4,14 @@
 // item's type (lesson sections, activity steps, quiz instructions, a Roblox environment).
 // Validated with the same createContentSchema as the router; server field errors (including body
 // paths such as `body.sections.2.heading`) are put next to their fields.
+// Editing an existing item (`trackChanges`), the form says whether it has unsaved changes, keeps
+// Save disabled while there are none, reports its state to the screen (`onDirtyChange`, for the
+// leave-page warning) and lets the screen save it first (`ref.submit()`, e.g. before publishing).
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createContentSchema, gradeLevels } from "@toolboxai/validators";
 import { TRPCClientError } from "@trpc/client";
-import { useState } from "react";
+import { CheckCircle2, CircleDot } from "lucide-react";
+import { type Ref, useEffect, useImperativeHandle, useRef, useState } from "react";
 import { Controller, FormProvider, useForm } from "react-hook-form";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
@@ -20,9 +24,18 @@ import { applyServerErrors } from "~/lib/form-errors";
 import { ActivityBodyEditor } from "./activity-body-editor";
 import type { ContentFormOutput, ContentFormValues } from "./content-form-model";
 import { EnvironmentBodyEditor } from "./environment-editor";
+import { useFieldIds } from "./field-ids";
 import { LessonBodyEditor } from "./lesson-body-editor";
 import { QuizBodyEditor } from "./quiz-body-editor";
 import { TagsInput } from "./tags-input";
+
+/** What a screen can ask of the form it shows. */
+export interface ContentFormHandle {
+  /** Whether the form holds changes that are not saved. */
+  isDirty(): boolean;
+  /** Validates and saves; resolves true when saved (errors are shown on the form, or by the screen). */
+  submit(): Promise<boolean>;
+}
 
 interface ContentFormProps {
   initial: ContentFormValues;
@@ -30,18 +43,68 @@ interface ContentFormProps {
   disabled?: boolean;
   submitLabel: string;
   pendingLabel: string;
-  /** Saves; a thrown tRPC error is shown on the form (field errors next to their fields). */
-  onSave(values: ContentFormOutput): Promise<void>;
+  /** An existing item: show whether there are unsaved changes, and allow Save only when there are. */
+  trackChanges?: boolean;
+  /**
+   * Saves; a thrown tRPC error is shown on the form (field errors next to their fields). Resolves
+   * false when the screen refused the save and says why itself (a conflict).
+   */
+  onSave(values: ContentFormOutput): Promise<unknown>;
+  /** Called when the form gains or loses unsaved changes. */
+  onDirtyChange?(dirty: boolean): void;
+  ref?: Ref<ContentFormHandle>;
 }
 
-export function ContentForm({ initial, disabled = false, submitLabel, pendingLabel, onSave }: ContentFormProps) {
+export function ContentForm({
+  initial,
+  disabled = false,
+  submitLabel,
+  pendingLabel,
+  trackChanges = false,
+  onSave,
+  onDirtyChange,
+  ref,
+}: ContentFormProps) {
   const [failure, setFailure] = useState<string | null>(null);
+  const fid = useFieldIds();
   const form = useForm<ContentFormValues, unknown, ContentFormOutput>({
     resolver: zodResolver(createContentSchema),
     defaultValues: initial,
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isSubmitting, isDirty } = form.formState;
   const type = initial.type;
+  const dirty = isDirty && !disabled;
+
+  const onDirtyChangeRef = useRef(onDirtyChange);
+  onDirtyChangeRef.current = onDirtyChange;
+  useEffect(() => {
+    onDirtyChangeRef.current?.(dirty);
+  }, [dirty]);
+  // A form that goes away (a save starts it afresh, the screen closes) holds no changes any more.
+  useEffect(() => () => onDirtyChangeRef.current?.(false), []);
+
+  /** Saves the values; true when saved. */
+  async function save(values: ContentFormOutput): Promise<boolean> {
+    setFailure(null);
+    try {
+      return (await onSave(values)) !== false;
+    } catch (error) {
+      if (error instanceof TRPCClientError) setFailure(applyServerErrors(error, form.setError));
+      else setFailure("Something went wrong. Try again.");
+      return false;
+    }
+  }
+
+  useImperativeHandle(ref, () => ({
+    isDirty: () => form.formState.isDirty && !disabled,
+    async submit() {
+      let saved = false;
+      await form.handleSubmit(async (values) => {
+        saved = await save(values);
+      })();
+      return saved;
+    },
+  }));
 
   return (
     <FormProvider {...form}>
@@ -49,13 +112,7 @@ export function ContentForm({ initial, disabled = false, submitLabel, pendingLab
         noValidate
         className="grid gap-6"
         onSubmit={form.handleSubmit(async (values) => {
-          setFailure(null);
-          try {
-            await onSave(values);
-          } catch (error) {
-            if (error instanceof TRPCClientError) setFailure(applyServerErrors(error, form.setError));
-            else setFailure("Something went wrong. Try again.");
-          }
+          await save(values);
         })}
       >
         <fieldset disabled={disabled} className="grid gap-6">
@@ -68,22 +125,27 @@ export function ContentForm({ initial, disabled = false, submitLabel, pendingLab
               </CardTitle>
             </CardHeader>
             <CardContent className="grid gap-4 md:grid-cols-2">
-              <FormField label="Title" htmlFor="content-title" error={errors.title?.message} className="md:col-span-2">
-                <Input id="content-title" {...form.register("title")} />
+              <FormField
+                label="Title"
+                htmlFor={fid("content-title")}
+                error={errors.title?.message}
+                className="md:col-span-2"
+              >
+                <Input id={fid("content-title")} {...form.register("title")} />
               </FormField>
               <FormField
                 label="Description"
-                htmlFor="content-description"
+                htmlFor={fid("content-description")}
                 error={errors.description?.message}
                 className="md:col-span-2"
               >
-                <Textarea id="content-description" rows={2} {...form.register("description")} />
+                <Textarea id={fid("content-description")} rows={2} {...form.register("description")} />
               </FormField>
-              <FormField label="Subject" htmlFor="content-subject" error={errors.subject?.message}>
-                <Input id="content-subject" placeholder="e.g. Science" {...form.register("subject")} />
+              <FormField label="Subject" htmlFor={fid("content-subject")} error={errors.subject?.message}>
+                <Input id={fid("content-subject")} placeholder="e.g. Science" {...form.register("subject")} />
               </FormField>
-              <FormField label="Grade level" htmlFor="content-grade" error={errors.gradeLevel?.message}>
-                <NativeSelect id="content-grade" {...form.register("gradeLevel")}>
+              <FormField label="Grade level" htmlFor={fid("content-grade")} error={errors.gradeLevel?.message}>
+                <NativeSelect id={fid("content-grade")} {...form.register("gradeLevel")}>
                   <option value="">Pick a grade level</option>
                   {gradeLevels.map((g) => (
                     <option key={g} value={g}>
@@ -98,12 +160,12 @@ export function ContentForm({ initial, disabled = false, submitLabel, pendingLab
                 render={({ field, fieldState }) => (
                   <FormField
                     label="Tags"
-                    htmlFor="content-tags"
+                    htmlFor={fid("content-tags")}
                     description="Separate tags with commas."
                     error={fieldState.error?.message ?? firstError(errors.tags)}
                     className="md:col-span-2"
                   >
-                    <TagsInput id="content-tags" value={field.value ?? []} onChange={field.onChange} />
+                    <TagsInput id={fid("content-tags")} value={field.value ?? []} onChange={field.onChange} />
                   </FormField>
                 )}
               />
@@ -117,14 +179,37 @@ export function ContentForm({ initial, disabled = false, submitLabel, pendingLab
         </fieldset>
 
         {disabled ? null : (
-          <div className="flex justify-end">
-            <Button type="submit" disabled={isSubmitting}>
+          // Stays in view at the bottom of the window, however long the form.
+          <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center justify-end gap-3 rounded-lg border bg-background/95 px-4 py-3 shadow-sm backdrop-blur">
+            {trackChanges ? <SaveState dirty={dirty} saving={isSubmitting} /> : null}
+            <Button type="submit" disabled={isSubmitting || (trackChanges && !dirty)}>
               {isSubmitting ? pendingLabel : submitLabel}
             </Button>
           </div>
         )}
       </form>
     </FormProvider>
+  );
+}
+
+/** "Unsaved changes" or "All changes saved", announced politely as it changes. */
+function SaveState({ dirty, saving }: { dirty: boolean; saving: boolean }) {
+  return (
+    <p role="status" data-testid="save-state" className="mr-auto flex items-center gap-2 text-sm">
+      {saving ? (
+        <span className="text-muted-foreground">Saving…</span>
+      ) : dirty ? (
+        <>
+          <CircleDot className="size-4 text-warning" aria-hidden />
+          <span className="font-medium">Unsaved changes</span>
+        </>
+      ) : (
+        <>
+          <CheckCircle2 className="size-4 text-success" aria-hidden />
+          <span className="text-muted-foreground">All changes saved</span>
+        </>
+      )}
+    </p>
   );
 }
 

@@ -14,6 +14,7 @@ import { NativeSelect } from "~/components/ui/native-select";
 import { Textarea } from "~/components/ui/textarea";
 import { plural } from "~/lib/plural";
 import type { EnvironmentValues } from "./content-form-model";
+import { useFieldIds } from "./field-ids";
 
 const STATION_KIND_LABEL = { info: "Info", quiz: "Quiz", experiment: "Experiment" } as const;
 const SCRIPT_KIND_LABEL = { server: "Server script", client: "Client script", module: "Module script" } as const;
@@ -34,6 +35,7 @@ export function EnvironmentBodyEditor() {
 
 function TerrainCard() {
   const { control, register, formState } = useFormContext<EnvironmentValues>();
+  const fid = useFieldIds();
   const terrain = useWatch({ control, name: "body.terrain" });
   const errors = formState.errors.body?.terrain;
   return (
@@ -49,11 +51,11 @@ function TerrainCard() {
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4 md:grid-cols-2">
-        <FormField label="Environment name" htmlFor="env-name" error={errors?.name?.message}>
-          <Input id="env-name" {...register("body.terrain.name")} />
+        <FormField label="Environment name" htmlFor={fid("env-name")} error={errors?.name?.message}>
+          <Input id={fid("env-name")} {...register("body.terrain.name")} />
         </FormField>
-        <FormField label="Ground material" htmlFor="env-ground" error={errors?.baseMaterial?.message}>
-          <NativeSelect id="env-ground" {...register("body.terrain.baseMaterial")}>
+        <FormField label="Ground material" htmlFor={fid("env-ground")} error={errors?.baseMaterial?.message}>
+          <NativeSelect id={fid("env-ground")} {...register("body.terrain.baseMaterial")}>
             {robloxMaterials.map((m) => (
               <option key={m} value={m}>
                 {m}
@@ -63,11 +65,11 @@ function TerrainCard() {
         </FormField>
         <FormField
           label="Environment description"
-          htmlFor="env-description"
+          htmlFor={fid("env-description")}
           error={errors?.description?.message}
           className="md:col-span-2"
         >
-          <Textarea id="env-description" rows={3} {...register("body.terrain.description")} />
+          <Textarea id={fid("env-description")} rows={3} {...register("body.terrain.description")} />
         </FormField>
       </CardContent>
     </Card>
@@ -76,6 +78,7 @@ function TerrainCard() {
 
 function StationsCard() {
   const { control, register, formState } = useFormContext<EnvironmentValues>();
+  const fid = useFieldIds();
   // Only names and prompts are edited; the field array gives each station a stable key.
   const stations = useFieldArray({ control, name: "body.terrain.stations", keyName: "key" });
   const errors = formState.errors.body?.terrain?.stations;
@@ -99,14 +102,14 @@ function StationsCard() {
                 </legend>
                 <FormField
                   label={`Station ${index + 1} name`}
-                  htmlFor={`env-station-${index}-name`}
+                  htmlFor={fid(`env-station-${index}-name`)}
                   error={errors?.[index]?.name?.message}
                 >
-                  <Input id={`env-station-${index}-name`} {...register(`body.terrain.stations.${index}.name`)} />
+                  <Input id={fid(`env-station-${index}-name`)} {...register(`body.terrain.stations.${index}.name`)} />
                 </FormField>
                 <FormField
                   label={`Station ${index + 1} prompt`}
-                  htmlFor={`env-station-${index}-prompt`}
+                  htmlFor={fid(`env-station-${index}-prompt`)}
                   error={errors?.[index]?.prompt?.message}
                   description={
                     station.kind === "quiz" && station.questionIndex !== null
@@ -115,7 +118,7 @@ function StationsCard() {
                   }
                 >
                   <Textarea
-                    id={`env-station-${index}-prompt`}
+                    id={fid(`env-station-${index}-prompt`)}
                     rows={2}
                     {...register(`body.terrain.stations.${index}.prompt`)}
                   />
@@ -131,6 +134,7 @@ function StationsCard() {
 
 function ScriptsCard() {
   const { control, register, formState } = useFormContext<EnvironmentValues>();
+  const fid = useFieldIds();
   const scripts = useFieldArray({ control, name: "body.scripts", keyName: "key" });
   const errors = formState.errors.body?.scripts;
   return (
@@ -159,12 +163,12 @@ function ScriptsCard() {
                       <span className="sr-only">source</span>
                     </span>
                   }
-                  htmlFor={`env-script-${index}-source`}
+                  htmlFor={fid(`env-script-${index}-source`)}
                   description={script.purpose}
                   error={errors?.[index]?.source?.message}
                 >
                   <Textarea
-                    id={`env-script-${index}-source`}
+                    id={fid(`env-script-${index}-source`)}
                     rows={sourceRows(script.source)}
                     spellCheck={false}
                     autoCapitalize="off"

@@ -7,6 +7,7 @@ import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Textarea } from "~/components/ui/textarea";
 import type { LessonValues } from "./content-form-model";
+import { useFieldIds } from "./field-ids";
 import { MoveButtons } from "./move-buttons";
 
 /** One section of a lesson: heading, Markdown text and media links. */
@@ -22,6 +23,7 @@ export function LessonSectionEditor({
   remove(index: number): void;
 }) {
   const { control, register, formState } = useFormContext<LessonValues>();
+  const fid = useFieldIds();
   const media = useFieldArray({ control, name: `body.sections.${index}.media`, keyName: "key" });
   const errors = formState.errors.body?.sections?.[index];
   const label = `section ${index + 1}`;
@@ -32,17 +34,17 @@ export function LessonSectionEditor({
       <div className="-mt-2 flex justify-end">
         <MoveButtons label={label} index={index} count={count} move={move} remove={remove} />
       </div>
-      <FormField label="Heading" htmlFor={`${prefix}-heading`} error={errors?.heading?.message}>
-        <Input id={`${prefix}-heading`} {...register(`body.sections.${index}.heading`)} />
+      <FormField label="Heading" htmlFor={fid(`${prefix}-heading`)} error={errors?.heading?.message}>
+        <Input id={fid(`${prefix}-heading`)} {...register(`body.sections.${index}.heading`)} />
       </FormField>
       <FormField
         label="Text (Markdown)"
-        htmlFor={`${prefix}-markdown`}
+        htmlFor={fid(`${prefix}-markdown`)}
         error={errors?.markdown?.message}
         description="**bold**, _italic_, - lists, [links](https://…)"
       >
         <Textarea
-          id={`${prefix}-markdown`}
+          id={fid(`${prefix}-markdown`)}
           rows={6}
           className="font-mono"
           {...register(`body.sections.${index}.markdown`)}
@@ -54,11 +56,11 @@ export function LessonSectionEditor({
           <div key={field.key} className="grid items-start gap-2 md:grid-cols-[1fr_1fr_auto]">
             <FormField
               label={`Link ${m + 1}`}
-              htmlFor={`${prefix}-media-${m}-url`}
+              htmlFor={fid(`${prefix}-media-${m}-url`)}
               error={errors?.media?.[m]?.url?.message}
             >
               <Input
-                id={`${prefix}-media-${m}-url`}
+                id={fid(`${prefix}-media-${m}-url`)}
                 type="url"
                 placeholder="https://"
                 {...register(`body.sections.${index}.media.${m}.url`)}
@@ -66,10 +68,13 @@ export function LessonSectionEditor({
             </FormField>
             <FormField
               label={`Caption ${m + 1}`}
-              htmlFor={`${prefix}-media-${m}-caption`}
+              htmlFor={fid(`${prefix}-media-${m}-caption`)}
               error={errors?.media?.[m]?.caption?.message}
             >
-              <Input id={`${prefix}-media-${m}-caption`} {...register(`body.sections.${index}.media.${m}.caption`)} />
+              <Input
+                id={fid(`${prefix}-media-${m}-caption`)}
+                {...register(`body.sections.${index}.media.${m}.caption`)}
+              />
             </FormField>
             <Button
               type="button"

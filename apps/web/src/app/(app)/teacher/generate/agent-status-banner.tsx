@@ -1,13 +1,15 @@
 "use client";
 
 // Which model the drafts will come from, above the Generate form: the built-in offline model
-// (with how to connect a real one), or the configured provider, and a warning while it is failing.
+// (with whom to ask for a real one: teachers never see server settings), or the configured
+// provider, and a warning while it is failing.
 import { AlertTriangle, Cpu, WifiOff } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Skeleton } from "~/components/ui/skeleton";
+import { type ModelAudience, offlineModelAdvice } from "~/lib/ai-model";
 import { useAgentStatus } from "~/lib/use-agent-status";
 
-export function AgentStatusBanner() {
+export function AgentStatusBanner({ audience }: { audience: ModelAudience }) {
   // The breaker and queue change while the teacher fills in the form.
   const status = useAgentStatus();
 
@@ -37,13 +39,7 @@ export function AgentStatusBanner() {
               No language model is connected, so the agents write simple template drafts on this server. They are fine
               for trying out the workflow; review them carefully before you use them.{queueNote}
             </p>
-            <p>
-              To connect a real model, set <code className="font-mono text-foreground">OPENAI_API_KEY</code> on the
-              server. For an OpenAI-compatible server such as Ollama or vLLM, set{" "}
-              <code className="font-mono text-foreground">OPENAI_BASE_URL</code> and{" "}
-              <code className="font-mono text-foreground">OPENAI_MODEL</code> (a key only if that server needs one),
-              then restart the app.
-            </p>
+            <p>{offlineModelAdvice(audience)}</p>
           </AlertDescription>
         </Alert>
       ) : (

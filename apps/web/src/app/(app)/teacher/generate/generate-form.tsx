@@ -41,7 +41,10 @@ const READING_LEVEL_LABEL: Record<ReadingLevel, string> = {
 
 const PART_CHOICES: Record<GenerationPart, { label: string; description: string }> = {
   lesson: { label: "Lesson", description: "Sections with objectives, vocabulary and timings." },
-  quiz: { label: "Quiz", description: "Questions with a checked answer key, added to your question bank." },
+  quiz: {
+    label: "Quiz",
+    description: "Questions with a checked answer key; they join your question bank when you publish the quiz.",
+  },
   environment: {
     label: "Roblox environment",
     description: "Terrain, learning stations and Luau scripts, downloadable as a Rojo project.",
@@ -77,6 +80,7 @@ export function GenerateForm() {
   // The standards picker suggests catalog standards for the subject and grade chosen so far.
   const subject = useWatch({ control: form.control, name: "subject" }) ?? "";
   const gradeLevel = useWatch({ control: form.control, name: "gradeLevel" }) ?? "";
+  const topic = useWatch({ control: form.control, name: "topic" }) ?? "";
   const wantsQuiz = parts.includes("quiz");
   const busy = isSubmitting || leaving;
 
@@ -235,6 +239,7 @@ export function GenerateForm() {
                     onChange={field.onChange}
                     subject={subject}
                     gradeLevel={gradeLevel}
+                    topic={topic}
                     error={errors.standards?.message ?? firstError(errors.standards)}
                     disabled={busy}
                   />

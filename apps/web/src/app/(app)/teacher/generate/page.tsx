@@ -11,7 +11,7 @@ import { GenerateForm } from "./generate-form";
 export const metadata: Metadata = { title: "Generate with AI" };
 
 export default async function GeneratePage() {
-  await requireRole("TEACHER", "ADMIN");
+  const actor = await requireRole("TEACHER", "ADMIN");
   void api.agents.status.prefetch();
   void api.agents.standardsCatalog.prefetch();
   return (
@@ -28,7 +28,7 @@ export default async function GeneratePage() {
         }
       />
       <div className="grid max-w-3xl gap-6">
-        <AgentStatusBanner />
+        <AgentStatusBanner audience={actor.role === "ADMIN" ? "admin" : "teacher"} />
         <GenerateForm />
       </div>
     </HydrateClient>

@@ -25,12 +25,23 @@ interface StandardsPickerProps {
   /** The form's subject and grade: suggestions fit them. */
   subject: string;
   gradeLevel: string;
+  /** The form's topic: the standards about it come first. */
+  topic: string;
   /** The form's error for the list (or one of its codes). */
   error?: string | undefined;
   disabled?: boolean;
 }
 
-export function StandardsPicker({ id, value, onChange, subject, gradeLevel, error, disabled }: StandardsPickerProps) {
+export function StandardsPicker({
+  id,
+  value,
+  onChange,
+  subject,
+  gradeLevel,
+  topic,
+  error,
+  disabled,
+}: StandardsPickerProps) {
   const [text, setText] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -45,8 +56,8 @@ export function StandardsPicker({ id, value, onChange, subject, gradeLevel, erro
   const full = value.length >= MAX_STANDARDS;
   const shown = problem ?? error;
   const suggestions = useMemo(
-    () => suggestStandards(catalog.data?.standards ?? [], { query: text, subject, gradeLevel, chosen: value }),
-    [catalog.data, text, subject, gradeLevel, value],
+    () => suggestStandards(catalog.data?.standards ?? [], { query: text, subject, gradeLevel, topic, chosen: value }),
+    [catalog.data, text, subject, gradeLevel, topic, value],
   );
   const expanded = open && !disabled && !full && suggestions.length > 0;
   const activeStandard = expanded ? suggestions[active] : undefined;
@@ -232,8 +243,8 @@ export function StandardsPicker({ id, value, onChange, subject, gradeLevel, erro
         </Button>
       </div>
       <p id={`${id}-description`} className="text-muted-foreground text-sm">
-        Pick from the NGSS and Common Core catalog (suggestions fit the subject and grade) or type any code and press
-        Enter. The agents align the drafts to these and show the evidence.
+        Pick from the NGSS and Common Core catalog (suggestions fit the subject and grade, closest to the topic first)
+        or type any code and press Enter. The agents align the drafts to these and show the evidence.
       </p>
       {catalog.error ? (
         <p className="text-muted-foreground text-sm">The catalog couldn't be loaded: type the codes instead.</p>

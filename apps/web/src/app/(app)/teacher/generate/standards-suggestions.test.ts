@@ -1,6 +1,13 @@
-import type { CatalogStandardView } from "@toolboxai/validators";
+import { STANDARDS_CATALOG } from "@toolboxai/agents";
+import { type CatalogStandardView, standardsCatalogSchema } from "@toolboxai/validators";
 import { describe, expect, it } from "vitest";
-import { catalogSubjectsFor, gradesLabel, shortDescription, suggestStandards } from "./standards-suggestions";
+import {
+  catalogSubjectsFor,
+  gradesLabel,
+  shortDescription,
+  suggestStandards,
+  topicRelevance,
+} from "./standards-suggestions";
 
 const MS = ["6", "7", "8"] as CatalogStandardView["grades"];
 const HS = ["9", "10", "11", "12"] as CatalogStandardView["grades"];
@@ -107,6 +114,44 @@ describe("suggestStandards", () => {
 
   it("suggests nothing when no standard of the catalog matches", () => {
     expect(suggestStandards(catalog, { ...everything, query: "TX.SCI.7.4" })).toEqual([]);
+  });
+});
+
+describe("suggestStandards for the form's topic", () => {
+  // The built-in catalog, as the picker receives it from agents.standardsCatalog.
+  const builtIn = standardsCatalogSchema.parse({ standards: STANDARDS_CATALOG }).standards;
+  const plateTectonics = { query: "", subject: "Earth Science", gradeLevel: "7", topic: "Plate tectonics", chosen: [] };
+
+  it("offers the standard on plate motions first for a plate tectonics lesson, not the water cycle's", () => {
+    const suggested = codes(suggestStandards(builtIn, plateTectonics));
+    expect(suggested[0]).toBe("MS-ESS2-3");
+    expect(suggested.indexOf("MS-ESS2-4")).toBeGreaterThan(0);
+  });
+
+  it("offers the high-school plate tectonics standard first in high school", () => {
+    expect(codes(suggestStandards(builtIn, { ...plateTectonics, gradeLevel: "10" }))[0]).toBe("HS-ESS1-5");
+  });
+
+  it("still offers the water cycle's standard first for a water cycle lesson", () => {
+    expect(codes(suggestStandards(builtIn, { ...plateTectonics, topic: "The water cycle" }))[0]).toBe("MS-ESS2-4");
+  });
+
+  it("orders the standards a typed word finds by the topic too", () => {
+    const models = codes(suggestStandards(builtIn, { ...plateTectonics, query: "analyze" }));
+    expect(models[0]).toBe("MS-ESS2-3");
+  });
+
+  it("keeps the catalog's order when no topic is typed yet", () => {
+    const withoutTopic = codes(suggestStandards(builtIn, { ...plateTectonics, topic: "" }));
+    const inCatalogOrder = builtIn.filter((s) => s.grades.includes("7") && s.subject !== "Math").map((s) => s.code);
+    expect(withoutTopic).toEqual(inCatalogOrder);
+  });
+
+  it("rates a description by the share of the topic's words it mentions, plurals included", () => {
+    const plates = { ...(catalog[0] as CatalogStandardView), description: "Evidence of past plate motions." };
+    expect(topicRelevance(plates, "Plates and their motion")).toBe(1);
+    expect(topicRelevance(plates, "Plate tectonics")).toBe(0.5);
+    expect(topicRelevance(plates, "The water cycle")).toBe(0);
   });
 });
 

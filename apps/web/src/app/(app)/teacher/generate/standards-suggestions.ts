@@ -1,5 +1,6 @@
 // Which catalog standards the picker suggests: those that fit the form's subject and grade and
-// match what the teacher has typed (part of a code, or words of the description), best first.
+// match what the teacher has typed (part of a code, or words of the description), best first;
+// among equal matches, the ones whose description is about the form's topic come first.
 import {
   CATALOG_SUBJECTS_BY_DOMAIN,
   type CatalogStandardView,
@@ -37,6 +38,42 @@ function rank(standard: CatalogStandardView, query: string): number | null {
   return words.length > 0 && words.every((word) => described.some((d) => d.startsWith(word))) ? 2 : null;
 }
 
+/** Words too common in standards to say what one is about. */
+const COMMON = new Set(
+  "about analyze and apply based construct data describe develop evidence explain explanation from into interpret model models of the their through use using with".split(
+    " ",
+  ),
+);
+
+/** A word without its plural ending, so "plates" meets "plate" and "tectonics" meets "tectonic". */
+const stem = (word: string) => word.replace(/(?:ies|es|s)$/, "");
+
+/** The words of a text worth matching on (4 letters or more, not common), stemmed. */
+function keywords(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length >= 4 && !COMMON.has(w))
+        .map(stem),
+    ),
+  ];
+}
+
+/**
+ * How much of the topic a standard's description is about: the share of the topic's words that
+ * start a word of the description (0 to 1). "Plate tectonics" finds the standard on "past plate
+ * motions" and not the one on the cycling of water.
+ */
+export function topicRelevance(standard: CatalogStandardView, topic: string): number {
+  const wanted = keywords(topic);
+  if (wanted.length === 0) return 0;
+  const described = keywords(standard.description);
+  const found = wanted.filter((w) => described.some((d) => d.startsWith(w) || w.startsWith(d)));
+  return found.length / wanted.length;
+}
+
 export interface SuggestionFilter {
   /** What the teacher has typed into the picker. */
   query: string;
@@ -44,6 +81,8 @@ export interface SuggestionFilter {
   subject: string;
   /** The form's grade level; empty until one is picked. */
   gradeLevel: string;
+  /** The form's topic, as typed (empty: catalog order among equal matches). */
+  topic?: string | undefined;
   /** Codes already chosen: not suggested again. */
   chosen: readonly string[];
 }
@@ -51,7 +90,7 @@ export interface SuggestionFilter {
 /** The standards to suggest, best match first (catalog order among equals). */
 export function suggestStandards(
   catalog: readonly CatalogStandardView[],
-  { query, subject, gradeLevel, chosen }: SuggestionFilter,
+  { query, subject, gradeLevel, topic = "", chosen }: SuggestionFilter,
 ): CatalogStandardView[] {
   const subjects = catalogSubjectsFor(subject);
   const taken = new Set(chosen.map((c) => c.toUpperCase()));
@@ -61,9 +100,9 @@ export function suggestStandards(
       if (subjects && !subjects.includes(standard.subject)) return [];
       if (gradeLevel && !(standard.grades as readonly string[]).includes(gradeLevel)) return [];
       const score = rank(standard, query);
-      return score === null ? [] : [{ standard, score, index }];
+      return score === null ? [] : [{ standard, score, relevance: topicRelevance(standard, topic), index }];
     })
-    .sort((a, b) => a.score - b.score || a.index - b.index)
+    .sort((a, b) => a.score - b.score || b.relevance - a.relevance || a.index - b.index)
     .map((match) => match.standard);
 }
 

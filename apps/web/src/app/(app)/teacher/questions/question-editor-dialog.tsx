@@ -26,6 +26,7 @@ import {
   emptyValues,
   formFieldOf,
   needsRegradePolicy,
+  newCriterionId,
   newOptionId,
   type QuestionFormValues,
   questionResolver,
@@ -68,6 +69,7 @@ export function QuestionEditorDialog({
   });
   const options = useFieldArray({ control: form.control, name: "options" });
   const accepted = useFieldArray({ control: form.control, name: "accepted" });
+  const rubric = useFieldArray({ control: form.control, name: "rubric", keyName: "key" });
 
   useEffect(() => {
     if (!open) return;
@@ -324,6 +326,70 @@ export function QuestionEditorDialog({
                   <p className="text-muted-foreground text-sm">
                     Extra spaces are ignored. Unless case-sensitive, “Paris” and “paris” both count.
                   </p>
+                </fieldset>
+              ) : null}
+
+              {type === "SHORT_ANSWER" ? (
+                <fieldset className="grid gap-2" aria-describedby="q-rubric-help">
+                  <legend className="mb-1 font-medium text-sm">Rubric (optional)</legend>
+                  <p id="q-rubric-help" className="text-muted-foreground text-sm">
+                    Criteria you mark by hand when reviewing an answer. The answer gets the sum of the marks, up to the
+                    question's points.
+                  </p>
+                  {rubric.fields.map((field, i) => {
+                    const labelError = errors.rubric?.[i]?.label?.message;
+                    const pointsError = errors.rubric?.[i]?.points?.message;
+                    return (
+                      <div key={field.key} className="grid gap-1">
+                        <div className="flex items-center gap-2">
+                          <Input
+                            aria-label={`Criterion ${i + 1}`}
+                            placeholder="e.g. Names the cause"
+                            aria-invalid={labelError ? true : undefined}
+                            {...form.register(`rubric.${i}.label`)}
+                          />
+                          <Input
+                            aria-label={`Points for criterion ${i + 1}`}
+                            type="number"
+                            min={1}
+                            className="w-24"
+                            aria-invalid={pointsError ? true : undefined}
+                            {...form.register(`rubric.${i}.points`)}
+                          />
+                          <Button
+                            type="button"
+                            variant="ghost"
+                            size="icon"
+                            aria-label={`Remove criterion ${i + 1}`}
+                            onClick={() => rubric.remove(i)}
+                          >
+                            <Trash2 className="size-4" aria-hidden />
+                          </Button>
+                        </div>
+                        {labelError || pointsError ? (
+                          <p role="alert" className="font-medium text-destructive text-sm">
+                            {labelError ?? pointsError}
+                          </p>
+                        ) : null}
+                      </div>
+                    );
+                  })}
+                  {errors.rubric?.message || errors.rubric?.root?.message ? (
+                    <p role="alert" className="font-medium text-destructive text-sm">
+                      {errors.rubric?.message ?? errors.rubric?.root?.message}
+                    </p>
+                  ) : null}
+                  <div>
+                    <Button
+                      type="button"
+                      variant="outline"
+                      size="sm"
+                      disabled={rubric.fields.length >= 10}
+                      onClick={() => rubric.append({ id: newCriterionId(), label: "", points: "1" })}
+                    >
+                      <Plus className="size-4" aria-hidden /> Add criterion
+                    </Button>
+                  </div>
                 </fieldset>
               ) : null}
 

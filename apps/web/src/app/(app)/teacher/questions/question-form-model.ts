@@ -31,6 +31,12 @@ export interface QuestionFormValues {
   caseSensitive: boolean;
   numericValue: string;
   tolerance: string;
+  /** Short answers: criteria for marking by hand on the review page (empty: no rubric). */
+  rubric: { id: string; label: string; points: string }[];
+}
+
+export function newCriterionId(): string {
+  return `c${Math.random().toString(36).slice(2, 10)}`;
 }
 
 export function newOptionId(): string {
@@ -54,6 +60,7 @@ export function emptyValues(): QuestionFormValues {
     caseSensitive: false,
     numericValue: "",
     tolerance: "0",
+    rubric: [],
   };
 }
 
@@ -77,6 +84,7 @@ export function valuesFromView(q: QuestionView): QuestionFormValues {
         ...base,
         accepted: q.answer.accepted.map((value) => ({ value })),
         caseSensitive: q.answer.caseSensitive,
+        rubric: (q.rubric ?? []).map((c) => ({ id: c.id, label: c.label, points: String(c.points) })),
       };
     case "NUMERIC":
       return { ...base, numericValue: String(q.answer.value), tolerance: String(q.answer.tolerance) };
@@ -115,6 +123,9 @@ export function toQuestionInput(v: QuestionFormValues): QuestionInput {
         ...common,
         type: v.type,
         answer: { accepted: v.accepted.map((a) => a.value), caseSensitive: v.caseSensitive },
+        rubric: v.rubric.length
+          ? v.rubric.map((c) => ({ id: c.id, label: c.label, points: toNumber(c.points) }))
+          : null,
       };
     case "NUMERIC":
       return { ...common, type: v.type, answer: { value: toNumber(v.numericValue), tolerance: toNumber(v.tolerance) } };
@@ -125,6 +136,8 @@ export function toQuestionInput(v: QuestionFormValues): QuestionInput {
 export function formFieldOf(type: QuestionType, path: readonly PropertyKey[]): string {
   const [head, second, third] = path.map(String);
   if (head === "tags") return "tagsText";
+  if (head === "rubric")
+    return second === undefined ? "rubric" : `rubric.${second}.${third === "points" ? "points" : "label"}`;
   if (head === "options") return second === undefined ? "options" : `options.${second}.text`;
   if (head === "answer") {
     if (second === "correct") return "correctIds";
@@ -146,7 +159,7 @@ export const questionResolver: Resolver<QuestionFormValues, unknown, QuestionDat
   const flat: Record<string, FieldError> = {};
   for (const issue of parsed.error.issues) {
     const field = formFieldOf(values.type, issue.path);
-    const numberField = field === "numericValue" || field === "tolerance";
+    const numberField = field === "numericValue" || field === "tolerance" || field.endsWith(".points");
     const message = numberField && issue.code === "invalid_type" ? "Enter a number" : issue.message;
     flat[field] ??= { type: issue.code, message };
   }

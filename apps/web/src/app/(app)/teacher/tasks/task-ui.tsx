@@ -119,10 +119,8 @@ export function ProgressBar({
         aria-valuetext={`${value}%`}
         className="h-2 min-w-16 flex-1 overflow-hidden rounded-full bg-secondary"
       >
-        <div
-          className="h-full rounded-full bg-primary transition-[width] duration-500"
-          style={{ width: `${value}%` }}
-        />
+        {/* No width transition: the bar is always exactly the percentage beside it, even mid-animation. */}
+        <div className="h-full rounded-full bg-primary" data-testid="progress-fill" style={{ width: `${value}%` }} />
       </div>
       {/* The bar already announces its value; this is for sighted users. */}
       <span className="w-10 text-right text-sm tabular-nums" aria-hidden="true">

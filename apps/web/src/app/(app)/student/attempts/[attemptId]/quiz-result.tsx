@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowLeft, CheckCircle2, Info, Lightbulb, XCircle } from "lucide-react";
+import { ArrowLeft, CheckCircle2, Info, Lightbulb, MessageSquareText, XCircle } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { PageHeader } from "~/components/page-header";
@@ -28,8 +28,11 @@ function optionTexts(ids: string[], options: Option[]): string {
   return ids.map((id) => options.find((o) => o.id === id)?.text ?? id).join(", ");
 }
 
+/** What describing an answer needs (a student's result question, or a teacher's review question). */
+type Describable = { type: string; options: Option[]; response: unknown; correctAnswer: unknown };
+
 /** The student's answer in words, or null when there is none. */
-function describeResponse(q: ResultQuestion): string | null {
+export function describeResponse(q: Describable): string | null {
   const r: unknown = q.response;
   if (!isObject(r)) return null;
   if ("selected" in r) {
@@ -43,7 +46,7 @@ function describeResponse(q: ResultQuestion): string | null {
 }
 
 /** The answer key in words (only present when the teacher chose to show answers). */
-function describeKey(q: ResultQuestion): string | null {
+export function describeKey(q: Describable): string | null {
   const key: unknown = q.correctAnswer;
   if (!isObject(key)) return null;
   switch (q.type) {
@@ -119,6 +122,7 @@ function QuestionReview({ q, index, revealed }: { q: ResultQuestion; index: numb
                 <XCircle aria-hidden /> {given === null ? "Not answered" : "Incorrect"}
               </Badge>
             )}
+            {q.teacherScored ? <Badge variant="outline">Marked by your teacher</Badge> : null}
             <span>
               {scoreText(q.points, q.maxPoints)} {q.maxPoints === 1 ? "point" : "points"}
             </span>
@@ -150,6 +154,30 @@ function QuestionReview({ q, index, revealed }: { q: ResultQuestion; index: numb
             ) : null}
           </dl>
         )}
+        {q.rubric ? (
+          <div className="grid gap-1">
+            <p className="font-medium">How your answer was marked</p>
+            <ul className="grid gap-1" aria-label="Rubric">
+              {q.rubric.map((c) => (
+                <li key={c.id} className="flex justify-between gap-2 rounded-md border px-3 py-1.5">
+                  <span>{c.label}</span>
+                  <span className="tabular-nums">
+                    {scoreText(c.awarded, c.points)} {c.points === 1 ? "point" : "points"}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {q.comment ? (
+          <div className="flex gap-3 rounded-md border border-primary/30 bg-primary/5 p-3" data-testid="answer-comment">
+            <MessageSquareText className="mt-0.5 size-4 shrink-0 text-primary" aria-hidden />
+            <div>
+              <p className="font-medium">Your teacher's comment</p>
+              <p className="whitespace-pre-wrap">{q.comment}</p>
+            </div>
+          </div>
+        ) : null}
         {revealed && q.explanation ? (
           <div className="flex gap-3 rounded-md bg-muted p-3">
             <Lightbulb className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden />
@@ -178,6 +206,7 @@ function useMarkSeen(result: Result) {
       void utils.assignments.myAttempts.invalidate({ assignmentId: result.assignmentId });
       void utils.assignments.mine.invalidate();
       void utils.classes.forStudent.invalidate();
+      void utils.assignments.myGrades.invalidate();
     },
   });
   const marked = useRef<string | null>(null);
@@ -251,10 +280,32 @@ export function QuizResult({ result, justSubmitted = false }: { result: Result; 
                 <Button asChild variant="outline">
                   <Link href="/student">My assignments</Link>
                 </Button>
+                <Button asChild variant="outline">
+                  <Link href="/student/grades">My grades</Link>
+                </Button>
               </div>
             </div>
           </CardContent>
         </Card>
+
+        {result.feedback ? (
+          <Card className="border-primary/30" data-testid="attempt-feedback">
+            <CardHeader>
+              <CardTitle className="flex items-center gap-2">
+                <MessageSquareText className="size-4 text-primary" aria-hidden />
+                <h2>Feedback from your teacher</h2>
+              </CardTitle>
+              {result.returnedAt ? (
+                <CardDescription>
+                  Returned <DateTimeText value={result.returnedAt} />
+                </CardDescription>
+              ) : null}
+            </CardHeader>
+            <CardContent>
+              <p className="whitespace-pre-wrap">{result.feedback}</p>
+            </CardContent>
+          </Card>
+        ) : null}
 
         {result.answersRevealed ? null : (
           <Alert role="note">

@@ -4,6 +4,7 @@ import { contentBodySchemas } from "@toolboxai/validators";
 import { ArrowLeft, Copy, Download, Eye, EyeOff, RotateCcw, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "~/components/confirm-dialog";
 import { PageHeader } from "~/components/page-header";
@@ -11,6 +12,7 @@ import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
 import { plural } from "~/lib/plural";
+import { useUnsavedChanges } from "~/lib/use-unsaved-changes";
 import { api } from "~/trpc/react";
 import { ConflictAlert } from "../conflict-alert";
 import { StatusBadge, TYPE_LABEL, TypeBadge } from "../content-badges";
@@ -26,17 +28,30 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
 export function ContentEditor({ contentId }: { contentId: string }) {
   const router = useRouter();
   const utils = api.useUtils();
-  const { query, publish, unpublish, saved, conflict, formKey, loadLatest, save, saveQuizDraw } = useContentItem(
-    contentId,
-    {
-      published: () => "Published: colleagues can now find and use it",
-      saved: (next) => `Saved as version ${next.version}`,
-      drawSaved: (draw) =>
-        draw
-          ? `Saved: students get ${plural(draw.count, "random question")} tagged “${draw.tag}”`
-          : "Saved: students get the fixed list",
-    },
-  );
+  const {
+    query,
+    publishSaved,
+    publishing,
+    unpublish,
+    formRef,
+    saved,
+    conflict,
+    formKey,
+    loadLatest,
+    save,
+    saveQuizDraw,
+  } = useContentItem(contentId, {
+    published: () => "Published: colleagues can now find and use it",
+    saved: (next) => `Saved as version ${next.version}`,
+    drawSaved: (draw) =>
+      draw
+        ? `Saved: students get ${plural(draw.count, "random question")} tagged “${draw.tag}”`
+        : "Saved: students get the fixed list",
+  });
+  // Unsaved changes in the content form or in the quiz's draw settings: leaving asks first.
+  const [formDirty, setFormDirty] = useState(false);
+  const [drawDirty, setDrawDirty] = useState(false);
+  const guard = useUnsavedChanges(formDirty || drawDirty);
   const onError = (error: { message: string }) => toast.error(error.message);
   const restore = api.content.restore.useMutation({ onSuccess: (item) => saved(item, "Restored"), onError });
   const duplicate = api.content.duplicate.useMutation({
@@ -88,7 +103,7 @@ export function ContentEditor({ contentId }: { contentId: string }) {
   const isQuiz = item.type === "QUIZ";
   const quizDraw = isQuiz ? storedQuizDraw(item.body) : null;
   const published = item.status === "PUBLISHED";
-  const busy = publish.isPending || unpublish.isPending || duplicate.isPending || remove.isPending;
+  const busy = publishing || unpublish.isPending || duplicate.isPending || remove.isPending;
 
   return (
     <div className="grid gap-4">
@@ -113,8 +128,8 @@ export function ContentEditor({ contentId }: { contentId: string }) {
                     <EyeOff aria-hidden /> Unpublish
                   </Button>
                 ) : (
-                  <Button disabled={busy} onClick={() => publish.mutate({ contentId })}>
-                    <Eye aria-hidden /> Publish
+                  <Button disabled={busy} onClick={() => void publishSaved(item)}>
+                    <Eye aria-hidden /> {publishing ? "Publishing…" : "Publish"}
                   </Button>
                 )
               ) : null}
@@ -132,7 +147,11 @@ export function ContentEditor({ contentId }: { contentId: string }) {
                   </Button>
                 )
               ) : null}
-              <Button variant="outline" disabled={busy} onClick={() => duplicate.mutate({ contentId })}>
+              <Button
+                variant="outline"
+                disabled={busy}
+                onClick={() => guard.confirmDiscard(() => duplicate.mutate({ contentId }))}
+              >
                 <Copy aria-hidden /> Duplicate
               </Button>
               {item.canManage ? (
@@ -189,11 +208,14 @@ export function ContentEditor({ contentId }: { contentId: string }) {
         <div className="grid min-w-0 gap-6">
           <ContentForm
             key={formKey(item)}
+            ref={formRef}
             initial={fromContent(item)}
             disabled={!item.canManage || deleted}
             submitLabel="Save"
             pendingLabel="Saving…"
+            trackChanges
             onSave={(values) => save(item, values)}
+            onDirtyChange={setFormDirty}
           />
           {isQuiz ? (
             <QuizQuestions
@@ -202,11 +224,13 @@ export function ContentEditor({ contentId }: { contentId: string }) {
               canManage={item.canManage}
               deleted={deleted}
               onSaveDraw={(draw) => saveQuizDraw(item, draw)}
+              onDirtyChange={setDrawDirty}
             />
           ) : null}
         </div>
         {item.canManage ? <VersionHistory item={item} disabled={deleted} /> : null}
       </div>
+      {guard.dialog}
     </div>
   );
 }

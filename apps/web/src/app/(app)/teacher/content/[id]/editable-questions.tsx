@@ -2,7 +2,7 @@
 
 // The Questions card of a quiz its author may change: the mode (a fixed list, or a random draw
 // by tag) with the draw settings, saved into the quiz body by the editor; then the fixed list.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
@@ -11,6 +11,7 @@ import { plural } from "~/lib/plural";
 import { useDebounced } from "~/lib/use-debounced";
 import { api } from "~/trpc/react";
 import { MAX_QUIZ_QUESTIONS, type QuizDraw } from "../content-form-model";
+import { useFieldIds } from "../field-ids";
 import { AttachedNote } from "./attached-note";
 import { FixedQuestionList } from "./fixed-question-list";
 
@@ -20,10 +21,12 @@ export function EditableQuestions({
   quizId,
   draw,
   onSaveDraw,
+  onDirtyChange,
 }: {
   quizId: string;
   draw: QuizDraw | null;
   onSaveDraw(draw: QuizDraw | null): Promise<boolean>;
+  onDirtyChange?(dirty: boolean): void;
 }) {
   const [mode, setMode] = useState<Mode>(draw ? "draw" : "fixed");
   const [tag, setTag] = useState(draw?.tag ?? "");
@@ -31,6 +34,7 @@ export function EditableQuestions({
   const [avoidRepeats, setAvoidRepeats] = useState(draw?.avoidRepeats ?? true);
   const [errors, setErrors] = useState<{ tag?: string; count?: string }>({});
   const [saving, setSaving] = useState(false);
+  const fid = useFieldIds();
 
   // A new stored value (a save here, a restored version, someone else's save) resets the settings.
   const storedKey = JSON.stringify(draw);
@@ -54,6 +58,12 @@ export function EditableQuestions({
     mode !== storedMode ||
     (mode === "draw" &&
       (tag.trim().toLowerCase() !== draw?.tag || countNumber !== draw?.count || avoidRepeats !== draw?.avoidRepeats));
+  const onDirtyChangeRef = useRef(onDirtyChange);
+  onDirtyChangeRef.current = onDirtyChange;
+  useEffect(() => {
+    onDirtyChangeRef.current?.(dirty);
+  }, [dirty]);
+  useEffect(() => () => onDirtyChangeRef.current?.(false), []);
 
   async function save() {
     let next: QuizDraw | null = null;
@@ -120,7 +130,7 @@ export function EditableQuestions({
             <legend className="px-1 font-medium text-sm">Random draw</legend>
             <FormField
               label="Tag"
-              htmlFor="quiz-draw-tag"
+              htmlFor={fid("quiz-draw-tag")}
               error={errors.tag}
               description={
                 tagTerm && available !== undefined
@@ -129,15 +139,15 @@ export function EditableQuestions({
               }
             >
               <Input
-                id="quiz-draw-tag"
+                id={fid("quiz-draw-tag")}
                 placeholder="e.g. fractions"
                 value={tag}
                 onChange={(e) => setTag(e.target.value)}
               />
             </FormField>
-            <FormField label="Number of questions" htmlFor="quiz-draw-count" error={errors.count}>
+            <FormField label="Number of questions" htmlFor={fid("quiz-draw-count")} error={errors.count}>
               <Input
-                id="quiz-draw-count"
+                id={fid("quiz-draw-count")}
                 type="number"
                 inputMode="numeric"
                 min={1}

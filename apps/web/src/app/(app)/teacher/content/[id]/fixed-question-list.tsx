@@ -1,9 +1,12 @@
 "use client";
 
-// A quiz's fixed list of bank questions: reorder, remove, add from the bank or write a new one.
-// Each change is saved at once through `questions.setQuizQuestions` (no new content version).
-import { ArrowDown, ArrowUp, FileQuestion, Library, Plus, Trash2 } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+// A quiz's fixed list of bank questions: reorder, remove, add from the bank or write a new one,
+// and edit a question in place (the bank's editor; a question shared for viewing only opens read-only).
+// Each change to the list is saved at once through `questions.setQuizQuestions` (no new content
+// version); an edited question is saved in the bank, so every quiz using it shows the new text.
+import type { QuestionView } from "@toolboxai/validators";
+import { ArrowDown, ArrowUp, Eye, FileQuestion, Library, Pencil, Plus, Trash2 } from "lucide-react";
+import { useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -24,9 +27,11 @@ export function FixedQuestionList({ quizId }: { quizId: string }) {
   const list = api.questions.quizQuestions.useQuery({ quizId });
   const [adding, setAdding] = useState(false);
   const [writing, setWriting] = useState(false);
+  const [editing, setEditing] = useState<QuestionView | null>(null);
   const [focus, setFocus] = useState<Focus>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const addButton = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
 
   const set = api.questions.setQuizQuestions.useMutation({
     onSuccess: (next) => utils.questions.quizQuestions.setData({ quizId }, next),
@@ -90,10 +95,10 @@ export function FixedQuestionList({ quizId }: { quizId: string }) {
 
   const full = ids.length >= MAX_QUIZ_QUESTIONS;
   return (
-    <section aria-labelledby="quiz-fixed-list-title" className="grid gap-4">
+    <section aria-labelledby={titleId} className="grid gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
-          <h3 id="quiz-fixed-list-title" className="font-medium text-sm">
+          <h3 id={titleId} className="font-medium text-sm">
             Fixed list
           </h3>
           {list.data ? (
@@ -149,6 +154,22 @@ export function FixedQuestionList({ quizId }: { quizId: string }) {
           {items.map(({ question }, index) => (
             <QuestionRow key={question.id} question={question} number={index + 1}>
               <div className="flex gap-1">
+                <Button
+                  type="button"
+                  variant="ghost"
+                  size="icon"
+                  aria-label={
+                    question.canEdit ? `Edit question ${index + 1}` : `View question ${index + 1} (view only)`
+                  }
+                  title={
+                    question.canEdit
+                      ? "Edit the question"
+                      : `Shared by ${question.owner.name} for viewing: you can use it but not change it`
+                  }
+                  onClick={() => setEditing(question)}
+                >
+                  {question.canEdit ? <Pencil aria-hidden /> : <Eye aria-hidden />}
+                </Button>
                 {(
                   [
                     ["up", ArrowUp, index === 0, () => move(index, -1)],
@@ -203,6 +224,7 @@ export function FixedQuestionList({ quizId }: { quizId: string }) {
           return true;
         }}
       />
+      <QuestionEditorDialog open={editing !== null} question={editing} onClose={() => setEditing(null)} />
       <QuestionEditorDialog
         open={writing}
         question={null}

@@ -24,6 +24,7 @@ export function QuestionRow({
         <div className="flex flex-wrap items-center gap-2 text-muted-foreground text-xs">
           <Badge variant="outline">{TYPE_LABEL[question.type]}</Badge>
           <span>{plural(question.points, "point")}</span>
+          {question.canEdit ? null : <span>· shared by {question.owner.name}, view only</span>}
         </div>
       </div>
       {children ?? <span />}

@@ -4,6 +4,7 @@
 // of bank questions, or a random draw by tag) and, for a fixed list, the list itself.
 // The list is saved at once through `questions.setQuizQuestions` (no new content version);
 // the draw settings are part of the quiz body and saved by the editor (`onSaveDraw`).
+import { useId } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { plural } from "~/lib/plural";
 import type { QuizDraw } from "../content-form-model";
@@ -20,15 +21,18 @@ interface QuizQuestionsProps {
   deleted: boolean;
   /** Saves the draw settings into the quiz body (a new version); resolves true when saved. */
   onSaveDraw(draw: QuizDraw | null): Promise<boolean>;
+  /** Called when the draw settings gain or lose unsaved changes. */
+  onDirtyChange?(dirty: boolean): void;
 }
 
-export function QuizQuestions({ quizId, draw, canManage, deleted, onSaveDraw }: QuizQuestionsProps) {
+export function QuizQuestions({ quizId, draw, canManage, deleted, onSaveDraw, onDirtyChange }: QuizQuestionsProps) {
   const editable = canManage && !deleted;
+  const titleId = useId();
   return (
-    <Card aria-labelledby="quiz-questions-title">
+    <Card aria-labelledby={titleId}>
       <CardHeader>
         <CardTitle>
-          <h2 id="quiz-questions-title">Questions</h2>
+          <h2 id={titleId}>Questions</h2>
         </CardTitle>
         <CardDescription>
           {draw
@@ -40,7 +44,7 @@ export function QuizQuestions({ quizId, draw, canManage, deleted, onSaveDraw }: 
       </CardHeader>
       <CardContent className="grid gap-6">
         {editable ? (
-          <EditableQuestions quizId={quizId} draw={draw} onSaveDraw={onSaveDraw} />
+          <EditableQuestions quizId={quizId} draw={draw} onSaveDraw={onSaveDraw} onDirtyChange={onDirtyChange} />
         ) : deleted ? (
           <p className="text-muted-foreground text-sm">Restore the quiz to see and change its questions.</p>
         ) : draw ? null : (

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ContentDetail, type ContentVersionView, safeHref } from "@toolboxai/validators";
+import { type ContentDetail, type ContentVersionView, contentBodySchemas } from "@toolboxai/validators";
 import { History } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -17,7 +17,11 @@ import {
 } from "~/components/ui/dialog";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
+import { plural } from "~/lib/plural";
 import { api } from "~/trpc/react";
+// The student's lesson reader renders lesson text this way; a version should read the same.
+import { LessonMarkdown } from "../../../student/assignments/[assignmentId]/lesson-markdown";
+import { LessonMedia, withoutUnsafeMedia } from "../../../student/assignments/[assignmentId]/lesson-media";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
@@ -97,7 +101,7 @@ export function VersionHistory({ item, disabled }: { item: ContentDetail; disabl
       </CardContent>
 
       <Dialog open={viewing !== null} onOpenChange={(open) => (open ? undefined : setViewing(null))}>
-        <DialogContent className="max-h-[85vh] overflow-y-auto sm:max-w-2xl">
+        <DialogContent className="max-h-[85vh] overflow-y-auto sm:max-w-3xl">
           <DialogHeader>
             <DialogTitle>
               Version {viewing?.version}: {viewing?.title}
@@ -147,46 +151,90 @@ export function VersionHistory({ item, disabled }: { item: ContentDetail; disabl
   );
 }
 
-/** A read-only rendering of a stored body (markdown shown as written). */
+/**
+ * A stored body rendered as students see it: lesson sections and activity text through the
+ * lesson reader's own Markdown renderer and media links, so a version reads like the lesson.
+ */
 function BodyPreview({ type, body }: { type: ContentDetail["type"]; body: unknown }) {
-  const b = (typeof body === "object" && body !== null ? body : {}) as {
-    sections?: { heading?: string; markdown?: string; media?: { url: string; caption?: string }[] }[];
-    instructions?: string;
-    steps?: { text?: string }[];
-  };
   if (type === "LESSON") {
+    const lesson = contentBodySchemas.LESSON.safeParse(withoutUnsafeMedia(body));
+    if (!lesson.success) return <Unreadable />;
     return (
-      <div className="grid gap-4">
-        {(b.sections ?? []).map((s, i) => (
-          <section key={i} className="grid gap-1">
-            <h3 className="font-semibold">{s.heading}</h3>
-            <p className="whitespace-pre-wrap text-sm">{s.markdown}</p>
-            {(s.media ?? []).map((m) => (
-              <a
-                key={m.url}
-                href={safeHref(m.url) ?? undefined}
-                target="_blank"
-                rel="noreferrer"
-                className="text-primary text-sm underline"
-              >
-                {m.caption || m.url}
-              </a>
-            ))}
+      <div className="grid gap-6" data-testid="version-body">
+        {lesson.data.sections.map((section) => (
+          <section key={section.id} className="grid gap-3 rounded-md border p-4">
+            <h3 className="font-semibold text-xl">{section.heading}</h3>
+            {section.markdown.trim() ? (
+              <LessonMarkdown source={section.markdown} />
+            ) : (
+              <p className="text-muted-foreground">This section has no text.</p>
+            )}
+            <LessonMedia sectionId={`version-${section.id}`} media={section.media} />
           </section>
         ))}
       </div>
     );
   }
+  if (type === "ACTIVITY") {
+    const activity = contentBodySchemas.ACTIVITY.safeParse(body);
+    if (!activity.success) return <Unreadable />;
+    return (
+      <div className="grid gap-6" data-testid="version-body">
+        {activity.data.instructions.trim() ? (
+          <section className="grid gap-3 rounded-md border p-4">
+            <h3 className="font-semibold text-xl">Instructions</h3>
+            <LessonMarkdown source={activity.data.instructions} />
+          </section>
+        ) : null}
+        {activity.data.steps.map((step, i) => (
+          <section key={step.id} className="grid gap-3 rounded-md border p-4">
+            <h3 className="font-semibold text-xl">Step {i + 1}</h3>
+            <LessonMarkdown source={step.text} />
+          </section>
+        ))}
+      </div>
+    );
+  }
+  if (type === "QUIZ") {
+    const quiz = contentBodySchemas.QUIZ.safeParse(body);
+    if (!quiz.success) return <Unreadable />;
+    return (
+      <div className="grid gap-3" data-testid="version-body">
+        {quiz.data.instructions.trim() ? (
+          <LessonMarkdown source={quiz.data.instructions} />
+        ) : (
+          <p className="text-muted-foreground text-sm">No instructions.</p>
+        )}
+        <p className="text-muted-foreground text-sm">
+          {quiz.data.draw
+            ? `Students got ${plural(quiz.data.draw.count, "random question")} tagged “${quiz.data.draw.tag}”.`
+            : "Students got the quiz's fixed list of questions (the list itself isn't part of a version)."}
+        </p>
+      </div>
+    );
+  }
+  const environment = contentBodySchemas.ENVIRONMENT.safeParse(body);
+  if (!environment.success) return <Unreadable />;
+  const { terrain, scripts } = environment.data;
   return (
-    <div className="grid gap-3 text-sm">
-      {b.instructions ? <p className="whitespace-pre-wrap">{b.instructions}</p> : null}
-      {b.steps?.length ? (
-        <ol className="list-decimal space-y-1 pl-5">
-          {b.steps.map((s, i) => (
-            <li key={i}>{s.text}</li>
-          ))}
-        </ol>
-      ) : null}
+    <div className="grid gap-3 text-sm" data-testid="version-body">
+      <h3 className="font-semibold text-xl">{terrain.name}</h3>
+      {terrain.description ? <p>{terrain.description}</p> : null}
+      <p className="text-muted-foreground">
+        {terrain.baseMaterial} ground · {plural(terrain.stations.length, "station")} ·{" "}
+        {plural(scripts.length, "script")}
+      </p>
+      <ul className="list-disc space-y-1 pl-6">
+        {terrain.stations.map((station) => (
+          <li key={station.id}>
+            <span className="font-medium">{station.name}</span>: {station.prompt}
+          </li>
+        ))}
+      </ul>
     </div>
   );
+}
+
+function Unreadable() {
+  return <p className="text-muted-foreground text-sm">This version's content can't be shown.</p>;
 }

@@ -6,12 +6,12 @@ import { TaskDetail } from "./task-detail";
 export const metadata: Metadata = { title: "AI task" };
 
 export default async function TaskPage({ params }: { params: Promise<{ taskId: string }> }) {
-  await requireRole("TEACHER", "ADMIN");
+  const actor = await requireRole("TEACHER", "ADMIN");
   const { taskId } = await params;
   void api.agents.get.prefetch({ taskId });
   return (
     <HydrateClient>
-      <TaskDetail taskId={taskId} />
+      <TaskDetail taskId={taskId} audience={actor.role === "ADMIN" ? "admin" : "teacher"} />
     </HydrateClient>
   );
 }

@@ -5,7 +5,7 @@
 import type { AgentExecutionView, AgentName, AgentTaskDetail } from "@toolboxai/validators";
 import { Ban, CheckCircle2, Circle, Loader2, XCircle } from "lucide-react";
 import { Badge } from "~/components/ui/badge";
-import { formatTokens, isOfflineModel } from "~/lib/ai-model";
+import { formatTokens, isOfflineModel, type ModelAudience, taskErrorFor } from "~/lib/ai-model";
 import { AGENT_LABEL, AGENT_PURPOSE, formatDuration, isFinished, plural } from "../task-ui";
 
 type StepState = "waiting" | "running" | "done" | "failed" | "cancelled";
@@ -43,7 +43,33 @@ function stepPurpose(step: { step: string; agent: AgentName; purpose: string }):
   return step.purpose || AGENT_PURPOSE[step.agent];
 }
 
-function stateOf(task: AgentTaskDetail, run: AgentExecutionView | undefined): StepState {
+/** The step a task is on while its worker saves the drafts (SAVE_STEP in packages/agents' plan.ts). */
+const SAVE_STEP = "save";
+
+/**
+ * How far the running task is through its plan, by its current step: the plan runs in order, so
+ * every step before the current one has finished. This is what the progress bar counts, so the
+ * list and the bar agree even before the steps' own records have been re-read. Null when the task
+ * is not running a step of the plan.
+ */
+export function planPosition(task: Pick<AgentTaskDetail, "status" | "currentStep" | "plan">): number | null {
+  if (task.status !== "PROCESSING" || !task.currentStep) return null;
+  if (task.currentStep === SAVE_STEP) return task.plan.length;
+  const index = task.plan.findIndex((s) => s.step === task.currentStep);
+  return index === -1 ? null : index;
+}
+
+export function stateOf(
+  task: AgentTaskDetail,
+  run: AgentExecutionView | undefined,
+  /** The step's place in the plan (-1 for a run the plan does not list). */
+  index = -1,
+): StepState {
+  const position = planPosition(task);
+  if (position !== null && index >= 0) {
+    if (index < position) return "done";
+    if (index === position) return "running";
+  }
   if (!run) return task.status === "CANCELLED" ? "cancelled" : "waiting";
   switch (run.status) {
     case "SUCCEEDED":
@@ -60,7 +86,7 @@ function stateOf(task: AgentTaskDetail, run: AgentExecutionView | undefined): St
   }
 }
 
-export function StepList({ task }: { task: AgentTaskDetail }) {
+export function StepList({ task, audience }: { task: AgentTaskDetail; audience: ModelAudience }) {
   // The latest run of each step (executions come oldest first).
   const latest = new Map<string, AgentExecutionView>();
   for (const run of task.executions) latest.set(run.step, run);
@@ -86,7 +112,11 @@ export function StepList({ task }: { task: AgentTaskDetail }) {
     <ol aria-label="Steps" className="divide-y">
       {steps.map((step) => {
         const run = latest.get(step.step);
-        const state = stateOf(task, run);
+        const state = stateOf(
+          task,
+          run,
+          task.plan.findIndex((s) => s.step === step.step),
+        );
         const Icon = STATE_ICON[state];
         const tokens = run ? run.promptTokens + run.completionTokens : 0;
         // The offline model counts about four characters a token: say its counts are estimates.
@@ -117,7 +147,7 @@ export function StepList({ task }: { task: AgentTaskDetail }) {
                 </p>
                 <p className="text-muted-foreground text-sm">{stepPurpose(step)}</p>
                 {run?.error && state === "failed" ? (
-                  <p className="break-words text-destructive text-sm">{run.error}</p>
+                  <p className="break-words text-destructive text-sm">{taskErrorFor(audience, run.error)}</p>
                 ) : null}
               </div>
             </div>
@@ -125,7 +155,13 @@ export function StepList({ task }: { task: AgentTaskDetail }) {
               <Badge variant={STATE_VARIANT[state]}>{STATE_LABEL[state]}</Badge>
               {run ? (
                 <p className="text-muted-foreground text-xs tabular-nums">
-                  {run.durationMs !== null ? formatDuration(run.durationMs) : "in progress"}
+                  {run.durationMs !== null
+                    ? formatDuration(run.durationMs)
+                    : state === "running"
+                      ? "in progress"
+                      : state === "done"
+                        ? "just finished"
+                        : "stopped"}
                   {" · "}
                   <span
                     title={`${run.promptTokens.toLocaleString("en")} in · ${run.completionTokens.toLocaleString("en")} out${

@@ -3,7 +3,9 @@
 // One generation task: its progress and steps while it runs, then the review screen for the
 // drafts it made. Progress arrives as realtime `task.progress` events on the teacher's channel;
 // the page also polls `agents.get` while the task is unfinished: every second when realtime is
-// down, as a slow safety net when it is up.
+// down, as a slow safety net when it is up. The bar, its percentage and the step list always show
+// the same moment: an event moves the bar and the current step together (the step list reads the
+// task's current step, see step-list.tsx), and the re-read that follows brings the steps' details.
 import { type AgentTaskDetail, channels, realtimeEvents, type TaskProgressEventData } from "@toolboxai/validators";
 import { ArrowLeft, RotateCcw, Square } from "lucide-react";
 import Link from "next/link";
@@ -16,6 +18,7 @@ import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { Skeleton } from "~/components/ui/skeleton";
+import { type ModelAudience, taskErrorFor } from "~/lib/ai-model";
 import { api } from "~/trpc/react";
 import {
   isFinished,
@@ -32,7 +35,7 @@ import { TaskReview } from "./task-review";
 /** How often an unfinished task is re-read while realtime is down. */
 const POLL_MS = 1000;
 
-export function TaskDetail({ taskId }: { taskId: string }) {
+export function TaskDetail({ taskId, audience }: { taskId: string; audience: ModelAudience }) {
   const utils = api.useUtils();
   const pollMs = useLivePolling(POLL_MS);
   const query = api.agents.get.useQuery(
@@ -41,15 +44,31 @@ export function TaskDetail({ taskId }: { taskId: string }) {
   );
   const task = query.data;
 
+  // Events can come faster than reads (quick or cached steps): a read under way is left to finish
+  // (cancelling it for the next would leave the page showing none of them), and one more read
+  // follows it if an event arrived meanwhile, so the last state is never missed.
+  const fetching = useRef(false);
+  fetching.current = query.isFetching;
+  const missed = useRef(false);
+  const reread = () => {
+    if (fetching.current) missed.current = true;
+    else void utils.agents.get.invalidate({ taskId });
+  };
+  useEffect(() => {
+    if (query.isFetching || !missed.current) return;
+    missed.current = false;
+    void utils.agents.get.invalidate({ taskId });
+  }, [query.isFetching, utils, taskId]);
+
   const me = useRealtimeUser();
   useChannelEvent(
     me ? channels.user(me.userId) : null,
     realtimeEvents.taskProgress,
     (event) => {
       if (event.taskId !== taskId) return;
-      // Show the new progress at once; the refetch brings the steps (and anything else) along.
+      // Show the new progress and step at once; the re-read brings the steps' details along.
       utils.agents.get.setData({ taskId }, (old) => (old ? withProgress(old, event) : old));
-      void utils.agents.get.invalidate({ taskId });
+      reread();
     },
     // Events sent before the subscription was ready are lost: read the task once it is.
     { onSubscribed: () => void utils.agents.get.invalidate({ taskId }) },
@@ -182,7 +201,7 @@ export function TaskDetail({ taskId }: { taskId: string }) {
         <Alert variant="destructive">
           <AlertTitle>Generation failed</AlertTitle>
           <AlertDescription>
-            <p>{task.error ?? "The agents stopped after an error."}</p>
+            <p>{taskErrorFor(audience, task.error) ?? "The agents stopped after an error."}</p>
             <p>Retry to run it again: the steps that finished are kept.</p>
           </AlertDescription>
         </Alert>
@@ -216,7 +235,7 @@ export function TaskDetail({ taskId }: { taskId: string }) {
           </CardTitle>
         </CardHeader>
         <CardContent>
-          <StepList task={task} />
+          <StepList task={task} audience={audience} />
         </CardContent>
       </Card>
 
@@ -238,21 +257,26 @@ export function TaskDetail({ taskId }: { taskId: string }) {
 }
 
 /**
- * The task with an event's progress. Events can arrive out of order, so progress only moves
- * forward within a run and a finished task stays finished until a retry queues it again.
+ * The task with an event's progress and step. Events can arrive out of order, so an event older
+ * than what is shown (lower progress) changes nothing, and a finished task stays finished until a
+ * retry queues it again.
  */
 function withProgress(task: AgentTaskDetail, event: TaskProgressEventData): AgentTaskDetail {
   const restarted = event.status === "QUEUED";
   if (isFinished(task.status) && !restarted) return task;
-  const progress = restarted ? event.progress : Math.max(task.progress, event.progress);
-  return { ...task, status: event.status, progress, currentStep: event.currentStep };
+  if (!restarted && event.progress < task.progress) return task;
+  return { ...task, status: event.status, progress: event.progress, currentStep: event.currentStep };
 }
+
+/** The step a task is on while its worker saves the drafts (SAVE_STEP in packages/agents' plan.ts). */
+const SAVE_STEP = "save";
 
 function statusLine(task: AgentTaskDetail): string {
   switch (task.status) {
     case "QUEUED":
       return "Waiting for a free worker…";
     case "PROCESSING": {
+      if (task.currentStep === SAVE_STEP) return "Saving the drafts…";
       const step = task.plan.find((s) => s.step === task.currentStep);
       return task.currentStep ? `Working on: ${step ? stepLabel(step) : task.currentStep}` : "Starting…";
     }

@@ -2,15 +2,18 @@
 
 // The review screen of a finished task: one tab per generated item, each in the content form
 // the library uses (save = a new version, like the content editor), with Publish, the quiz's
-// questions, the environment's download, and the evidence behind the draft.
+// questions, the environment's download, and the evidence behind the draft. Every tab's form
+// stays mounted (inactive ones hidden), so switching tabs keeps unsaved edits; a tab with unsaved
+// changes is marked, and leaving the page with any asks first.
 import { contentBodySchemas, type TaskResult } from "@toolboxai/validators";
 import { Download, Eye, EyeOff, Library } from "lucide-react";
 import Link from "next/link";
 import { Tabs } from "radix-ui";
-import { useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Skeleton } from "~/components/ui/skeleton";
+import { useUnsavedChanges } from "~/lib/use-unsaved-changes";
 import { cn } from "~/lib/utils";
 import { QuizQuestions } from "../../content/[id]/quiz-questions";
 import { ConflictAlert } from "../../content/conflict-alert";
@@ -25,6 +28,19 @@ type ResultItem = TaskResult["items"][number];
 
 export function TaskReview({ result }: { result: TaskResult }) {
   const [tab, setTab] = useState(result.items[0]?.contentId ?? "");
+  // The drafts whose form (or quiz draw settings) holds unsaved changes.
+  const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
+  const guard = useUnsavedChanges(dirty.size > 0);
+  const unsavedId = useId();
+  const onDirtyChange = useCallback((contentId: string, isDirty: boolean) => {
+    setDirty((current) => {
+      if (current.has(contentId) === isDirty) return current;
+      const next = new Set(current);
+      if (isDirty) next.add(contentId);
+      else next.delete(contentId);
+      return next;
+    });
+  }, []);
   if (result.items.length === 0) {
     return (
       <Alert role="status">
@@ -41,7 +57,8 @@ export function TaskReview({ result }: { result: TaskResult }) {
         </h2>
         <p className="text-muted-foreground text-sm">
           Each draft is in your content library as “Generated”. Students never see a generated draft until you publish
-          it: read it, edit and save, then publish the parts you want to use. Save before you switch tabs.
+          it: read it, edit and save, then publish the parts you want to use. Your edits stay when you switch tabs until
+          you save them; Publish saves them first.
         </p>
       </div>
       <Tabs.Root value={tab} onValueChange={setTab} className="grid gap-4">
@@ -55,33 +72,64 @@ export function TaskReview({ result }: { result: TaskResult }) {
                 "hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring",
                 "data-[state=active]:bg-background data-[state=active]:text-foreground data-[state=active]:shadow-sm",
               )}
+              aria-describedby={dirty.has(item.contentId) ? unsavedId : undefined}
             >
-              {PART_LABEL[item.part]}
+              <span className="flex items-center gap-2">
+                {PART_LABEL[item.part]}
+                {dirty.has(item.contentId) ? (
+                  <span
+                    className="size-2 rounded-full bg-warning"
+                    title="Unsaved changes"
+                    data-testid="tab-unsaved"
+                    aria-hidden
+                  />
+                ) : null}
+              </span>
             </Tabs.Trigger>
           ))}
         </Tabs.List>
         {result.items.map((item) => (
-          // Inactive tabs are unmounted: the content form uses fixed field ids, so only one may be on the page.
+          // Inactive tabs stay mounted (hidden), keeping what was typed in them.
           <Tabs.Content
             key={item.contentId}
             value={item.contentId}
-            className="rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring"
+            forceMount
+            hidden={tab !== item.contentId}
+            className="rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring data-[state=inactive]:hidden"
           >
-            <ReviewItem item={item} review={result.review} />
+            <ReviewItem item={item} review={result.review} onDirtyChange={onDirtyChange} />
           </Tabs.Content>
         ))}
       </Tabs.Root>
+      <span id={unsavedId} hidden>
+        Unsaved changes
+      </span>
+      {guard.dialog}
     </section>
   );
 }
 
-function ReviewItem({ item, review }: { item: ResultItem; review: TaskResult["review"] }) {
+function ReviewItem({
+  item,
+  review,
+  onDirtyChange,
+}: {
+  item: ResultItem;
+  review: TaskResult["review"];
+  onDirtyChange(contentId: string, dirty: boolean): void;
+}) {
   const contentId = item.contentId;
-  const { query, publish, unpublish, conflict, formKey, loadLatest, save, saveQuizDraw } = useContentItem(contentId, {
-    published: (next) => `Published: “${next.title}” can now be assigned`,
-    saved: (next) => (next.status === "PUBLISHED" ? `Saved as version ${next.version}` : "Draft saved"),
-    drawSaved: () => "Question settings saved",
-  });
+  const { query, publishSaved, publishing, unpublish, formRef, conflict, formKey, loadLatest, save, saveQuizDraw } =
+    useContentItem(contentId, {
+      published: (next) => `Published: “${next.title}” can now be assigned`,
+      saved: (next) => (next.status === "PUBLISHED" ? `Saved as version ${next.version}` : "Draft saved"),
+      drawSaved: () => "Question settings saved",
+    });
+  const [formDirty, setFormDirty] = useState(false);
+  const [drawDirty, setDrawDirty] = useState(false);
+  const dirty = formDirty || drawDirty;
+  useEffect(() => onDirtyChange(contentId, dirty), [contentId, dirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange(contentId, false), [contentId, onDirtyChange]);
 
   if (query.error) {
     return (
@@ -113,7 +161,7 @@ function ReviewItem({ item, review }: { item: ResultItem; review: TaskResult["re
   // The zip route refuses a body that doesn't parse; say so here rather than download an error.
   const downloadable =
     content.type === "ENVIRONMENT" && !deleted && contentBodySchemas.ENVIRONMENT.safeParse(content.body).success;
-  const busy = publish.isPending || unpublish.isPending;
+  const busy = publishing || unpublish.isPending;
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -151,8 +199,8 @@ function ReviewItem({ item, review }: { item: ResultItem; review: TaskResult["re
                   <EyeOff aria-hidden /> Unpublish
                 </Button>
               ) : (
-                <Button disabled={busy} onClick={() => publish.mutate({ contentId })}>
-                  <Eye aria-hidden /> {publish.isPending ? "Publishing…" : "Publish"}
+                <Button disabled={busy} onClick={() => void publishSaved(content)}>
+                  <Eye aria-hidden /> {publishing ? "Publishing…" : "Publish"}
                 </Button>
               )
             ) : null}
@@ -175,11 +223,14 @@ function ReviewItem({ item, review }: { item: ResultItem; review: TaskResult["re
 
         <ContentForm
           key={formKey(content)}
+          ref={formRef}
           initial={fromContent(content)}
           disabled={!editable}
           submitLabel="Save"
           pendingLabel="Saving…"
+          trackChanges
           onSave={(values) => save(content, values)}
+          onDirtyChange={setFormDirty}
         />
         {isQuiz ? (
           <QuizQuestions
@@ -188,6 +239,7 @@ function ReviewItem({ item, review }: { item: ResultItem; review: TaskResult["re
             canManage={content.canManage}
             deleted={deleted}
             onSaveDraw={(draw) => saveQuizDraw(content, draw)}
+            onDirtyChange={setDrawDirty}
           />
         ) : null}
       </div>

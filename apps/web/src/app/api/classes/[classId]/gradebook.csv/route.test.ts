@@ -38,14 +38,22 @@ beforeAll(async () => {
 });
 afterAll(() => w.t.close());
 
-function download() {
-  return GET(new Request(`http://localhost:3000/api/classes/${classId}/gradebook.csv`), {
-    params: Promise.resolve({ classId }),
+function download(id = classId, headers: Record<string, string> = {}) {
+  return GET(new Request(`http://localhost:3000/api/classes/${encodeURIComponent(id)}/gradebook.csv`, { headers }), {
+    params: Promise.resolve({ classId: id }),
   });
+}
+
+/** What a browser sends when someone opens the link. */
+const BROWSER = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
+
+async function signInAs(role: "TEACHER" | "STUDENT" | null, org: "a" | "b" = "a") {
+  session.userId = role ? (await w.actor(org, role)).userId : null;
 }
 
 describe("GET /api/classes/:classId/gradebook.csv", () => {
   it("downloads a student named like a formula as text, prefixed with a single quote", async () => {
+    await signInAs("TEACHER");
     const res = await download();
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -57,7 +65,78 @@ describe("GET /api/classes/:classId/gradebook.csv", () => {
   });
 
   it("writes the quoted cell the way spreadsheets read it back whole", async () => {
+    await signInAs("TEACHER");
     const text = await (await download()).text();
     expect(text).toContain(`"'=HYPERLINK(""http://evil"",""x"")",formula@a.test`);
+  });
+});
+
+describe("GET /api/classes/:classId/gradebook.csv refused, for a program (problem+json, RFC 9457)", () => {
+  it("answers 401 to a signed-out caller with the problem's type, title, status and detail", async () => {
+    await signInAs(null);
+    const res = await download(classId, { "x-request-id": "req-csv-anon" });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(await res.json()).toEqual({
+      type: "about:blank",
+      title: "Unauthorized",
+      status: 401,
+      detail: "Sign in, then open the link again.",
+      code: "UNAUTHORIZED",
+      requestId: "req-csv-anon",
+    });
+  });
+
+  it("answers 403 to a student", async () => {
+    await signInAs("STUDENT");
+    const res = await download();
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ title: "Forbidden", status: 403, code: "FORBIDDEN" });
+  });
+
+  it("answers 404 naming the class to a teacher of another school", async () => {
+    await signInAs("TEACHER", "b");
+    const res = await download();
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({
+      title: "Not Found",
+      status: 404,
+      detail: "Class not found. It may have been deleted, or the link may be wrong.",
+    });
+  });
+
+  it("answers problem+json, not HTML, to a client that accepts anything", async () => {
+    await signInAs(null);
+    const res = await download(classId, { accept: "*/*" });
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+  });
+});
+
+describe("GET /api/classes/:classId/gradebook.csv refused, for a browser that opened the link (HTML)", () => {
+  it("answers 401 with a page that says to sign in and links to the sign-in page", async () => {
+    await signInAs(null);
+    const res = await download(classId, BROWSER);
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await res.text();
+    expect(html).toContain("<title>You're not signed in · ToolboxAI</title>");
+    expect(html).toContain('<a href="/signin">Sign in</a>');
+  });
+
+  it("answers 403 with a page saying the account has no access", async () => {
+    await signInAs("STUDENT");
+    const res = await download(classId, BROWSER);
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain("<h1>You don't have access to this</h1>");
+  });
+
+  it("answers 404 with a page that names what was not found and links home", async () => {
+    await signInAs("TEACHER");
+    const res = await download("no-such-class", BROWSER);
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain("<h1>We couldn't find that</h1>");
+    expect(html).toContain("Class not found.");
+    expect(html).toContain('<a href="/">Go to your home page</a>');
   });
 });

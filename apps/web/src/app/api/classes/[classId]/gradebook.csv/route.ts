@@ -1,12 +1,15 @@
 import { createCaller } from "@toolboxai/api";
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { createContext } from "~/server/context";
+import { problemOf, problemResponse } from "~/server/problem";
 import { limitRoute, rateLimitHeadersOf } from "~/server/rate-limit";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/classes/:classId/gradebook.csv: the same `gradebook.csv` procedure, as a download. */
+/**
+ * GET /api/classes/:classId/gradebook.csv: the same `gradebook.csv` procedure, as a download.
+ * Refusals (401 signed out, 403 for other roles, 404 for a class the caller can't see) come as a
+ * small HTML page to a browser that opened the link, as problem+json (RFC 9457) to anything else.
+ */
 export async function GET(req: Request, { params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
   const ctx = await createContext({ headers: req.headers, source: "csv-export" });
@@ -23,11 +26,11 @@ export async function GET(req: Request, { params }: { params: Promise<{ classId:
       },
     });
   } catch (error) {
-    const e = error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR" });
-    const message = e.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side." : e.message;
-    return Response.json(
-      { error: { code: e.code, message, requestId: ctx.correlationId } },
-      { status: getHTTPStatusCodeFromError(e), headers: rateLimitHeadersOf([e]) },
+    return problemResponse(
+      req,
+      problemOf(error),
+      ctx.correlationId,
+      rateLimitHeadersOf([error as { cause?: unknown }]),
     );
   }
 }

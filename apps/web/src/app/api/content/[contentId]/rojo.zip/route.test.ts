@@ -19,8 +19,19 @@ vi.mock("~/server/db", () => ({ getDb: () => session.db }));
 
 const { GET } = await import("./route");
 
-interface ErrorBody {
-  error: { code: string; message: string; requestId: string };
+/** RFC 9457 problem details, with the app's `code` and `requestId` members. */
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  requestId: string;
+}
+
+async function problemOf(res: Response): Promise<Problem> {
+  expect(res.headers.get("content-type")).toBe("application/problem+json");
+  return (await res.json()) as Problem;
 }
 
 let w: World;
@@ -184,14 +195,21 @@ describe("who may download an environment", () => {
     signedInAs(null);
     const res = await download(environmentId, { "x-request-id": "req-rojo-anon" });
     expect(res.status).toBe(401);
-    expect(((await res.json()) as ErrorBody).error).toMatchObject({ code: "UNAUTHORIZED", requestId: "req-rojo-anon" });
+    expect(await problemOf(res)).toMatchObject({
+      type: "about:blank",
+      title: "Unauthorized",
+      status: 401,
+      detail: "Sign in, then open the link again.",
+      code: "UNAUTHORIZED",
+      requestId: "req-rojo-anon",
+    });
   });
 
   it("answers 403 to a student of the teacher's organization", async () => {
     signedInAs(await w.actor("a", "STUDENT"));
     const res = await download(environmentId);
     expect(res.status).toBe(403);
-    expect(((await res.json()) as ErrorBody).error.code).toBe("FORBIDDEN");
+    expect(await problemOf(res)).toMatchObject({ title: "Forbidden", status: 403, code: "FORBIDDEN" });
   });
 
   it("answers 403 to a parent of the teacher's organization", async () => {
@@ -203,7 +221,7 @@ describe("who may download an environment", () => {
     signedInAs(await w.actor("b", "TEACHER"));
     const res = await download(environmentId);
     expect(res.status).toBe(404);
-    expect(((await res.json()) as ErrorBody).error.code).toBe("NOT_FOUND");
+    expect(await problemOf(res)).toMatchObject({ title: "Not Found", status: 404, code: "NOT_FOUND" });
   });
 
   it("answers 404 to an admin of another organization", async () => {
@@ -224,14 +242,45 @@ describe("who may download an environment", () => {
   });
 });
 
+describe("what a browser that opened the link is shown when it may not download", () => {
+  const BROWSER = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
+
+  it("answers a signed-out browser 401 with a page that says to sign in and links to the sign-in page", async () => {
+    signedInAs(null);
+    const res = await download(environmentId, BROWSER);
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await res.text();
+    expect(html).toContain("<h1>You're not signed in</h1>");
+    expect(html).toContain('<a href="/signin">Sign in</a>');
+  });
+
+  it("answers a student's browser 403 with a page saying they have no access", async () => {
+    signedInAs(await w.actor("a", "STUDENT"));
+    const res = await download(environmentId, BROWSER);
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain("<h1>You don't have access to this</h1>");
+  });
+
+  it("answers another school's browser 404 with a page that names what was not found", async () => {
+    signedInAs(await w.actor("b", "TEACHER"));
+    const res = await download(environmentId, BROWSER);
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain("<h1>We couldn't find that</h1>");
+    expect(html).toContain("Content not found.");
+  });
+});
+
 describe("what cannot be downloaded as a Roblox project", () => {
   it("answers 400 with an explanation for a lesson", async () => {
     signedInAs(teacher);
     const res = await download(lessonId);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as ErrorBody).error).toMatchObject({
+    expect(await problemOf(res)).toMatchObject({
+      status: 400,
       code: "BAD_REQUEST",
-      message: "Only a Roblox environment can be downloaded as a Roblox project.",
+      detail: "Only a Roblox environment can be downloaded as a Roblox project.",
     });
   });
 
@@ -250,9 +299,9 @@ describe("what cannot be downloaded as a Roblox project", () => {
     });
     const res = await download(broken.id);
     expect(res.status).toBe(400);
-    const { error } = (await res.json()) as ErrorBody;
-    expect(error.code).toBe("BAD_REQUEST");
-    expect(error.message).toMatch(/^This environment's specification is not valid \(at terrain\.[a-zA-Z]+\)/);
+    const body = await problemOf(res);
+    expect(body.code).toBe("BAD_REQUEST");
+    expect(body.detail).toMatch(/^This environment's specification is not valid \(at terrain\.[a-zA-Z]+\)/);
   });
 
   it("answers 404 for an id that does not exist", async () => {
@@ -264,7 +313,10 @@ describe("what cannot be downloaded as a Roblox project", () => {
     signedInAs(teacher);
     const res = await download("x".repeat(65));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as ErrorBody).error.code).toBe("BAD_REQUEST");
+    expect(await problemOf(res)).toMatchObject({
+      code: "BAD_REQUEST",
+      detail: "This link is not valid. Check it and try again.",
+    });
   });
 });
 

@@ -1,9 +1,8 @@
 import { rojoFileName, rojoZip } from "@toolboxai/agents/roblox";
 import { createCaller } from "@toolboxai/api";
 import { robloxEnvironmentSchema } from "@toolboxai/validators";
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { createContext } from "~/server/context";
+import { problem, problemOf, problemResponse } from "~/server/problem";
 import { limitRoute, rateLimitHeadersOf } from "~/server/rate-limit";
 
 export const dynamic = "force-dynamic";
@@ -12,13 +11,14 @@ export const dynamic = "force-dynamic";
  * GET /api/content/:contentId/rojo.zip: an ENVIRONMENT item as a Rojo project to open in Roblox
  * Studio. Read through the `content.get` procedure, so it answers exactly as the editor would:
  * 401 signed out, 403 for students and parents, 404 for an item the caller can't see; 429 over the
- * download limit.
+ * download limit. Refusals come as a small HTML page to a browser that opened the link, as
+ * problem+json (RFC 9457) to anything else.
  */
 export async function GET(req: Request, { params }: { params: Promise<{ contentId: string }> }) {
   const { contentId } = await params;
   const ctx = await createContext({ headers: req.headers, source: "rojo-export" });
-  const fail = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
-    Response.json({ error: { code, message, requestId: ctx.correlationId } }, { status, headers });
+  const fail = (status: number, code: string, detail: string) =>
+    problemResponse(req, problem(status, code, detail), ctx.correlationId);
   const limited = await limitRoute(ctx, "download.user");
   if (limited) return limited;
   try {
@@ -49,8 +49,11 @@ export async function GET(req: Request, { params }: { params: Promise<{ contentI
       },
     });
   } catch (error) {
-    const e = error instanceof TRPCError ? error : new TRPCError({ code: "INTERNAL_SERVER_ERROR" });
-    const message = e.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side." : e.message;
-    return fail(getHTTPStatusCodeFromError(e), e.code, message, rateLimitHeadersOf([e]));
+    return problemResponse(
+      req,
+      problemOf(error),
+      ctx.correlationId,
+      rateLimitHeadersOf([error as { cause?: unknown }]),
+    );
   }
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowLeft, Download, Table2 } from "lucide-react";
+import { ArrowLeft, CalendarClock, Download, Table2 } from "lucide-react";
 import Link from "next/link";
 import { PageHeader } from "~/components/page-header";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
@@ -16,6 +16,13 @@ import { api, type RouterOutputs } from "~/trpc/react";
 import { averageLabel, band } from "./score-band";
 
 type Cell = RouterOutputs["gradebook"]["forClass"]["rows"][number]["cells"][number];
+
+/** Extended due dates, in UTC: the server and the browser render the same text (no hydration mismatch). */
+const extendedText = new Intl.DateTimeFormat("en", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
 
 /** The average column stays in view while the assignments scroll sideways (1280 px and narrower). */
 const stickyEnd = "sticky right-0 border-l shadow-[-4px_0_6px_-4px_rgb(0_0_0/0.15)]";
@@ -114,11 +121,42 @@ export function Gradebook({ classId }: { classId: string }) {
                       </Link>
                       <div className="text-muted-foreground text-xs">{r.student.email}</div>
                     </TableCell>
-                    {r.cells.map((cell, i) => (
-                      <TableCell key={assignments[i]?.id} className="text-center">
-                        <CellView cell={cell} type={assignments[i]?.type ?? ""} />
-                      </TableCell>
-                    ))}
+                    {r.cells.map((cell, i) => {
+                      const a = assignments[i];
+                      const label = `${r.student.name}, ${a?.title ?? ""}`;
+                      const extension = cell.extendedDueAt
+                        ? `Due ${extendedText.format(cell.extendedDueAt)} UTC for ${r.student.name} (extended)`
+                        : undefined;
+                      return (
+                        <TableCell
+                          key={a?.id}
+                          className="text-center"
+                          title={extension}
+                          data-extended={cell.extendedDueAt ? "true" : undefined}
+                        >
+                          {cell.attemptId ? (
+                            <Link
+                              href={`/teacher/classes/${classId}/attempts/${cell.attemptId}`}
+                              className="inline-block rounded outline-offset-2 hover:opacity-90 focus-visible:outline-2"
+                            >
+                              <span className="sr-only">Open {label}: </span>
+                              <CellView cell={cell} type={a?.type ?? ""} />
+                            </Link>
+                          ) : (
+                            <CellView cell={cell} type={a?.type ?? ""} />
+                          )}
+                          {cell.extendedDueAt ? (
+                            <div className="mt-1 flex items-center justify-center gap-1 text-muted-foreground text-xs">
+                              <CalendarClock className="size-3" aria-hidden />
+                              <span>
+                                <span className="sr-only">{extension}</span>
+                                <span aria-hidden>Extended</span>
+                              </span>
+                            </div>
+                          ) : null}
+                        </TableCell>
+                      );
+                    })}
                     <TableCell className={cn(stickyEnd, "bg-card text-center font-medium tabular-nums")}>
                       {r.average === null ? "—" : `${r.average}%`}
                     </TableCell>

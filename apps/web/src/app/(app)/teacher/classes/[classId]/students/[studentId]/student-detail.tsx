@@ -67,7 +67,11 @@ export function StudentDetail({ classId, studentId }: { classId: string; student
                 </CardTitle>
                 <CardDescription>
                   {item.type.toLowerCase()}
-                  {item.dueAt ? ` · due ${when.format(item.dueAt)}` : ""}
+                  {item.cell.extendedDueAt
+                    ? ` · due ${when.format(item.cell.extendedDueAt)} (extended)`
+                    : item.dueAt
+                      ? ` · due ${when.format(item.dueAt)}`
+                      : ""}
                   {item.cell.percent !== null
                     ? ` · ${item.type === "QUIZ" ? "best" : "read"} ${item.cell.percent}%`
                     : ""}
@@ -77,13 +81,18 @@ export function StudentDetail({ classId, studentId }: { classId: string; student
                 <CardContent>
                   <ul className="grid gap-1 text-sm">
                     {item.attempts.map((t) => (
-                      <li key={t.id} className="flex justify-between">
-                        <span>Attempt {t.number}</span>
-                        <span className="text-muted-foreground tabular-nums">
-                          {t.status === "SUBMITTED"
-                            ? `${t.score}/${t.maxScore} · ${t.submittedAt ? when.format(t.submittedAt) : ""}`
-                            : "in progress"}
-                        </span>
+                      <li key={t.id}>
+                        <Link
+                          href={`/teacher/classes/${classId}/attempts/${t.id}`}
+                          className="-mx-2 flex justify-between rounded px-2 py-1 hover:bg-muted focus-visible:outline-2"
+                        >
+                          <span className="font-medium underline-offset-4 hover:underline">Attempt {t.number}</span>
+                          <span className="text-muted-foreground tabular-nums">
+                            {t.status === "SUBMITTED"
+                              ? `${t.score}/${t.maxScore} · ${t.submittedAt ? when.format(t.submittedAt) : ""}`
+                              : "in progress"}
+                          </span>
+                        </Link>
                       </li>
                     ))}
                   </ul>

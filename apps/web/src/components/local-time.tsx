@@ -1,0 +1,101 @@
+"use client";
+
+// Dates in the reader's time zone, without a hydration mismatch: the server cannot know the
+// browser's time zone (or the exact moment it hydrates), so the server render and the browser's
+// first render both show the date in UTC, and the browser switches to local time right after.
+import { useSyncExternalStore } from "react";
+
+const noop = () => () => {};
+/** False during the server render and hydration, true afterwards. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en", options);
+    formats.set(key, f);
+  }
+  return f;
+}
+
+const MEDIUM: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
+
+/** A date (and time) in the reader's time zone; "Dec 1, 2026, 3:00 PM UTC" until hydrated. */
+export function LocalTime({
+  value,
+  options = MEDIUM,
+  className,
+}: {
+  value: Date;
+  options?: Intl.DateTimeFormatOptions;
+  className?: string;
+}) {
+  const hydrated = useHydrated();
+  const showsTime = options.timeStyle !== undefined || options.hour !== undefined;
+  const text = hydrated
+    ? formatter(options).format(value)
+    : `${formatter({ ...options, timeZone: "UTC" }).format(value)}${showsTime ? " UTC" : ""}`;
+  return (
+    <time dateTime={value.toISOString()} className={className}>
+      {text}
+    </time>
+  );
+}
+
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 86_400_000],
+  ["month", 30 * 86_400_000],
+  ["week", 7 * 86_400_000],
+  ["day", 86_400_000],
+  ["hour", 3_600_000],
+  ["minute", 60_000],
+];
+
+/** "5 minutes ago", "in 3 days": the nearest whole unit ("just now" under a minute). */
+export function relativeWords(value: Date, now: number): string {
+  const diff = value.getTime() - now;
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(diff) >= ms) return relative.format(Math.round(diff / ms), unit);
+  }
+  return "just now";
+}
+
+/** A moment in relative words ("2 hours ago") with the full local date as its tooltip, once hydrated. */
+export function RelativeTime({ value, className }: { value: Date; className?: string }) {
+  const hydrated = useHydrated();
+  return (
+    <time
+      dateTime={value.toISOString()}
+      className={className}
+      title={hydrated ? formatter(MEDIUM).format(value) : undefined}
+    >
+      {hydrated ? relativeWords(value, Date.now()) : formatter({ dateStyle: "medium", timeZone: "UTC" }).format(value)}
+    </time>
+  );
+}
+
+/** "3:04 PM" for a moment today, "Mar 5" before, with the full local date as its tooltip, once hydrated. */
+export function ShortWhen({ value, className }: { value: Date; className?: string }) {
+  const hydrated = useHydrated();
+  const today = hydrated && value.toDateString() === new Date().toDateString();
+  return (
+    <time
+      dateTime={value.toISOString()}
+      className={className}
+      title={hydrated ? formatter(MEDIUM).format(value) : undefined}
+    >
+      {hydrated
+        ? formatter(today ? { timeStyle: "short" } : { month: "short", day: "numeric" }).format(value)
+        : formatter({ month: "short", day: "numeric", timeZone: "UTC" }).format(value)}
+    </time>
+  );
+}
