@@ -14,7 +14,8 @@ import {
 } from "./breaker-board";
 import { createMemoryCache, createRedisCache, type ResponseCache } from "./cache";
 import type { TaskEventPublisher } from "./events";
-import { type PipelineDeps, processTask } from "./pipeline";
+import { processTask } from "./pipeline";
+import type { PipelineDeps } from "./pipeline-context";
 import { createOfflineProvider } from "./providers/offline";
 import { createOpenAIProvider } from "./providers/openai";
 import { createBullQueue, createBullWorker } from "./queue/bullmq";

@@ -2,7 +2,7 @@
 // teacher, a bare materializer, task helpers, and the OpenAI provider pointed at the local fake.
 import { createTestDatabase } from "@toolboxai/db/testing";
 import { type GenerateRequestInput, generateRequestSchema } from "@toolboxai/validators";
-import type { PipelineDeps } from "../pipeline";
+import type { PipelineDeps } from "../pipeline-context";
 import { createOpenAIProvider } from "../providers/openai";
 import { createResilientProvider, type ResilienceInput, type ResilientProvider } from "../resilience";
 import type { Materializer } from "../task-types";

@@ -11,7 +11,7 @@ import type {
 } from "@toolboxai/validators";
 import type { z } from "zod";
 import { recordActivity } from "../audit/audit";
-import { visibleContentWhere } from "../content/content";
+import { visibleContentWhere } from "../content/content-access";
 import type { ServiceContext } from "../context";
 import { conflict, fieldError, invalid, isPrismaError, notFound } from "../errors";
 import { publishDashboardChanged } from "../realtime/events";

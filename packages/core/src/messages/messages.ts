@@ -11,7 +11,10 @@
 // Unread = messages by others created after the reader's `lastReadAt`. Messages in a thread get
 // strictly increasing times (`nextMessageTime`), so opening a thread can set `lastReadAt` to the
 // thread's `lastMessageAt` and a message written meanwhile still counts as unread.
-import type { Prisma, Role } from "@toolboxai/db";
+//
+// This file writes: direct threads, announcements and replies. Reading is in inbox.ts, who may be
+// messaged in recipients.ts.
+import type { Prisma } from "@toolboxai/db";
 import {
   type AnnounceInput,
   channels,
@@ -23,27 +26,13 @@ import { recordActivity } from "../audit/audit";
 import type { ServiceContext } from "../context";
 import { fieldError, forbidden, invalid, notFound } from "../errors";
 import { publish } from "../realtime/events";
-
-const PREVIEW_LENGTH = 140;
-const THREAD_LIST_LIMIT = 100;
-const MESSAGE_LIMIT = 500;
-const ADMIN_RECIPIENT_LIMIT = 500;
-/** Roles that use messaging. */
-const MESSAGING_ROLES: Role[] = ["ADMIN", "TEACHER", "STUDENT", "PARENT"];
-const activeUser = { active: true, deletedAt: null } satisfies Prisma.UserWhereInput;
+import { activeStudent, activeUser, MESSAGING_ROLES, preview, threadNotFound } from "./message-common";
 
 function nextMessageTime(lastMessageAt: Date | null): Date {
   const now = new Date();
   if (lastMessageAt && now.getTime() <= lastMessageAt.getTime()) return new Date(lastMessageAt.getTime() + 1);
   return now;
 }
-
-function preview(body: string): string {
-  const flat = body.replace(/\s+/g, " ").trim();
-  return flat.length > PREVIEW_LENGTH ? `${flat.slice(0, PREVIEW_LENGTH - 1)}…` : flat;
-}
-
-const threadNotFound = () => notFound("Conversation");
 
 /** Tells the other participants (on their own channels) that a message arrived; after the write. */
 function notifyRecipients(
@@ -61,190 +50,12 @@ function notifyRecipients(
   });
 }
 
-/** Adds a student to the announcements of their current classes posted before they joined. */
-async function joinClassAnnouncements(ctx: ServiceContext) {
-  if (ctx.actor.role !== "STUDENT") return;
-  const missing = await ctx.db.messageThread.findMany({
-    where: {
-      kind: "ANNOUNCEMENT",
-      class: { archivedAt: null, enrollments: { some: { studentId: ctx.actor.userId } } },
-      participants: { none: { userId: ctx.actor.userId } },
-    },
-    select: { id: true },
-  });
-  if (missing.length === 0) return;
-  await ctx.db.threadParticipant.createMany({
-    data: missing.map((t) => ({ organizationId: ctx.actor.orgId, threadId: t.id, userId: ctx.actor.userId })),
-    skipDuplicates: true,
-  });
-}
-
-interface ReadState {
-  threadId: string;
-  lastReadAt: Date | null;
-  lastMessageAt: Date;
-}
-
-/** Where-clause for the messages by others the actor has not read, over the given threads. */
-function unreadWhere(ctx: ServiceContext, states: ReadState[]): Prisma.MessageWhereInput | null {
-  const candidates = states.filter((s) => s.lastReadAt === null || s.lastMessageAt > s.lastReadAt);
-  if (candidates.length === 0) return null;
-  return {
-    authorId: { not: ctx.actor.userId },
-    OR: candidates.map((s) =>
-      s.lastReadAt ? { threadId: s.threadId, createdAt: { gt: s.lastReadAt } } : { threadId: s.threadId },
-    ),
-  };
-}
-
-export async function listThreads(ctx: ServiceContext) {
-  await joinClassAnnouncements(ctx);
-  const me = ctx.actor.userId;
-  const rows = await ctx.db.threadParticipant.findMany({
-    where: { userId: me },
-    orderBy: [{ thread: { lastMessageAt: "desc" } }, { threadId: "desc" }],
-    take: THREAD_LIST_LIMIT,
-    select: {
-      lastReadAt: true,
-      thread: {
-        select: {
-          id: true,
-          kind: true,
-          subject: true,
-          classId: true,
-          lastMessageAt: true,
-          class: { select: { name: true } },
-          createdBy: { select: { id: true, name: true } },
-          participants: {
-            where: { userId: { not: me } },
-            select: { user: { select: { id: true, name: true } } },
-            orderBy: { user: { name: "asc" } },
-            take: 10,
-          },
-          messages: {
-            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-            take: 1,
-            select: { body: true, authorId: true, author: { select: { name: true } } },
-          },
-        },
-      },
-    },
-  });
-
-  const where = unreadWhere(
-    ctx,
-    rows.map((r) => ({ threadId: r.thread.id, lastReadAt: r.lastReadAt, lastMessageAt: r.thread.lastMessageAt })),
-  );
-  const unread = new Map<string, number>();
-  if (where) {
-    const groups = await ctx.db.message.groupBy({ by: ["threadId"], where, _count: { _all: true } });
-    for (const g of groups) unread.set(g.threadId, g._count._all);
-  }
-
-  return rows.map(({ thread }) => {
-    const last = thread.messages[0];
-    const others =
-      thread.kind === "ANNOUNCEMENT"
-        ? thread.createdBy.id === me
-          ? []
-          : [thread.createdBy]
-        : thread.participants.map((p) => p.user);
-    return {
-      id: thread.id,
-      kind: thread.kind,
-      subject: thread.subject,
-      classId: thread.classId,
-      className: thread.class?.name ?? null,
-      others,
-      lastMessage: last ? { body: preview(last.body), authorName: last.author.name, mine: last.authorId === me } : null,
-      lastMessageAt: thread.lastMessageAt,
-      unreadCount: unread.get(thread.id) ?? 0,
-    };
-  });
-}
-
-/** Total unread messages across the actor's threads (the navigation badge). */
-export async function unreadCount(ctx: ServiceContext) {
-  await joinClassAnnouncements(ctx);
-  const rows = await ctx.db.threadParticipant.findMany({
-    where: { userId: ctx.actor.userId },
-    select: { threadId: true, lastReadAt: true, thread: { select: { lastMessageAt: true } } },
-  });
-  const where = unreadWhere(
-    ctx,
-    rows.map((r) => ({ threadId: r.threadId, lastReadAt: r.lastReadAt, lastMessageAt: r.thread.lastMessageAt })),
-  );
-  return { count: where ? await ctx.db.message.count({ where }) : 0 };
-}
-
-/** One thread, oldest message first; marks it read. NOT_FOUND unless the actor takes part. */
-export async function getThread(ctx: ServiceContext, threadId: string) {
-  await joinClassAnnouncements(ctx);
-  const me = ctx.actor.userId;
-  const row = await ctx.db.threadParticipant.findFirst({
-    where: { threadId, userId: me },
-    select: {
-      id: true,
-      lastReadAt: true,
-      thread: {
-        select: {
-          id: true,
-          kind: true,
-          subject: true,
-          classId: true,
-          lastMessageAt: true,
-          class: { select: { name: true } },
-          participants: {
-            select: { user: { select: { id: true, name: true, role: true } } },
-            orderBy: { user: { name: "asc" } },
-          },
-          messages: {
-            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-            take: MESSAGE_LIMIT,
-            select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true } } },
-          },
-        },
-      },
-    },
-  });
-  if (!row) throw threadNotFound();
-  const { thread } = row;
-  if (!row.lastReadAt || row.lastReadAt < thread.lastMessageAt) {
-    await ctx.db.threadParticipant.update({ where: { id: row.id }, data: { lastReadAt: thread.lastMessageAt } });
-  }
-  const people = thread.participants.map((p) => p.user);
-  return {
-    id: thread.id,
-    kind: thread.kind,
-    subject: thread.subject,
-    classId: thread.classId,
-    className: thread.class?.name ?? null,
-    // An announcement lists who posts to it, not the whole class.
-    participants: thread.kind === "ANNOUNCEMENT" ? people.filter((p) => p.role !== "STUDENT") : people,
-    canReply: thread.kind === "DIRECT" || ctx.actor.role !== "STUDENT",
-    messages: thread.messages.reverse().map((m) => ({
-      id: m.id,
-      body: m.body,
-      createdAt: m.createdAt,
-      authorId: m.authorId,
-      authorName: m.author.name,
-      mine: m.authorId === me,
-    })),
-  };
-}
-
 const notARecipient = () =>
   fieldError(
     "NOT_FOUND",
     "recipientId",
     "You can message only the people of your classes: their teachers, students and students' parents.",
   );
-
-/** A student of the class who is active, optionally one linked to the given (active) parent. */
-const activeStudent = (parentId?: string): Prisma.UserWhereInput => ({
-  ...activeUser,
-  ...(parentId ? { parents: { some: { parentId, parent: activeUser } } } : {}),
-});
 
 /** Checks the DIRECT-thread rules; returns the class to file the thread under. */
 async function directThreadClass(ctx: ServiceContext, input: StartThreadInput): Promise<string | null> {
@@ -406,95 +217,4 @@ export async function reply(ctx: ServiceContext, input: ReplyInput) {
     { threadId: thread.id, messageId: message.id, body: message.body },
   );
   return { ...message, authorName: ctx.actor.name, mine: true };
-}
-
-type Recipient = { id: string; name: string; role: Role };
-interface Group {
-  classId: string | null;
-  className: string | null;
-  people: Recipient[];
-}
-
-/** Lists each person once, under the first group that holds them; drops groups left empty. */
-function oncePerPerson(groups: Group[]): Group[] {
-  const seen = new Set<string>();
-  return groups
-    .map((g) => ({
-      ...g,
-      people: g.people.filter((p) => {
-        if (seen.has(p.id)) return false;
-        seen.add(p.id);
-        return true;
-      }),
-    }))
-    .filter((g) => g.people.length > 0);
-}
-
-const recipientView = { id: true, name: true, role: true } satisfies Prisma.UserSelect;
-
-/**
- * Who the actor may start a direct thread with, grouped by a class they share. Each person is
- * listed once (under the first such class), however many classes they share with the actor.
- */
-export async function recipients(ctx: ServiceContext): Promise<Group[]> {
-  const me = ctx.actor.userId;
-  switch (ctx.actor.role) {
-    case "TEACHER": {
-      const classes = await ctx.db.class.findMany({
-        where: { teacherId: me, archivedAt: null },
-        orderBy: [{ name: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          name: true,
-          enrollments: {
-            where: { student: activeUser },
-            orderBy: { student: { name: "asc" } },
-            select: {
-              student: {
-                select: {
-                  ...recipientView,
-                  parents: {
-                    where: { parent: activeUser },
-                    orderBy: { parent: { name: "asc" } },
-                    select: { parent: { select: recipientView } },
-                  },
-                },
-              },
-            },
-          },
-        },
-      });
-      return oncePerPerson(
-        classes.map((c) => {
-          const students = c.enrollments.map(({ student: { parents: _, ...s } }) => s);
-          const parents = c.enrollments
-            .flatMap((e) => e.student.parents.map((l) => l.parent))
-            .sort((a, b) => a.name.localeCompare(b.name));
-          return { classId: c.id, className: c.name, people: [...students, ...parents] };
-        }),
-      );
-    }
-    case "STUDENT":
-    case "PARENT": {
-      const enrolled: Prisma.EnrollmentWhereInput =
-        ctx.actor.role === "STUDENT" ? { studentId: me } : { student: activeStudent(me) };
-      const classes = await ctx.db.class.findMany({
-        where: { archivedAt: null, enrollments: { some: enrolled }, teacher: activeUser },
-        orderBy: [{ name: "asc" }, { id: "asc" }],
-        select: { id: true, name: true, teacher: { select: recipientView } },
-      });
-      return oncePerPerson(classes.map((c) => ({ classId: c.id, className: c.name, people: [c.teacher] })));
-    }
-    case "ADMIN": {
-      const people = await ctx.db.user.findMany({
-        where: { id: { not: me }, role: { in: MESSAGING_ROLES }, ...activeUser },
-        orderBy: [{ name: "asc" }, { id: "asc" }],
-        select: recipientView,
-        take: ADMIN_RECIPIENT_LIMIT,
-      });
-      return people.length > 0 ? [{ classId: null, className: null, people }] : [];
-    }
-    default:
-      return [];
-  }
 }

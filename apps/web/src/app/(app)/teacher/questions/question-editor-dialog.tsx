@@ -1,7 +1,7 @@
 "use client";
 
 import { type QuestionData, type QuestionView, questionTypes, type RegradePolicy } from "@toolboxai/validators";
-import { Plus, Trash2 } from "lucide-react";
+import { Plus } from "lucide-react";
 import { useEffect, useState } from "react";
 import { type Path, useFieldArray, useForm } from "react-hook-form";
 import { toast } from "sonner";
@@ -17,23 +17,23 @@ import {
 import { FormError } from "~/components/ui/form-error";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
-import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
 import { Textarea } from "~/components/ui/textarea";
 import { applyServerErrors } from "~/lib/form-errors";
 import { api } from "~/trpc/react";
+import { AcceptedAnswersFieldset } from "./accepted-answers-fieldset";
+import { ChoiceOptionsFieldset } from "./choice-options-fieldset";
 import {
   emptyValues,
   formFieldOf,
   needsRegradePolicy,
-  newCriterionId,
-  newOptionId,
   type QuestionFormValues,
   questionResolver,
   TYPE_LABEL,
   valuesFromView,
 } from "./question-form-model";
 import { RegradeDialog } from "./regrade-dialog";
+import { RubricFieldset } from "./rubric-fieldset";
 
 const POLICY_DONE: Record<RegradePolicy, string> = {
   KEEP_SCORES: "existing scores were kept",
@@ -125,13 +125,6 @@ export function QuestionEditorDialog({
   const { errors } = form.formState;
   const isChoice = type === "SINGLE_CHOICE" || type === "MULTIPLE_CHOICE";
 
-  function toggleCorrect(id: string, checked: boolean) {
-    const current = form.getValues("correctIds");
-    const next =
-      type === "SINGLE_CHOICE" ? [id] : checked ? [...new Set([...current, id])] : current.filter((c) => c !== id);
-    form.setValue("correctIds", next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
-  }
-
   const title = readOnly ? "View question" : editing ? "Edit question" : "New question";
   return (
     <>
@@ -181,75 +174,7 @@ export function QuestionEditorDialog({
               </FormField>
 
               {isChoice ? (
-                <fieldset className="grid gap-2">
-                  <legend className="mb-1 font-medium text-sm">
-                    Options{" "}
-                    <span className="font-normal text-muted-foreground">
-                      ({type === "SINGLE_CHOICE" ? "mark the one correct option" : "mark every correct option"})
-                    </span>
-                  </legend>
-                  {options.fields.map((field, i) => {
-                    const id = form.getValues(`options.${i}.id`);
-                    const textError = errors.options?.[i]?.text?.message;
-                    return (
-                      <div key={field.id} className="grid gap-1">
-                        <div className="flex items-center gap-2">
-                          <input
-                            type={type === "SINGLE_CHOICE" ? "radio" : "checkbox"}
-                            name="q-correct"
-                            className="size-4 shrink-0 accent-primary"
-                            aria-label={`Option ${i + 1} is correct`}
-                            checked={correctIds.includes(id)}
-                            onChange={(e) => toggleCorrect(id, e.target.checked)}
-                          />
-                          <Input
-                            aria-label={`Option ${i + 1}`}
-                            aria-invalid={textError ? true : undefined}
-                            placeholder={`Option ${i + 1}`}
-                            {...form.register(`options.${i}.text`)}
-                          />
-                          <Button
-                            type="button"
-                            variant="ghost"
-                            size="icon"
-                            aria-label={`Remove option ${i + 1}`}
-                            disabled={options.fields.length <= 2}
-                            onClick={() => {
-                              form.setValue(
-                                "correctIds",
-                                form.getValues("correctIds").filter((c) => c !== id),
-                              );
-                              options.remove(i);
-                            }}
-                          >
-                            <Trash2 className="size-4" aria-hidden />
-                          </Button>
-                        </div>
-                        {textError ? (
-                          <p role="alert" className="pl-6 font-medium text-destructive text-sm">
-                            {textError}
-                          </p>
-                        ) : null}
-                      </div>
-                    );
-                  })}
-                  {errors.correctIds?.message || errors.options?.message || errors.options?.root?.message ? (
-                    <p role="alert" className="font-medium text-destructive text-sm">
-                      {errors.correctIds?.message ?? errors.options?.message ?? errors.options?.root?.message}
-                    </p>
-                  ) : null}
-                  <div>
-                    <Button
-                      type="button"
-                      variant="outline"
-                      size="sm"
-                      disabled={options.fields.length >= 10}
-                      onClick={() => options.append({ id: newOptionId(), text: "" })}
-                    >
-                      <Plus className="size-4" aria-hidden /> Add option
-                    </Button>
-                  </div>
-                </fieldset>
+                <ChoiceOptionsFieldset form={form} options={options} type={type} correctIds={correctIds} />
               ) : null}
 
               {type === "TRUE_FALSE" ? (
@@ -271,127 +196,9 @@ export function QuestionEditorDialog({
                 </fieldset>
               ) : null}
 
-              {type === "SHORT_ANSWER" ? (
-                <fieldset className="grid gap-2">
-                  <legend className="mb-1 font-medium text-sm">Accepted answers</legend>
-                  {accepted.fields.map((field, i) => {
-                    const error = errors.accepted?.[i]?.value?.message;
-                    return (
-                      <div key={field.id} className="grid gap-1">
-                        <div className="flex items-center gap-2">
-                          <Input
-                            aria-label={`Accepted answer ${i + 1}`}
-                            aria-invalid={error ? true : undefined}
-                            {...form.register(`accepted.${i}.value`)}
-                          />
-                          <Button
-                            type="button"
-                            variant="ghost"
-                            size="icon"
-                            aria-label={`Remove accepted answer ${i + 1}`}
-                            disabled={accepted.fields.length <= 1}
-                            onClick={() => accepted.remove(i)}
-                          >
-                            <Trash2 className="size-4" aria-hidden />
-                          </Button>
-                        </div>
-                        {error ? (
-                          <p role="alert" className="font-medium text-destructive text-sm">
-                            {error}
-                          </p>
-                        ) : null}
-                      </div>
-                    );
-                  })}
-                  {errors.accepted?.message || errors.accepted?.root?.message ? (
-                    <p role="alert" className="font-medium text-destructive text-sm">
-                      {errors.accepted?.message ?? errors.accepted?.root?.message}
-                    </p>
-                  ) : null}
-                  <div className="flex flex-wrap items-center justify-between gap-2">
-                    <Button
-                      type="button"
-                      variant="outline"
-                      size="sm"
-                      disabled={accepted.fields.length >= 20}
-                      onClick={() => accepted.append({ value: "" })}
-                    >
-                      <Plus className="size-4" aria-hidden /> Add accepted answer
-                    </Button>
-                    <Label className="font-normal">
-                      <input type="checkbox" className="size-4 accent-primary" {...form.register("caseSensitive")} />
-                      Case-sensitive
-                    </Label>
-                  </div>
-                  <p className="text-muted-foreground text-sm">
-                    Extra spaces are ignored. Unless case-sensitive, “Paris” and “paris” both count.
-                  </p>
-                </fieldset>
-              ) : null}
+              {type === "SHORT_ANSWER" ? <AcceptedAnswersFieldset form={form} accepted={accepted} /> : null}
 
-              {type === "SHORT_ANSWER" ? (
-                <fieldset className="grid gap-2" aria-describedby="q-rubric-help">
-                  <legend className="mb-1 font-medium text-sm">Rubric (optional)</legend>
-                  <p id="q-rubric-help" className="text-muted-foreground text-sm">
-                    Criteria you mark by hand when reviewing an answer. The answer gets the sum of the marks, up to the
-                    question's points.
-                  </p>
-                  {rubric.fields.map((field, i) => {
-                    const labelError = errors.rubric?.[i]?.label?.message;
-                    const pointsError = errors.rubric?.[i]?.points?.message;
-                    return (
-                      <div key={field.key} className="grid gap-1">
-                        <div className="flex items-center gap-2">
-                          <Input
-                            aria-label={`Criterion ${i + 1}`}
-                            placeholder="e.g. Names the cause"
-                            aria-invalid={labelError ? true : undefined}
-                            {...form.register(`rubric.${i}.label`)}
-                          />
-                          <Input
-                            aria-label={`Points for criterion ${i + 1}`}
-                            type="number"
-                            min={1}
-                            className="w-24"
-                            aria-invalid={pointsError ? true : undefined}
-                            {...form.register(`rubric.${i}.points`)}
-                          />
-                          <Button
-                            type="button"
-                            variant="ghost"
-                            size="icon"
-                            aria-label={`Remove criterion ${i + 1}`}
-                            onClick={() => rubric.remove(i)}
-                          >
-                            <Trash2 className="size-4" aria-hidden />
-                          </Button>
-                        </div>
-                        {labelError || pointsError ? (
-                          <p role="alert" className="font-medium text-destructive text-sm">
-                            {labelError ?? pointsError}
-                          </p>
-                        ) : null}
-                      </div>
-                    );
-                  })}
-                  {errors.rubric?.message || errors.rubric?.root?.message ? (
-                    <p role="alert" className="font-medium text-destructive text-sm">
-                      {errors.rubric?.message ?? errors.rubric?.root?.message}
-                    </p>
-                  ) : null}
-                  <div>
-                    <Button
-                      type="button"
-                      variant="outline"
-                      size="sm"
-                      disabled={rubric.fields.length >= 10}
-                      onClick={() => rubric.append({ id: newCriterionId(), label: "", points: "1" })}
-                    >
-                      <Plus className="size-4" aria-hidden /> Add criterion
-                    </Button>
-                  </div>
-                </fieldset>
-              ) : null}
+              {type === "SHORT_ANSWER" ? <RubricFieldset form={form} rubric={rubric} /> : null}
 
               {type === "NUMERIC" ? (
                 <div className="grid gap-4 sm:grid-cols-2">
