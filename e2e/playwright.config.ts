@@ -16,6 +16,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL,
+    // The server renders in UTC (server.mjs pins TZ): a browser in another zone catches any date
+    // formatted in the runtime's zone during render (a hydration mismatch, React error #418).
+    timezoneId: "America/Los_Angeles",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

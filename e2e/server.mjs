@@ -22,6 +22,8 @@ const env = {
   PORT: port,
   NEXTAUTH_URL: `http://localhost:${port}`,
   NODE_ENV: "production",
+  // The browser runs in America/Los_Angeles (playwright.config.ts): a different zone on purpose.
+  TZ: "UTC",
   ...pusher,
   // The offline model waits this long per call, so a generation's steps (about 7 calls) are seen
   // live in the browser. The cancel test does not race it: it holds a step with the file below.

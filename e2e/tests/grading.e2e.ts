@@ -82,15 +82,18 @@ test("a teacher overrides a score with a reason and comments; the student sees t
 test("a teacher extends a due date for one student: that student sees the new date, another does not", async ({
   page,
 }) => {
-  // Noon, 20 days from now (in the browser's time zone, which is the test's).
-  const due = new Date();
-  due.setDate(due.getDate() + 20);
-  due.setHours(12, 0, 0, 0);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const local = `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T12:00`;
-  const shown = new Intl.DateTimeFormat("en", { dateStyle: "medium" }).format(due);
-
   await signIn(page, DEMO.TEACHER);
+  // Noon, 20 days from now, in the browser's time zone (not the server's, nor the test runner's).
+  const { local, shown } = await page.evaluate(() => {
+    const due = new Date();
+    due.setDate(due.getDate() + 20);
+    due.setHours(12, 0, 0, 0);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return {
+      local: `${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T12:00`,
+      shown: new Intl.DateTimeFormat("en", { dateStyle: "medium" }).format(due),
+    };
+  });
   await page.getByRole("link", { name: new RegExp(`^${DEMO_CLASS}`) }).click();
   await page.getByRole("button", { name: `Extend ${LESSON} for one student` }).click();
   const dialog = page.getByRole("dialog", { name: "Extend for one student" });

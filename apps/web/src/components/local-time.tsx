@@ -38,14 +38,10 @@ export function LocalTime({
   options?: Intl.DateTimeFormatOptions;
   className?: string;
 }) {
-  const hydrated = useHydrated();
-  const showsTime = options.timeStyle !== undefined || options.hour !== undefined;
-  const text = hydrated
-    ? formatter(options).format(value)
-    : `${formatter({ ...options, timeZone: "UTC" }).format(value)}${showsTime ? " UTC" : ""}`;
+  const format = useLocalFormat(options);
   return (
     <time dateTime={value.toISOString()} className={className}>
-      {text}
+      {format(value)}
     </time>
   );
 }
@@ -98,4 +94,17 @@ export function ShortWhen({ value, className }: { value: Date; className?: strin
         : formatter({ month: "short", day: "numeric", timeZone: "UTC" }).format(value)}
     </time>
   );
+}
+
+/**
+ * The text of a LocalTime, for where a component cannot go (a title, a toast, a sentence built
+ * as one string): "Dec 1, 2026, 3:00 PM UTC" until hydrated, the reader's local time afterwards.
+ */
+export function useLocalFormat(options: Intl.DateTimeFormatOptions = MEDIUM): (value: Date) => string {
+  const hydrated = useHydrated();
+  const showsTime = options.timeStyle !== undefined || options.hour !== undefined;
+  return (value) =>
+    hydrated
+      ? formatter(options).format(value)
+      : `${formatter({ ...options, timeZone: "UTC" }).format(value)}${showsTime ? " UTC" : ""}`;
 }

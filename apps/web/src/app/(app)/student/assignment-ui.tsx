@@ -2,7 +2,7 @@
 
 // Small pieces shared by the student's assignment pages: labels, due dates, scores.
 import { BookOpen, ClipboardCheck, ListChecks, type LucideIcon } from "lucide-react";
-import { useSyncExternalStore } from "react";
+import { useHydrated } from "~/components/local-time";
 import { Badge } from "~/components/ui/badge";
 
 export const TYPE_LABEL: Record<string, string> = {
@@ -22,15 +22,8 @@ export function TypeBadge({ type }: { type: string }) {
   return <Badge variant="outline">{TYPE_LABEL[type] ?? type}</Badge>;
 }
 
-const noop = () => () => {};
 /** False during the server render and hydration, true afterwards (so dates use the reader's time zone). */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noop,
-    () => true,
-    () => false,
-  );
-}
+export { useHydrated };
 
 const fullDate = new Intl.DateTimeFormat("en", { dateStyle: "full", timeStyle: "short" });
 const mediumDate = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
@@ -59,7 +52,8 @@ export function describeDue(due: Date, now: Date = new Date()): string {
   return `due ${mediumDate.format(due)}`;
 }
 
-/** A due date in relative words, with the full date as a tooltip; "No due date" when there is none. */
+/** A due date in relative words, with the full date as a tooltip; "No due date" when there is none.
+ * Until hydrated (the server and the browser's first render) it reads "due Mar 5, 2026" in UTC. */
 export function DueText({ dueAt, capitalize = false }: { dueAt: Date | null; capitalize?: boolean }) {
   const hydrated = useHydrated();
   if (!dueAt) return <span>{capitalize ? "No due date" : "no due date"}</span>;

@@ -3,6 +3,7 @@
 import type { ResetLink, UserView } from "@toolboxai/validators";
 import { Check, Copy } from "lucide-react";
 import { useEffect, useState } from "react";
+import { LocalTime } from "~/components/local-time";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import {
@@ -15,8 +16,6 @@ import {
 } from "~/components/ui/dialog";
 import { FormError } from "~/components/ui/form-error";
 import { api } from "~/trpc/react";
-
-const expiryFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 /**
  * Makes a single-use password reset link for a person and shows it once to copy (it is also mailed
@@ -54,7 +53,7 @@ export function ResetLinkDialog({ user, onClose }: { user: UserView | null; onCl
                 {link.url}
               </code>
               <span>
-                Expires {expiryFormat.format(link.expiresAt)}.{" "}
+                Expires <LocalTime value={link.expiresAt} />.{" "}
                 {link.emailed
                   ? `It was also emailed to ${user?.email}.`
                   : "It was not emailed (this server has no mail set up): pass it on yourself."}

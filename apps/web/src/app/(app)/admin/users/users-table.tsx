@@ -6,6 +6,7 @@ import { MoreHorizontal, Users } from "lucide-react";
 import { useEffect, useState } from "react";
 import { ROLE_LABEL } from "~/components/app-shell";
 import { FilterField, type ListColumn, ListPage, ListPager, SelectFilter } from "~/components/list-page";
+import { LocalTime } from "~/components/local-time";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import {
@@ -30,8 +31,6 @@ import { SetActiveDialog } from "./set-active-dialog";
 
 type Status = "all" | "active" | "deactivated";
 const PAGE_SIZE = 20;
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 const COLUMNS: ListColumn[] = [
   { header: "Name" },
@@ -119,7 +118,7 @@ export function UsersTable({ currentUserId }: { currentUserId: string }) {
             {user.active ? <Badge variant="success">Active</Badge> : <Badge variant="secondary">Deactivated</Badge>}
           </TableCell>
           <TableCell className="hidden text-muted-foreground text-sm md:table-cell">
-            {user.lastSignInAt ? dateFormat.format(user.lastSignInAt) : "Never"}
+            {user.lastSignInAt ? <LocalTime value={user.lastSignInAt} /> : "Never"}
           </TableCell>
           <TableCell>
             {user.id === currentUserId ? null : (

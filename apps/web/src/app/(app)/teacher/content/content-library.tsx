@@ -11,6 +11,7 @@ import { Library, Sparkles } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { FilterField, type ListColumn, ListPage, SelectFilter } from "~/components/list-page";
+import { LocalTime } from "~/components/local-time";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
@@ -25,8 +26,6 @@ import { STATUS_LABEL, StatusBadge, TYPE_LABEL, TypeBadge } from "./content-badg
 type ContentType = ContentSummary["type"];
 type ContentStatus = ContentSummary["status"];
 type GradeLevel = (typeof gradeLevels)[number];
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 const COLUMNS: ListColumn[] = [
   { header: "Title" },
@@ -169,7 +168,7 @@ export function ContentLibrary() {
           </TableCell>
           <TableCell className="hidden text-sm lg:table-cell">{item.author.name}</TableCell>
           <TableCell className="hidden text-muted-foreground text-sm lg:table-cell">
-            {dateFormat.format(item.updatedAt)}
+            <LocalTime value={item.updatedAt} options={{ dateStyle: "medium" }} />
           </TableCell>
         </TableRow>
       )}

@@ -2,6 +2,7 @@
 // the progress bar and relative times.
 import type { AgentName, AgentTaskStatus, GenerationPart } from "@toolboxai/validators";
 import { WifiOff } from "lucide-react";
+import { useHydrated, useLocalFormat } from "~/components/local-time";
 import { Badge } from "~/components/ui/badge";
 import { isOfflineModel } from "~/lib/ai-model";
 import { cn } from "~/lib/utils";
@@ -148,12 +149,18 @@ export function relativeTime(date: Date, now = Date.now()): string {
   return absoluteFormat.format(date);
 }
 
-/** A relative time with the exact one on hover; the server's and the browser's clocks may differ. */
+/**
+ * A relative time with the exact one on hover. The server's clock and time zone are not the
+ * browser's, so the server and the browser's first render show the exact time in UTC; the words
+ * ("3 minutes ago") and the local time follow once hydrated.
+ */
 export function RelativeTime({ date }: { date: Date | null }) {
+  const hydrated = useHydrated();
+  const exact = useLocalFormat();
   if (!date) return <span className="text-muted-foreground">—</span>;
   return (
-    <time dateTime={date.toISOString()} title={absoluteFormat.format(date)} suppressHydrationWarning>
-      {relativeTime(date)}
+    <time dateTime={date.toISOString()} title={hydrated ? exact(date) : undefined}>
+      {hydrated ? relativeTime(date) : exact(date)}
     </time>
   );
 }

@@ -6,6 +6,7 @@ import { ArrowLeft, Check, CloudOff, Loader2, Send } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
+import { LocalTime } from "~/components/local-time";
 import { PageHeader } from "~/components/page-header";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import {
@@ -35,7 +36,6 @@ type SaveState =
   | { status: "error"; message: string };
 
 const AUTOSAVE_MS = 800;
-const clock = new Intl.DateTimeFormat("en", { timeStyle: "short" });
 
 function errorInfo(e: unknown): { message: string; code: string | undefined } {
   if (e instanceof TRPCClientError) {
@@ -60,7 +60,8 @@ function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void 
           </>
         ) : state.status === "saved" ? (
           <>
-            <Check className="size-4 text-success" aria-hidden /> Saved at {clock.format(state.at)}
+            <Check className="size-4 text-success" aria-hidden /> Saved at{" "}
+            <LocalTime value={state.at} options={{ timeStyle: "short" }} />
           </>
         ) : state.status === "dirty" ? (
           "Unsaved changes"

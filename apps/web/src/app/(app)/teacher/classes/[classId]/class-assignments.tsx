@@ -2,6 +2,7 @@
 
 import { ClipboardList, Plus, Table2 } from "lucide-react";
 import Link from "next/link";
+import { LocalTime } from "~/components/local-time";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { Badge } from "~/components/ui/badge";
@@ -13,7 +14,6 @@ import { api } from "~/trpc/react";
 import { AssignDialog } from "./assign-dialog";
 import { EditAssignmentDialog, ExtendDueDateDialog, ReleaseAnswersButton, UnassignButton } from "./manage-assignment";
 
-const due = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 const TYPE_LABEL: Record<string, string> = {
   LESSON: "Lesson",
   QUIZ: "Quiz",
@@ -69,7 +69,13 @@ export function ClassAssignments({ classId, archived }: { classId: string; archi
                   <Badge variant="outline">{TYPE_LABEL[a.content.type] ?? a.content.type}</Badge>
                 </div>
                 <span className="text-muted-foreground text-sm">
-                  {a.dueAt ? `Due ${due.format(a.dueAt)}` : "No due date"}
+                  {a.dueAt ? (
+                    <>
+                      Due <LocalTime value={a.dueAt} />
+                    </>
+                  ) : (
+                    "No due date"
+                  )}
                   {a.extensions.length > 0
                     ? ` · ${a.extensions.length} extension${a.extensions.length === 1 ? "" : "s"}`
                     : ""}

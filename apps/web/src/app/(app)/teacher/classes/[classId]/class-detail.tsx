@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { ClassFormDialog } from "~/components/classes/class-form-dialog";
 import { gradeLabel } from "~/components/classes/class-list";
 import { ConfirmDialog } from "~/components/confirm-dialog";
+import { LocalTime } from "~/components/local-time";
 import { PageHeader } from "~/components/page-header";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
@@ -20,8 +21,6 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "~
 import { api } from "~/trpc/react";
 import { AddStudentDialog } from "./add-student-dialog";
 import { ClassAssignments } from "./class-assignments";
-
-const joined = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 export function ClassDetail({ classId }: { classId: string }) {
   const utils = api.useUtils();
@@ -216,7 +215,7 @@ export function ClassDetail({ classId }: { classId: string }) {
                         <div className="text-muted-foreground text-sm">{s.email}</div>
                       </TableCell>
                       <TableCell className="hidden text-muted-foreground text-sm sm:table-cell">
-                        {joined.format(s.joinedAt)}
+                        <LocalTime value={s.joinedAt} options={{ dateStyle: "medium" }} />
                       </TableCell>
                       <TableCell>
                         <ConfirmDialog

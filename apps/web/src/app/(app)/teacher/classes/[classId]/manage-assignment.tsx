@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "~/components/confirm-dialog";
+import { useLocalFormat } from "~/components/local-time";
 import { Button } from "~/components/ui/button";
 import {
   Dialog,
@@ -20,8 +21,6 @@ import { NativeSelect } from "~/components/ui/native-select";
 import { api, type RouterOutputs } from "~/trpc/react";
 
 export type ClassAssignment = RouterOutputs["assignments"]["listForClass"][number];
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 /** A date as a `datetime-local` input's value, in the browser's time zone. */
 export function toLocalInput(date: Date | null): string {
@@ -212,6 +211,7 @@ export function ExtendDueDateDialog({ classId, assignment }: { classId: string; 
   const [open, setOpen] = useState(false);
   const [studentId, setStudentId] = useState("");
   const [due, setDue] = useState("");
+  const dateFormat = useLocalFormat();
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const refresh = useRefresh(classId);
@@ -222,7 +222,7 @@ export function ExtendDueDateDialog({ classId, assignment }: { classId: string; 
       await refresh();
       toast.success(
         input.dueAt
-          ? `${nameOf(input.studentId)} now has until ${dateFormat.format(input.dueAt)}`
+          ? `${nameOf(input.studentId)} now has until ${dateFormat(input.dueAt)}`
           : `${nameOf(input.studentId)} is back on the class's due date`,
       );
       setConfirming(false);

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "~/components/confirm-dialog";
+import { LocalTime } from "~/components/local-time";
 import { PageHeader } from "~/components/page-header";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -22,8 +23,6 @@ import { useContentItem } from "../use-content-item";
 import { AiDraftNotice } from "./ai-draft-notice";
 import { QuizQuestions } from "./quiz-questions";
 import { VersionHistory } from "./version-history";
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 export function ContentEditor({ contentId }: { contentId: string }) {
   const router = useRouter();
@@ -115,7 +114,7 @@ export function ContentEditor({ contentId }: { contentId: string }) {
             <TypeBadge type={item.type} />
             <StatusBadge status={item.status} deleted={deleted} />
             <span>
-              Version {item.version} · by {item.author.name} · updated {dateFormat.format(item.updatedAt)}
+              Version {item.version} · by {item.author.name} · updated <LocalTime value={item.updatedAt} />
             </span>
           </span>
         }

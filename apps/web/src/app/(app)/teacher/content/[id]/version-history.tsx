@@ -5,6 +5,7 @@ import { History } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "~/components/confirm-dialog";
+import { LocalTime } from "~/components/local-time";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import {
@@ -22,8 +23,6 @@ import { api } from "~/trpc/react";
 // The student's lesson reader renders lesson text this way; a version should read the same.
 import { LessonMarkdown } from "../../../student/assignments/[assignmentId]/lesson-markdown";
 import { LessonMedia, withoutUnsafeMedia } from "../../../student/assignments/[assignmentId]/lesson-media";
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 /** Earlier versions of an item, newest first: view one, or restore it (the current state is kept). */
 export function VersionHistory({ item, disabled }: { item: ContentDetail; disabled: boolean }) {
@@ -71,7 +70,7 @@ export function VersionHistory({ item, disabled }: { item: ContentDetail; disabl
                     Version {v.version}: {v.title}
                   </div>
                   <div className="text-muted-foreground">
-                    Replaced {dateFormat.format(v.createdAt)}
+                    Replaced <LocalTime value={v.createdAt} />
                     {v.editedBy ? ` by ${v.editedBy.name}` : ""}
                   </div>
                 </div>

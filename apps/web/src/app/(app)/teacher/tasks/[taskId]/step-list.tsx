@@ -4,6 +4,7 @@
 // for it (matched by step name; a retried step shows its latest run).
 import type { AgentExecutionView, AgentName, AgentTaskDetail } from "@toolboxai/validators";
 import { Ban, CheckCircle2, Circle, Loader2, XCircle } from "lucide-react";
+import { LocalTime } from "~/components/local-time";
 import { Badge } from "~/components/ui/badge";
 import { formatTokens, isOfflineModel, type ModelAudience, taskErrorFor } from "~/lib/ai-model";
 import { AGENT_LABEL, AGENT_PURPOSE, formatDuration, isFinished, plural } from "../task-ui";
@@ -29,7 +30,6 @@ const STATE_VARIANT = {
 const STATE_ICON = { waiting: Circle, running: Loader2, done: CheckCircle2, failed: XCircle, cancelled: Ban };
 
 /** "10:31:02 AM": steps run seconds apart, so the seconds matter. */
-const startFormat = new Intl.DateTimeFormat("en", { timeStyle: "medium" });
 
 /** "Quiz writer", "Quiz writer (revision)", "Reviewer (final check)". */
 export function stepLabel(step: { step: string; agent: AgentName }): string {
@@ -174,9 +174,7 @@ export function StepList({ task, audience }: { task: AgentTaskDetail; audience: 
                   {plural(run.calls, "model call")}
                   {/* When the run started: a retried task keeps its finished steps, so their times stay put. */}
                   {" · started "}
-                  <time dateTime={run.startedAt.toISOString()} suppressHydrationWarning>
-                    {startFormat.format(run.startedAt)}
-                  </time>
+                  <LocalTime value={run.startedAt} options={{ timeStyle: "medium" }} />
                 </p>
               ) : null}
             </div>

@@ -2,6 +2,7 @@
 
 import { ArrowLeft, CalendarClock, Download, Table2 } from "lucide-react";
 import Link from "next/link";
+import { useLocalFormat } from "~/components/local-time";
 import { PageHeader } from "~/components/page-header";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
@@ -16,13 +17,6 @@ import { api, type RouterOutputs } from "~/trpc/react";
 import { averageLabel, band } from "./score-band";
 
 type Cell = RouterOutputs["gradebook"]["forClass"]["rows"][number]["cells"][number];
-
-/** Extended due dates, in UTC: the server and the browser render the same text (no hydration mismatch). */
-const extendedText = new Intl.DateTimeFormat("en", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
 
 /** The average column stays in view while the assignments scroll sideways (1280 px and narrower). */
 const stickyEnd = "sticky right-0 border-l shadow-[-4px_0_6px_-4px_rgb(0_0_0/0.15)]";
@@ -50,6 +44,8 @@ function CellView({ cell, type }: { cell: Cell; type: string }) {
 }
 
 export function Gradebook({ classId }: { classId: string }) {
+  // Extended due dates (a cell's title): in UTC until hydrated, then in the teacher's time zone.
+  const extendedText = useLocalFormat();
   // Submissions arrive as dashboard events; without realtime, re-read every few seconds.
   const refetchInterval = useLivePolling(PAGE_POLL_MS);
   const book = api.gradebook.forClass.useQuery({ classId }, { refetchInterval });
@@ -125,7 +121,7 @@ export function Gradebook({ classId }: { classId: string }) {
                       const a = assignments[i];
                       const label = `${r.student.name}, ${a?.title ?? ""}`;
                       const extension = cell.extendedDueAt
-                        ? `Due ${extendedText.format(cell.extendedDueAt)} UTC for ${r.student.name} (extended)`
+                        ? `Due ${extendedText(cell.extendedDueAt)} for ${r.student.name} (extended)`
                         : undefined;
                       return (
                         <TableCell

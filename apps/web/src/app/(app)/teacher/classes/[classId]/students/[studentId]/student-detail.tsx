@@ -2,6 +2,7 @@
 
 import { ArrowLeft, UserRound } from "lucide-react";
 import Link from "next/link";
+import { LocalTime } from "~/components/local-time";
 import { PageHeader } from "~/components/page-header";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
@@ -12,7 +13,6 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
 import { api } from "~/trpc/react";
 
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 const STATUS: Record<string, string> = {
   NOT_STARTED: "Not started",
   IN_PROGRESS: "In progress",
@@ -67,11 +67,17 @@ export function StudentDetail({ classId, studentId }: { classId: string; student
                 </CardTitle>
                 <CardDescription>
                   {item.type.toLowerCase()}
-                  {item.cell.extendedDueAt
-                    ? ` · due ${when.format(item.cell.extendedDueAt)} (extended)`
-                    : item.dueAt
-                      ? ` · due ${when.format(item.dueAt)}`
-                      : ""}
+                  {item.cell.extendedDueAt ? (
+                    <>
+                      {" · due "}
+                      <LocalTime value={item.cell.extendedDueAt} /> (extended)
+                    </>
+                  ) : item.dueAt ? (
+                    <>
+                      {" · due "}
+                      <LocalTime value={item.dueAt} />
+                    </>
+                  ) : null}
                   {item.cell.percent !== null
                     ? ` · ${item.type === "QUIZ" ? "best" : "read"} ${item.cell.percent}%`
                     : ""}
@@ -88,9 +94,14 @@ export function StudentDetail({ classId, studentId }: { classId: string; student
                         >
                           <span className="font-medium underline-offset-4 hover:underline">Attempt {t.number}</span>
                           <span className="text-muted-foreground tabular-nums">
-                            {t.status === "SUBMITTED"
-                              ? `${t.score}/${t.maxScore} · ${t.submittedAt ? when.format(t.submittedAt) : ""}`
-                              : "in progress"}
+                            {t.status === "SUBMITTED" ? (
+                              <>
+                                {`${t.score}/${t.maxScore} · `}
+                                {t.submittedAt ? <LocalTime value={t.submittedAt} /> : null}
+                              </>
+                            ) : (
+                              "in progress"
+                            )}
                           </span>
                         </Link>
                       </li>
