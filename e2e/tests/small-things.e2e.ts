@@ -94,7 +94,7 @@ test("an archived class is under 'Show archived classes' on the teacher's home a
 
   await classLink.click();
   await page.getByRole("button", { name: "Unarchive" }).click();
-  await expect(page.getByRole("button", { name: "Archive" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Archive", exact: true })).toBeVisible();
   await page.goto("/teacher");
   await expect(page.getByRole("link", { name: new RegExp(`^${name}`) })).toBeVisible();
 });
