@@ -54,7 +54,17 @@ test("an admin edits a person and resets their password; the person follows the 
   await expect(reset.getByText(/It was not emailed/)).toBeVisible();
   await snap(page, "admin-user-reset-link");
   await expectAccessible(page, "admin reset link dialog");
+  // Where the browser offers no clipboard (plain http), "Copy link" says so and selects the link to
+  // copy by hand, never "Copied".
+  await page.evaluate(() => Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true }));
+  await reset.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByText("Couldn't copy automatically. The text is selected")).toBeVisible();
+  await expect(reset.getByRole("button", { name: "Copy link" })).toBeVisible();
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(linkText);
+  await snap(page, "admin-user-reset-link-copy-fallback");
   await reset.getByRole("button", { name: "Done" }).click();
+  // While it closes, the dialog still names the person (not "Reset 's password").
+  expect((await page.locator('[role="dialog"] h2').allTextContents()).join(" ")).not.toMatch(/Reset 's|undefined/);
 
   // The person, in their own browser.
   const theirs = await browser.newContext();

@@ -235,3 +235,139 @@ test("the AI review screen keeps edits across tabs and asks before leaving with 
   await expect(lessonTab.getByTestId("tab-unsaved")).toHaveCount(0);
   await expect(lesson.getByRole("heading", { name: `Volcanoes, edited ${stamp}` })).toBeVisible();
 });
+
+/** Creates a quiz with one question of its own, tagged `tag`, and waits for its editor. */
+async function newQuiz(page: Page, title: string, tag: string) {
+  await page.goto("/teacher/content/new?type=QUIZ");
+  await page.getByLabel("Title", { exact: true }).fill(title);
+  await page.getByLabel("Subject", { exact: true }).fill("Science");
+  await page.getByLabel("Grade level", { exact: true }).selectOption("7");
+  await page.getByRole("button", { name: "Create quiz" }).click();
+  await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
+  await page.getByRole("button", { name: "New question" }).click();
+  const write = page.getByRole("dialog", { name: "New question" });
+  await write.getByLabel("Type", { exact: true }).selectOption("TRUE_FALSE");
+  await write.getByLabel("Question", { exact: true }).fill(`Basalt is a rock. ${tag}`);
+  await write.getByRole("radio", { name: "True", exact: true }).check();
+  await write.getByLabel("Tags", { exact: true }).fill(tag);
+  await write.getByRole("button", { name: "Add question" }).click();
+  await expect(write).toBeHidden();
+}
+
+test("Publish with unsaved question settings saves them first: the quiz goes out as a random draw", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const tag = `basalt-${stamp}`;
+  await signIn(page, DEMO.TEACHER);
+  await newQuiz(page, `Draw quiz ${stamp}`, tag);
+
+  // An edit in the form and a switch to a random draw, neither saved.
+  await page.getByLabel("Title", { exact: true }).fill(`Draw quiz ${stamp} (edited)`);
+  await page.getByRole("radio", { name: "Draw at random from the bank" }).check();
+  await page.getByLabel("Tag", { exact: true }).fill(tag);
+  await page.getByLabel("Number of questions", { exact: true }).fill("1");
+  await expect(page.getByRole("button", { name: "Save question settings" })).toBeVisible();
+  await snap(page, "editing-6-unsaved-draw-before-publish");
+
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("button", { name: "Unpublish" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save question settings" })).toHaveCount(0);
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+
+  // A reload shows what was published: both the edit and the draw.
+  await page.reload();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue(`Draw quiz ${stamp} (edited)`);
+  await expect(page.getByRole("radio", { name: "Draw at random from the bank" })).toBeChecked();
+  await expect(page.getByText(`Each student gets 1 random question tagged “${tag}”`)).toBeVisible();
+});
+
+test("Publish with invalid question settings publishes nothing and says why", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, DEMO.TEACHER);
+  await newQuiz(page, `Draw refused ${stamp}`, `gabbro-${stamp}`);
+
+  await page.getByRole("radio", { name: "Draw at random from the bank" }).check();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Not published: fix the question settings, then publish again.")).toBeVisible();
+  await expect(page.getByText("Enter the tag of the questions to draw from")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("radio", { name: "Fixed list of questions" })).toBeChecked();
+  await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
+});
+
+test("a version saved in another tab while editing keeps the edit and shows the conflict", async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, DEMO.TEACHER);
+  const title = `Two tabs ${stamp}`;
+  await newActivity(page, title, "First instructions.");
+  const instructions = page.getByLabel("Instructions", { exact: true });
+  await instructions.fill("My unsaved instructions.");
+  await expect(page.getByTestId("save-state")).toHaveText("Unsaved changes");
+
+  // The same item saved in a second tab.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.getByLabel("Description", { exact: true }).fill("Saved from the other tab.");
+  await other.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(other.getByText("Saved as version 2")).toBeVisible();
+  await other.close();
+
+  // The first tab loads the newer version (a refetch on focus once the data is stale).
+  await page.waitForTimeout(31_000);
+  await page.evaluate(() => window.dispatchEvent(new Event("visibilitychange")));
+  await expect(page.getByText(/^Version 2 · by/)).toBeVisible();
+  const conflict = page.getByTestId("conflict");
+  await expect(conflict).toContainText("Version 2 was saved elsewhere");
+  await expect(instructions).toHaveValue("My unsaved instructions.");
+  await snap(page, "editing-7-newer-version-while-dirty");
+
+  // Saving can't overwrite the other tab's version; loading the latest discards the edit.
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(conflict).toContainText("Someone else saved this item");
+  expect(consoleErrors.take(/status of 409 .*content\.update/)).toHaveLength(1);
+  await conflict.getByRole("button", { name: "Discard my changes and load the latest version" }).click();
+  await expect(conflict).toBeHidden();
+  await expect(instructions).toHaveValue("First instructions.");
+  await expect(page.getByLabel("Description", { exact: true })).toHaveValue("Saved from the other tab.");
+});
+
+test("the question editor asks before Esc, a click outside or Cancel throws typed work away", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, DEMO.TEACHER);
+  await page.goto("/teacher/questions");
+  await page.getByRole("button", { name: "New question" }).click();
+  const editor = page.getByRole("dialog", { name: "New question" });
+  const prompt = editor.getByLabel("Question", { exact: true });
+  await prompt.fill(`Half-typed question ${stamp}`);
+  const discard = page.getByRole("alertdialog", { name: "Discard your changes to this question?" });
+
+  await page.keyboard.press("Escape");
+  await expect(discard).toBeVisible();
+  await snap(page, "editing-8-question-discard-confirm");
+  await discard.getByRole("button", { name: "Keep editing" }).click();
+  await expect(discard).toBeHidden();
+  await expect(prompt).toHaveValue(`Half-typed question ${stamp}`);
+
+  await page.mouse.click(5, 5);
+  await expect(discard).toBeVisible();
+  await discard.getByRole("button", { name: "Keep editing" }).click();
+  await expect(prompt).toHaveValue(`Half-typed question ${stamp}`);
+
+  await editor.getByRole("button", { name: "Cancel" }).click();
+  await expect(discard).toBeVisible();
+  await discard.getByRole("button", { name: "Discard changes" }).click();
+  await expect(editor).toBeHidden();
+
+  // With nothing typed, Esc just closes.
+  await page.getByRole("button", { name: "New question" }).click();
+  await expect(editor).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(editor).toBeHidden();
+  await expect(discard).toHaveCount(0);
+});

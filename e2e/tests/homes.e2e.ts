@@ -105,6 +105,14 @@ test("the teacher assigns an overdue lesson and a quiz with a short answer due t
   await question.getByLabel("Type", { exact: true }).selectOption("SHORT_ANSWER");
   await question.getByLabel("Question", { exact: true }).fill("Explain in a sentence why leaves are green.");
   await question.getByLabel("Accepted answer 1", { exact: true }).fill("chlorophyll");
+  await question.getByLabel("Points", { exact: true }).fill("2");
+  // A rubric of two criteria, marked by hand on the review page.
+  await question.getByRole("button", { name: "Add criterion" }).click();
+  await question.getByLabel("Criterion 1", { exact: true }).fill("Names the pigment");
+  await question.getByLabel("Points for criterion 1").fill("1");
+  await question.getByRole("button", { name: "Add criterion" }).click();
+  await question.getByLabel("Criterion 2", { exact: true }).fill("Says it catches light");
+  await question.getByLabel("Points for criterion 2").fill("1");
   await question.getByRole("button", { name: "Add question" }).click();
   await expect(question).toBeHidden();
   await page.getByRole("button", { name: "Publish" }).click();
@@ -164,7 +172,7 @@ test("the teacher's home lists the short answer to mark, the hand-in, the submis
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My classes" }).click();
   const toReview = page.getByRole("region", { name: "To review" });
-  const review = toReview.getByRole("link", { name: new RegExp(`${student.name} · ${quizTitle}`) });
+  const review = toReview.getByRole("link", { name: new RegExp(`${student.name}.*${quizTitle}`) });
   await expect(review).toContainText("1 answer to mark");
   await expect(page.getByTestId("to-review-count")).toHaveText("1");
 
@@ -180,19 +188,25 @@ test("the teacher's home lists the short answer to mark, the hand-in, the submis
   await snap(page, "home-teacher-filled");
   await expectAccessible(page, "teacher home with work to review");
 
-  // The rows are links a keyboard reaches: the one to review opens the attempt to mark.
+  // The rows are links a keyboard reaches: the one to review lands on the answer to mark.
   await review.focus();
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/teacher\/classes\/[^/]+\/attempts\/[^/]+$/);
+  await expect(page).toHaveURL(/\/teacher\/classes\/[^/]+\/attempts\/[^/#]+#answer-[^/]+$/);
   await expect(page.getByText("Explain in a sentence why leaves are green.")).toBeVisible();
-
-  // Marked and returned: nothing is left to review.
   const answer = page.getByTestId("answer-1");
-  await answer.getByLabel("Points (out of 1)").fill("1");
-  await answer.getByLabel("Reason for the change").fill("Right idea: the pigment is chlorophyll");
+  await expect(answer).toBeFocused();
+  await expect(answer.getByTestId("needs-marks")).toHaveText("Needs your marks");
+  await snap(page, "home-review-landing");
+
+  // Marked by the rubric (one criterion left blank: it counts 0) and returned: nothing is left to
+  // review, and nothing reads as unsaved.
+  await answer.getByLabel("Names the pigment (out of 1)").fill("1");
   await answer.getByLabel("Comment to the student").fill("Name the pigment next time: chlorophyll.");
   await answer.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByTestId("attempt-total")).toHaveText("1/1 · 100%");
+  await expect(page.getByTestId("attempt-total")).toHaveText("1/2 · 50%");
+  await expect(answer.getByText("Unsaved changes")).toBeHidden();
+  await expect(answer.getByTestId("needs-marks")).toBeHidden();
+  await expect(answer.getByLabel("Says it catches light (out of 1)")).toHaveValue("0");
   await page.getByLabel("Feedback to the student").fill("Well explained.");
   await page.getByRole("button", { name: "Return feedback" }).click();
   await expect(page.getByText("not opened by the student yet")).toBeVisible();
@@ -208,7 +222,7 @@ test("the student's home lists the result the teacher returned, new until opened
   await expect(row).toContainText("New");
   await expect(row).toContainText("returned");
   await expect(row).toContainText("with comments");
-  await expect(row).toContainText("1/1");
+  await expect(row).toContainText("1/2");
   await expect(page.getByTestId("returned-count")).toHaveText("1");
   await snap(page, "home-student-filled");
   await expectAccessible(page, "student home with work due and a returned result");

@@ -90,9 +90,10 @@ export const env = {
   sessions: { maxAgeHours: raw.SESSION_MAX_AGE_HOURS, idleMinutes: raw.SESSION_IDLE_MINUTES },
   healthToken: raw.HEALTH_TOKEN ?? null,
   /**
-   * Mail (password reset links): SMTP_URL (smtp:// or smtps://) and MAIL_FROM, read by
-   * @toolboxai/core's mail module; parsed here too so a wrong value stops the app at start. Without
-   * SMTP_URL, links are written to the server log instead of being sent.
+   * Mail (password reset links): SMTP_URL (smtp:// or smtps://), MAIL_FROM and MAIL_LOG_LINKS,
+   * read by @toolboxai/core's mail module; parsed here too so a wrong value stops the app at start.
+   * Without SMTP_URL, messages are written to the server log instead of being sent, with their
+   * links only outside production or with MAIL_LOG_LINKS=true.
    */
   mail: readMailEnv(),
 } as const;

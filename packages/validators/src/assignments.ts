@@ -2,7 +2,7 @@ import { z } from "zod";
 import { classSchema } from "./classes";
 import { idSchema } from "./common";
 import { contentTypeSchema } from "./content";
-import { questionResponseSchema } from "./questions";
+import { questionResponseSchema, rubricCriterionIdSchema } from "./questions";
 import { textSchema } from "./text";
 
 export const createAssignmentSchema = z.object({
@@ -95,7 +95,9 @@ const commentSchema = textSchema.trim().max(2000, "Keep comments under 2,000 cha
  * A teacher's marking of one answer of a submitted attempt; a field left out stays as it is.
  * `points` overrides the automatic score (a `reason` is then required; `null` goes back to the
  * automatic score); `rubricScores` marks the question's rubric criteria (points = their sum, capped
- * at the question's points); `comment` is shown to the student ("" removes it).
+ * at the question's points); `comment` is shown to the student ("" removes it); `reviewed`
+ * accepts the score as it is. Any save counts the answer as reviewed by the teacher. Points and
+ * marks are kept to 2 decimals.
  */
 export const gradeAnswerSchema = z
   .object({
@@ -109,7 +111,7 @@ export const gradeAnswerSchema = z
     reason: textSchema.trim().max(500, "Keep the reason under 500 characters").optional(),
     rubricScores: z
       .record(
-        textSchema.max(40),
+        rubricCriterionIdSchema,
         z
           .number({ error: "Enter a number of points" })
           .finite("Enter a number of points")
@@ -117,6 +119,8 @@ export const gradeAnswerSchema = z
       )
       .optional(),
     comment: commentSchema.optional(),
+    /** The teacher accepts the score as it stands: the answer counts as reviewed (audited). */
+    reviewed: z.literal(true).optional(),
   })
   .superRefine((input, ctx) => {
     if (typeof input.points === "number" && !input.reason) {

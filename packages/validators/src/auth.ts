@@ -15,9 +15,12 @@ export const SIGN_IN_FAILED_MESSAGE = "That email and password don't match an ac
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
 
-/** The one answer to every "Forgot password" request: it never says whether the email has an account. */
+/**
+ * The one answer to every "Forgot password" request: it never says whether the email has an
+ * account, and gives a next step to people without a mailbox of their own (many students).
+ */
 export const FORGOT_PASSWORD_MESSAGE =
-  "If that email belongs to an account, we've sent it a link to choose a new password. The link works once, for 24 hours.";
+  "If that email belongs to an account, we've sent it a link to choose a new password. The link works once, for 24 hours. No email? Ask your teacher or school admin to reset your password.";
 
 /** A reset link's token: 32 random bytes, base64url (43 characters). */
 export const resetTokenSchema = textSchema.trim().min(1, "This link is incomplete").max(200, "This link is not valid");

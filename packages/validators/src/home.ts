@@ -14,6 +14,8 @@ export const reviewItemSchema = z.object({
   submittedAt: z.date(),
   /** Short answers in the attempt still waiting for the teacher's mark. */
   waiting: z.number().int().min(1),
+  /** The first of them in the attempt's order: the home's link lands on it. */
+  firstWaitingQuestionId: z.string(),
 });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 

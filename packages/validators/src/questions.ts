@@ -15,8 +15,17 @@ export type QuestionOption = z.infer<typeof optionSchema>;
 // --- Rubrics (short answers marked by hand) -----------------------------------------------
 
 /** One thing a teacher looks for in a short answer, worth up to `points`. */
+/**
+ * A criterion's id: letters, digits, "_" and "-", never a name objects already carry
+ * ("constructor", "__proto__"), so a lookup by id can only ever find a mark.
+ */
+export const rubricCriterionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, "A criterion id is 1 to 40 letters, digits, “_” or “-”")
+  .refine((id) => !(id in Object.prototype), "Pick another criterion id");
+
 export const rubricCriterionSchema = z.object({
-  id: textSchema.min(1).max(40),
+  id: rubricCriterionIdSchema,
   label: textSchema.trim().min(1, "Describe what this criterion looks for").max(200, "Keep it under 200 characters"),
   points: z
     .number({ error: "Enter a number of points" })

@@ -74,9 +74,9 @@ const NAV: Record<Role, NavItem[]> = {
       label: "My learning",
       icon: BookOpen,
       owns: ["/student/assignments", "/student/attempts", "/student/classes"],
-      badge: "grades",
     },
-    { href: "/student/grades", label: "Grades", icon: GraduationCap },
+    // New grades are counted where the student reads them.
+    { href: "/student/grades", label: "Grades", icon: GraduationCap, badge: "grades" },
     MESSAGES,
   ],
   PARENT: [{ href: "/parent", label: "My child", icon: Home }, MESSAGES],

@@ -65,16 +65,48 @@ export function relativeWords(value: Date, now: number): string {
   return "just now";
 }
 
-/** A moment in relative words ("2 hours ago") with the full local date as its tooltip, once hydrated. */
+// One clock for every RelativeTime on the page: a single interval, running only while one is
+// mounted, moves them all on each minute ("just now" becomes "1 minute ago").
+export const TICK_MS = 60_000;
+const tickListeners = new Set<() => void>();
+let tickTimer: ReturnType<typeof setInterval> | undefined;
+let tickNow = 0;
+/** Calls `listener` on each tick of the shared clock; returns the unsubscribe. */
+export function subscribeTick(listener: () => void): () => void {
+  tickListeners.add(listener);
+  if (tickTimer === undefined) {
+    tickNow = Date.now();
+    tickTimer = setInterval(() => {
+      tickNow = Date.now();
+      for (const l of tickListeners) l();
+    }, TICK_MS);
+  }
+  return () => {
+    tickListeners.delete(listener);
+    if (tickListeners.size === 0 && tickTimer !== undefined) {
+      clearInterval(tickTimer);
+      tickTimer = undefined;
+    }
+  };
+}
+/** The time of the shared clock's last tick. */
+export const tickSnapshot = () => tickNow;
+/** The time of the shared clock's last tick (0 on the server and during hydration). */
+function useMinuteClock(): number {
+  return useSyncExternalStore(subscribeTick, tickSnapshot, () => 0);
+}
+
+/** A moment in relative words ("2 hours ago") with the full local date as its tooltip, once hydrated; kept current each minute. */
 export function RelativeTime({ value, className }: { value: Date; className?: string }) {
-  const hydrated = useHydrated();
+  const now = useMinuteClock();
+  const hydrated = now !== 0;
   return (
     <time
       dateTime={value.toISOString()}
       className={className}
       title={hydrated ? formatter(MEDIUM).format(value) : undefined}
     >
-      {hydrated ? relativeWords(value, Date.now()) : formatter({ dateStyle: "medium", timeZone: "UTC" }).format(value)}
+      {hydrated ? relativeWords(value, now) : formatter({ dateStyle: "medium", timeZone: "UTC" }).format(value)}
     </time>
   );
 }

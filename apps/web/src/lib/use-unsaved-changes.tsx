@@ -10,7 +10,7 @@
 //   page cancel a traversal) get the other two guards only.
 // The App Router has no router events to block (Next's docs suggest `onNavigate` on every <Link>,
 // which would have to be repeated on each link of the app); listening on the document covers all.
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "~/components/confirm-dialog";
 
@@ -58,8 +58,15 @@ export function useUnsavedChanges(dirty: boolean): UnsavedChanges {
   const [pending, setPending] = useState<Pending | null>(null);
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
-  // The person chose to leave: the guard lets that navigation through.
+  // The person chose to leave: the guard lets that navigation through, until it has happened
+  // (a new path) or the screen is clean again; a screen that stays mounted across the navigation
+  // (a layout, a page whose search params changed) is guarded again from then on.
   const leaving = useRef(false);
+  const pathname = usePathname();
+  // A new path is what ends the leaving.
+  useEffect(() => {
+    leaving.current = false;
+  }, [pathname]);
 
   useEffect(() => {
     if (!dirty) return;

@@ -2,7 +2,9 @@
 // and edit them) but belong to the draft, not to the bank: `Question.draftTaskId` holds the task
 // while the teacher has not kept the quiz, and the bank's listing skips them. Keeping the quiz
 // (it leaves GENERATED, or is copied) clears the mark and the questions join the bank with the
-// teacher's topic tags; discarding it (deleting the GENERATED quiz) removes them with it.
+// teacher's topic tags; discarding it (deleting the GENERATED quiz) removes them with it, stamped
+// with the quiz's own deletedAt, so restoring the quiz brings back exactly those (not a draft
+// question the teacher removed on purpose earlier).
 //
 // Kept apart from drafts.ts so the content service can call it without an import cycle
 // (drafts.ts creates content through the content service).
@@ -28,6 +30,8 @@ export interface GeneratedItemRef {
   type: string;
   status: string;
   agentTaskId: string | null;
+  /** When the item was deleted (null: it isn't). */
+  deletedAt?: Date | null;
 }
 
 function draftTaskOf(item: GeneratedItemRef): string | null {
@@ -55,25 +59,37 @@ export async function keepDraftQuestions(ctx: ServiceContext, item: GeneratedIte
 }
 
 /**
- * The teacher discarded the task's GENERATED quiz (deleted it): its draft questions go with it
- * (soft-deleted, like the quiz, so restoring the quiz brings them back). Kept questions are untouched.
+ * The teacher discarded the task's GENERATED quiz (deleted it at `deletedAt`): its draft questions
+ * go with it, soft-deleted at the same moment, so restoring the quiz brings back these and only
+ * these. Kept questions are untouched.
  */
-export async function discardDraftQuestions(ctx: ServiceContext, item: GeneratedItemRef): Promise<number> {
+export async function discardDraftQuestions(
+  ctx: ServiceContext,
+  item: GeneratedItemRef,
+  deletedAt: Date,
+): Promise<number> {
   const taskId = draftTaskOf(item);
   if (!taskId) return 0;
   const removed = await ctx.db.question.updateMany({
     where: { draftTaskId: taskId, deletedAt: null },
-    data: { deletedAt: new Date() },
+    data: { deletedAt },
   });
   return removed.count;
 }
 
-/** The GENERATED quiz was restored after a delete: its draft questions come back with it. */
-export async function restoreDraftQuestions(ctx: ServiceContext, item: GeneratedItemRef): Promise<number> {
+/**
+ * The GENERATED quiz deleted at `deletedAt` was restored: the draft questions its discard removed
+ * come back with it; one removed another time (the teacher deleted it, or a keep dropped it) stays removed.
+ */
+export async function restoreDraftQuestions(
+  ctx: ServiceContext,
+  item: GeneratedItemRef,
+  deletedAt: Date,
+): Promise<number> {
   const taskId = draftTaskOf(item);
   if (!taskId) return 0;
   const restored = await ctx.db.question.updateMany({
-    where: { draftTaskId: taskId, deletedAt: { not: null } },
+    where: { draftTaskId: taskId, deletedAt },
     data: { deletedAt: null },
   });
   return restored.count;
@@ -91,7 +107,8 @@ export async function settleDraftQuestions(
   after: GeneratedItemRef,
 ): Promise<void> {
   if (before.status !== "GENERATED") return;
-  if (change === "delete") await discardDraftQuestions(ctx, before);
-  else if (change === "restore") await restoreDraftQuestions(ctx, before);
-  else if (change === "duplicate" || after.status !== "GENERATED") await keepDraftQuestions(ctx, before);
+  if (change === "delete") await discardDraftQuestions(ctx, before, after.deletedAt ?? new Date());
+  else if (change === "restore") {
+    if (before.deletedAt) await restoreDraftQuestions(ctx, before, before.deletedAt);
+  } else if (change === "duplicate" || after.status !== "GENERATED") await keepDraftQuestions(ctx, before);
 }

@@ -189,6 +189,13 @@ function isSaving(task: { status: string; currentStep: string | null }): boolean
   return task.status === "PROCESSING" && task.currentStep === SAVE_STEP;
 }
 
+/** The rows a cancel may still mark: not finished and not saving (see `isSaving`). */
+const NOT_SAVING: Prisma.AgentTaskWhereInput[] = [
+  { status: { not: "PROCESSING" } },
+  { currentStep: null },
+  { currentStep: { not: SAVE_STEP } },
+];
+
 /**
  * Waiting tasks are cancelled at once; a running task is asked to stop, and its worker stops the
  * model call in flight within a second and records the task as CANCELLED, with no drafts saved.
@@ -208,7 +215,7 @@ export async function cancelTask(ctx: ServiceContext, input: { taskId: string })
     where: {
       id: task.id,
       status: { notIn: ["COMPLETED", "FAILED", "CANCELLED"] },
-      OR: [{ status: { not: "PROCESSING" } }, { currentStep: null }, { currentStep: { not: SAVE_STEP } }],
+      OR: NOT_SAVING,
     },
     data: { cancelRequested: true },
   });
@@ -229,6 +236,31 @@ export async function cancelTask(ctx: ServiceContext, input: { taskId: string })
   // A running task is recorded as CANCELLED (and published) by its worker once it has stopped.
   if (row.status === "CANCELLED") publishProgress(ctx, { ...task, ...row });
   return toSummary(row);
+}
+
+/**
+ * A deleted person's generations stop: waiting ones are cancelled at once, running ones are asked
+ * to stop (their worker records them CANCELLED), as `cancelTask` does; one already saving its
+ * drafts finishes. Takes the scoped client or a transaction of it; returns how many were stopped.
+ */
+export async function cancelTasksOfDeletedUser(
+  db: Pick<ServiceContext["db"], "agentTask">,
+  userId: string,
+  now: Date = new Date(),
+): Promise<number> {
+  const requested = await db.agentTask.updateMany({
+    where: {
+      createdById: userId,
+      status: { notIn: ["COMPLETED", "FAILED", "CANCELLED"] },
+      OR: NOT_SAVING,
+    },
+    data: { cancelRequested: true },
+  });
+  await db.agentTask.updateMany({
+    where: { createdById: userId, cancelRequested: true, status: { in: ["QUEUED", "RETRYING"] } },
+    data: { status: "CANCELLED", currentStep: null, finishedAt: now },
+  });
+  return requested.count;
 }
 
 /** Runs a failed or cancelled task again; the steps it had finished are kept, not redone. */

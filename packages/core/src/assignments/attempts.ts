@@ -6,6 +6,7 @@ import {
   contentBodySchemas,
   parseRubric,
   type QuestionResponse,
+  type Rubric,
 } from "@toolboxai/validators";
 import { recordActivity } from "../audit/audit";
 import type { ServiceContext } from "../context";
@@ -220,11 +221,12 @@ function resultView(
         maxPoints: answer?.maxPoints ?? q.points,
         /** The teacher set these points (an override or rubric marks), not automatic grading. */
         teacherScored: answer?.autoPoints !== null && answer?.autoPoints !== undefined,
-        /** The teacher's rubric marks, criterion by criterion (null: not marked by rubric). */
-        rubric:
-          rubric && marks
-            ? rubric.map((c) => ({ id: c.id, label: c.label, points: c.points, awarded: marks[c.id] ?? 0 }))
-            : null,
+        /**
+         * The teacher's rubric marks, criterion by criterion (null: not marked by rubric). The
+         * criteria's labels can give the answer away, so they leave the server only with the
+         * answers; until then a single line carries the total (label null).
+         */
+        rubric: rubric && marks ? rubricView(rubric, marks, reveal) : null,
         comment: answer?.comment ?? null,
         // Only when the teacher chose to show them: otherwise they never leave the server.
         correctAnswer: reveal ? q.answer : null,
@@ -232,6 +234,21 @@ function resultView(
       };
     }),
   };
+}
+
+/** A result's rubric marks as the student sees them: per criterion once answers are shown. */
+function rubricView(rubric: Rubric, marks: Record<string, number>, reveal: boolean) {
+  const awarded = (id: string) => (Object.hasOwn(marks, id) && typeof marks[id] === "number" ? marks[id] : 0);
+  if (reveal)
+    return rubric.map((c) => ({ id: c.id, label: c.label as string | null, points: c.points, awarded: awarded(c.id) }));
+  return [
+    {
+      id: "total",
+      label: null as string | null,
+      points: rubric.reduce((s, c) => s + c.points, 0),
+      awarded: Math.round(rubric.reduce((s, c) => s + awarded(c.id), 0) * 100) / 100,
+    },
+  ];
 }
 
 export async function submitAttempt(

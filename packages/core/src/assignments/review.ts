@@ -151,39 +151,52 @@ export async function reviewAttempt(ctx: ServiceContext, input: { attemptId: str
 }
 export type AttemptReview = Awaited<ReturnType<typeof reviewAttempt>>;
 
-/** The attempt's score and maximum as the sums of its answers. */
-async function sumsOf(tx: Pick<ServiceContext["db"], "attemptAnswer">, attemptId: string) {
-  const sum = await tx.attemptAnswer.aggregate({ where: { attemptId }, _sum: { points: true, maxPoints: true } });
-  return { score: sum._sum.points ?? 0, maxScore: sum._sum.maxPoints ?? 0 };
-}
+type Tx = Parameters<Parameters<ServiceContext["db"]["$transaction"]>[0]>[0];
+type ManagedAttempt = Awaited<ReturnType<typeof managedAttempt>>;
 
 /**
- * After a teacher's change: the attempt is returned (a new grade for the student until they open
- * it), its student is told, and the dashboards refresh.
+ * Runs `work` with the attempt's row locked, then writes the attempt's score and maximum as the
+ * sums of its answers and returns it to the student (a new grade until they open it). Concurrent
+ * saves of one attempt queue on the lock, so the total is always the sum of what was saved.
  */
-async function returnToStudent(
+async function withAttemptLocked<T>(
   ctx: ServiceContext,
-  attempt: Awaited<ReturnType<typeof managedAttempt>>,
+  attempt: ManagedAttempt,
+  work: (tx: Tx) => Promise<T>,
   data: Prisma.AttemptUpdateInput = {},
 ) {
-  const { score, maxScore } = await sumsOf(ctx.db, attempt.id);
-  await ctx.db.attempt.update({
-    where: { id: attempt.id },
-    data: { ...data, score, maxScore, resultSeenAt: null, returnedAt: new Date() },
+  return ctx.db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Attempt" WHERE "id" = ${attempt.id} AND "organizationId" = ${ctx.actor.orgId} FOR UPDATE`;
+    const result = await work(tx);
+    const sum = await tx.attemptAnswer.aggregate({
+      where: { attemptId: attempt.id },
+      _sum: { points: true, maxPoints: true },
+    });
+    const totals = { score: round2(sum._sum.points ?? 0), maxScore: round2(sum._sum.maxPoints ?? 0) };
+    await tx.attempt.update({
+      where: { id: attempt.id },
+      data: { ...data, ...totals, resultSeenAt: null, returnedAt: new Date() },
+    });
+    return { result, totals };
   });
+}
+
+/** After a teacher's change has committed: the student is told and the dashboards refresh. */
+function announce(ctx: ServiceContext, attempt: ManagedAttempt, totals: { score: number; maxScore: number }) {
   publishGradesReleased(ctx, [
     {
       studentId: attempt.student.id,
       attemptId: attempt.id,
       assignmentId: attempt.assignment.id,
       title: attempt.assignment.content.title,
-      score,
-      maxScore,
+      ...totals,
     },
   ]);
   publishDashboardChanged(ctx, "submissions");
-  return { score, maxScore };
 }
+
+/** Points and marks are kept to 2 decimals, so sums never read 0.30000000000000004. */
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function submittedOnly(attempt: { status: string }) {
   if (attempt.status !== "SUBMITTED") {
@@ -191,114 +204,139 @@ function submittedOnly(attempt: { status: string }) {
   }
 }
 
+type Score = {
+  points: number;
+  autoPoints: number | null;
+  overrideReason: string | null;
+  rubricScores: Record<string, number> | null;
+};
+
+/** The answer's rubric marks, criterion by criterion, and their sum capped at the question's points. */
+function rubricScore(
+  answer: { maxPoints: number; question: { type: string; rubric: unknown } },
+  given: Record<string, number>,
+): { points: number; marks: Record<string, number> } {
+  const rubric = answer.question.type === "SHORT_ANSWER" ? parseRubric(answer.question.rubric) : null;
+  if (!rubric) throw fieldError("INVALID", "rubricScores", "This question has no rubric to mark.");
+  // Own keys only: a criterion id never reads a property every object has ("constructor").
+  const byId = new Map(Object.entries(given));
+  const ids = new Set(rubric.map((c) => c.id));
+  for (const id of byId.keys()) {
+    if (!ids.has(id))
+      throw fieldError("INVALID", "rubricScores", "A mark is for a criterion this rubric does not have.");
+  }
+  const marks: Record<string, number> = {};
+  let sum = 0;
+  for (const c of rubric) {
+    const mark = round2(byId.get(c.id) ?? 0);
+    if (!Number.isFinite(mark) || mark < 0) {
+      throw fieldError("INVALID", `rubricScores.${c.id}`, "Enter a number of points");
+    }
+    if (mark > c.points) {
+      throw fieldError("INVALID", `rubricScores.${c.id}`, `“${c.label}” is worth at most ${c.points} points.`);
+    }
+    marks[c.id] = mark;
+    sum += mark;
+  }
+  if (!Number.isFinite(sum)) throw fieldError("INVALID", "rubricScores", "Enter a number of points");
+  return { points: round2(Math.min(sum, answer.maxPoints)), marks };
+}
+
 /**
  * Marks one answer: overrides its points (with a reason), scores its rubric, or goes back to the
- * automatic score (`points: null`); and/or sets the comment the student sees.
+ * automatic score (`points: null`); and/or sets the comment the student sees; or accepts the score
+ * as it is (`reviewed`). Any save counts the answer as reviewed by the acting teacher (it leaves
+ * the home's "To review"), is audited, and returns the attempt to the student.
  */
 export async function gradeAnswer(ctx: ServiceContext, input: z.output<typeof gradeAnswerSchema>) {
   const attempt = await managedAttempt(ctx, input.attemptId);
   submittedOnly(attempt);
-  const answer = await ctx.db.attemptAnswer.findFirst({
-    where: { attemptId: attempt.id, questionId: input.questionId },
-    select: {
-      id: true,
-      points: true,
-      maxPoints: true,
-      autoPoints: true,
-      correct: true,
-      question: { select: { type: true, rubric: true } },
-    },
-  });
-  if (!answer) throw fieldError("NOT_FOUND", "questionId", "That question is not part of this attempt.");
-  const auto = answer.autoPoints ?? answer.points;
   if (typeof input.points === "number" && input.rubricScores) {
     throw fieldError("INVALID", "points", "Mark the rubric or enter points, not both.");
   }
-
-  let score: {
-    points: number;
-    autoPoints: number | null;
-    overrideReason: string | null;
-    rubricScores: Record<string, number> | null;
-  } | null = null;
-  let action = "";
-  if (input.rubricScores) {
-    const rubric = answer.question.type === "SHORT_ANSWER" ? parseRubric(answer.question.rubric) : null;
-    if (!rubric) throw fieldError("INVALID", "rubricScores", "This question has no rubric to mark.");
-    const criteria = new Map(rubric.map((c) => [c.id, c]));
-    for (const id of Object.keys(input.rubricScores)) {
-      if (!criteria.has(id))
-        throw fieldError("INVALID", "rubricScores", "A mark is for a criterion this rubric does not have.");
-    }
-    const marks: Record<string, number> = {};
-    for (const c of rubric) {
-      const mark = input.rubricScores[c.id] ?? 0;
-      if (mark > c.points) {
-        throw fieldError("INVALID", `rubricScores.${c.id}`, `“${c.label}” is worth at most ${c.points} points.`);
-      }
-      marks[c.id] = mark;
-    }
-    const sum = Object.values(marks).reduce((s, m) => s + m, 0);
-    score = {
-      points: Math.min(sum, answer.maxPoints),
-      autoPoints: auto,
-      overrideReason: input.reason || null,
-      rubricScores: marks,
-    };
-    action = "attempt.rubric_scored";
-  } else if (input.points === null) {
-    if (answer.autoPoints !== null) {
-      score = { points: answer.autoPoints, autoPoints: null, overrideReason: null, rubricScores: null };
-      action = "attempt.override_removed";
-    }
-  } else if (input.points !== undefined) {
-    if (input.points > answer.maxPoints) {
-      throw fieldError("INVALID", "points", `This question is worth at most ${answer.maxPoints} points.`);
-    }
-    if (!input.reason) throw fieldError("INVALID", "reason", "Say why you are changing the score");
-    score = { points: input.points, autoPoints: auto, overrideReason: input.reason, rubricScores: null };
-    action = "attempt.grade_overridden";
-  }
   const comment = input.comment === undefined ? undefined : input.comment || null;
-  if (!score && comment === undefined) throw invalid("Nothing to change: give points, rubric marks or a comment.");
 
-  await ctx.db.attemptAnswer.update({
-    where: { id: answer.id },
-    data: {
-      ...(score
-        ? {
-            points: score.points,
-            autoPoints: score.autoPoints,
-            overrideReason: score.overrideReason,
-            rubricScores: score.rubricScores ?? Prisma.DbNull,
-            // Back to automatic grading: its own verdict; a teacher's points: full marks are correct.
-            correct: score.autoPoints === null ? answer.correct : fullMarks(score.points, answer.maxPoints),
-            gradedById: score.autoPoints === null ? null : ctx.actor.userId,
-            gradedAt: score.autoPoints === null ? null : new Date(),
-          }
-        : {}),
-      ...(comment !== undefined ? { comment } : {}),
-    },
-  });
-  const totals = await returnToStudent(ctx, attempt);
-  if (score) {
-    await recordAudit(ctx, {
-      action,
-      targetType: "Attempt",
-      targetId: attempt.id,
-      metadata: {
-        questionId: input.questionId,
-        studentId: attempt.student.id,
-        from: answer.points,
-        to: score.points,
-        automatic: auto,
-        reason: score.overrideReason,
-        ...(score.rubricScores ? { rubricScores: score.rubricScores } : {}),
-        score: totals.score,
-        maxScore: totals.maxScore,
+  const { result, totals } = await withAttemptLocked(ctx, attempt, async (tx) => {
+    // Read under the lock: a concurrent save (or regrade) of this answer is seen, never overwritten blind.
+    const answer = await tx.attemptAnswer.findFirst({
+      where: { attemptId: attempt.id, questionId: input.questionId },
+      select: {
+        id: true,
+        points: true,
+        maxPoints: true,
+        autoPoints: true,
+        correct: true,
+        question: { select: { type: true, rubric: true } },
       },
     });
-  }
+    if (!answer) throw fieldError("NOT_FOUND", "questionId", "That question is not part of this attempt.");
+    const auto = answer.autoPoints ?? answer.points;
+
+    let score: Score | null = null;
+    let action = "";
+    if (input.rubricScores) {
+      const { points, marks } = rubricScore(answer, input.rubricScores);
+      score = { points, autoPoints: auto, overrideReason: input.reason || null, rubricScores: marks };
+      action = "attempt.rubric_scored";
+    } else if (input.points === null) {
+      if (answer.autoPoints !== null) {
+        score = { points: answer.autoPoints, autoPoints: null, overrideReason: null, rubricScores: null };
+        action = "attempt.override_removed";
+      }
+    } else if (input.points !== undefined) {
+      const points = round2(input.points);
+      if (points > answer.maxPoints) {
+        throw fieldError("INVALID", "points", `This question is worth at most ${answer.maxPoints} points.`);
+      }
+      if (!input.reason) throw fieldError("INVALID", "reason", "Say why you are changing the score");
+      score = { points, autoPoints: auto, overrideReason: input.reason, rubricScores: null };
+      action = "attempt.grade_overridden";
+    }
+    if (!score && comment === undefined && !input.reviewed && input.points !== null) {
+      throw invalid("Nothing to change: give points, rubric marks or a comment.");
+    }
+    if (!action) action = comment !== undefined ? "attempt.answer_commented" : "attempt.answer_reviewed";
+
+    await tx.attemptAnswer.update({
+      where: { id: answer.id },
+      data: {
+        ...(score
+          ? {
+              points: score.points,
+              autoPoints: score.autoPoints,
+              overrideReason: score.overrideReason,
+              rubricScores: score.rubricScores ?? Prisma.DbNull,
+              // Back to automatic grading: its own verdict; a teacher's points: full marks are correct.
+              correct: score.autoPoints === null ? answer.correct : fullMarks(score.points, answer.maxPoints),
+            }
+          : {}),
+        ...(comment !== undefined ? { comment } : {}),
+        // Whatever the teacher saved, they have looked at this answer: it no longer waits for review.
+        gradedById: ctx.actor.userId,
+        gradedAt: new Date(),
+      },
+    });
+    return { answer, score, action };
+  });
+  announce(ctx, attempt, totals);
+  const { answer, score, action } = result;
+  await recordAudit(ctx, {
+    action,
+    targetType: "Attempt",
+    targetId: attempt.id,
+    metadata: {
+      questionId: input.questionId,
+      studentId: attempt.student.id,
+      from: answer.points,
+      to: score ? score.points : answer.points,
+      automatic: answer.autoPoints ?? answer.points,
+      ...(score ? { reason: score.overrideReason } : {}),
+      ...(score?.rubricScores ? { rubricScores: score.rubricScores } : {}),
+      ...(comment !== undefined ? { comment } : {}),
+      score: totals.score,
+      maxScore: totals.maxScore,
+    },
+  });
   if (comment !== undefined) {
     await recordActivity(ctx, "answer_commented", { attemptId: attempt.id, questionId: input.questionId });
   }
@@ -309,7 +347,15 @@ export async function gradeAnswer(ctx: ServiceContext, input: z.output<typeof gr
 export async function setAttemptFeedback(ctx: ServiceContext, input: { attemptId: string; feedback: string }) {
   const attempt = await managedAttempt(ctx, input.attemptId);
   submittedOnly(attempt);
-  await returnToStudent(ctx, attempt, { feedback: input.feedback || null });
+  const feedback = input.feedback || null;
+  const { totals } = await withAttemptLocked(ctx, attempt, async () => null, { feedback });
+  announce(ctx, attempt, totals);
+  await recordAudit(ctx, {
+    action: "attempt.feedback_returned",
+    targetType: "Attempt",
+    targetId: attempt.id,
+    metadata: { studentId: attempt.student.id, feedback },
+  });
   await recordActivity(ctx, "attempt_feedback", { attemptId: attempt.id, studentId: attempt.student.id });
   return reviewAttempt(ctx, { attemptId: attempt.id });
 }

@@ -4,6 +4,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readMailEnv } from "../mail/env";
 import { createLogMailer, createSmtpMailer, type MailSettings } from "../mail/mailer";
 import { createRateLimiter, RateLimitError } from "../rate-limit/limiter";
 import { createDomainWorld, type DomainWorld, domainErrorOf, PASSWORD } from "../testing";
@@ -140,6 +141,49 @@ describe("forgot password", () => {
     expect(rows[0]?.metadata).toEqual({ delivery: "smtp", ip: "203.0.113.9" });
   });
 
+  it("records the request with no actor: anyone may ask for any address", async () => {
+    const person = await w.newActor("a", "STUDENT");
+    await ask(person.email, { ip: "203.0.113.10" });
+    const row = await w.t.db.auditLog.findFirstOrThrow({
+      where: { action: "auth.password_reset_requested", targetId: person.userId },
+    });
+    expect(row).toMatchObject({ actorId: null, metadata: { delivery: "smtp", ip: "203.0.113.10" } });
+  });
+
+  it("answers before looking the address up, so a known address answers as fast as an unknown one", async () => {
+    const person = await w.newActor("a", "STUDENT");
+    // The account lookup waits until the test lets it go: the answer must not wait for it.
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const db = w.t.db;
+    const gatedUsers = {
+      findMany: async (args: Parameters<typeof db.user.findMany>[0]) => {
+        await gate;
+        return db.user.findMany(args);
+      },
+    };
+    const gated = new Proxy(db, {
+      get(target, prop) {
+        if (prop === "user") return gatedUsers;
+        const value = Reflect.get(target, prop);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    let delivery: Promise<void> = Promise.resolve();
+    const answered = await Promise.race([
+      requestPasswordReset(
+        { db: gated, mail: smtpMail, onDelivery: (d) => (delivery = d) },
+        { email: person.email },
+      ).then(() => "answered"),
+      new Promise((resolve) => setTimeout(() => resolve("still waiting"), 2000)),
+    ]);
+    expect(answered).toBe("answered");
+    expect(await db.passwordResetToken.count({ where: { userId: person.userId } })).toBe(0);
+    release();
+    await delivery;
+    expect(await db.passwordResetToken.count({ where: { userId: person.userId } })).toBe(1);
+  });
+
   it("refuses a link that does not exist", async () => {
     const error = await domainErrorOf(
       resetPassword(
@@ -151,11 +195,11 @@ describe("forgot password", () => {
     expect(error.message).toBe("This link is not valid. Ask for a new one from the sign-in page.");
   });
 
-  it("writes the link to the server log when mail is not configured", async () => {
+  it("writes the link to the server log when mail is not configured and links may be logged", async () => {
     const person = await w.newActor("a", "STUDENT");
     const lines: string[] = [];
     const logged: MailSettings = {
-      mailer: createLogMailer({ warn: (_obj: object, msg?: string) => void lines.push(msg ?? "") }),
+      mailer: createLogMailer({ warn: (_obj: object, msg?: string) => void lines.push(msg ?? "") }, { logLinks: true }),
       appUrl: "http://localhost:3000",
     };
     await ask(person.email, { mail: logged });
@@ -165,6 +209,31 @@ describe("forgot password", () => {
         `^MAIL NOT SENT \\(SMTP_URL is not set\\): "Choose a new ToolboxAI password" for ${person.email}; link: http://localhost:3000/reset-password\\?token=`,
       ),
     );
+  });
+});
+
+describe("the server log without a mail server", () => {
+  it("says a message was not sent but holds no working link when links may not be logged", async () => {
+    const person = await w.newActor("a", "STUDENT");
+    const entries: { obj: object; msg: string }[] = [];
+    const withheld: MailSettings = {
+      mailer: createLogMailer({ warn: (obj: object, msg?: string) => void entries.push({ obj, msg: msg ?? "" }) }),
+      appUrl: "http://localhost:3000",
+    };
+    await ask(person.email, { mail: withheld });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.msg).toBe(
+      `MAIL NOT SENT (SMTP_URL is not set): "Choose a new ToolboxAI password" for ${person.email}; its link is not logged (set MAIL_LOG_LINKS=true to log links)`,
+    );
+    expect(JSON.stringify(entries[0])).not.toContain("token=");
+  });
+
+  it("logs links outside production and in production only with MAIL_LOG_LINKS=true", () => {
+    expect(readMailEnv({ NODE_ENV: "development" }).logLinks).toBe(true);
+    expect(readMailEnv({ NODE_ENV: "test" }).logLinks).toBe(true);
+    expect(readMailEnv({ NODE_ENV: "production" }).logLinks).toBe(false);
+    expect(readMailEnv({ NODE_ENV: "production", MAIL_LOG_LINKS: "true" }).logLinks).toBe(true);
+    expect(readMailEnv({ NODE_ENV: "development", MAIL_LOG_LINKS: "false" }).logLinks).toBe(false);
   });
 });
 

@@ -25,8 +25,23 @@ export function resetUrl(appUrl: string, token: string): string {
 }
 
 /**
+ * Stops every unused link of `userId` (marks it used): when a newer link replaces them, and when
+ * the account changes in a way a link must not outlive (a new email, a new password,
+ * deactivation, deletion). Takes the scoped client or a transaction of it.
+ */
+export async function retireResetTokens(
+  db: Pick<ScopedDatabase, "passwordResetToken">,
+  userId: string,
+  now: Date = new Date(),
+): Promise<number> {
+  const { count } = await db.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+  return count;
+}
+
+/**
  * A new single-use link for `userId`: earlier unused links of the account stop working. Returns
- * the token (shown or sent once, never stored) and when it expires.
+ * the token (shown or sent once, never stored) and when it expires. One transaction behind a lock
+ * on the account, so two requests at the same moment leave one live link, not two.
  */
 export async function createResetToken(
   db: ScopedDatabase,
@@ -35,15 +50,18 @@ export async function createResetToken(
   const now = input.now ?? new Date();
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + RESET_LINK_TTL_MS);
-  await db.passwordResetToken.updateMany({ where: { userId: input.userId, usedAt: null }, data: { usedAt: now } });
-  await db.passwordResetToken.create({
-    data: {
-      organizationId: input.orgId,
-      userId: input.userId,
-      tokenHash: hashResetToken(token),
-      createdById: input.createdById,
-      expiresAt,
-    },
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('toolboxai.reset-link'), hashtext(${input.userId}))`;
+    await retireResetTokens(tx, input.userId, now);
+    await tx.passwordResetToken.create({
+      data: {
+        organizationId: input.orgId,
+        userId: input.userId,
+        tokenHash: hashResetToken(token),
+        createdById: input.createdById,
+        expiresAt,
+      },
+    });
   });
   return { token, expiresAt };
 }
@@ -88,9 +106,10 @@ export interface PasswordResetDeps {
 
 /**
  * "Forgot password". Always answers the same (nothing says whether the email has an account), and
- * the message is sent in the background, so a known address answers as fast as an unknown one.
- * Accounts are found as sign-in finds them: every active account with this address, oldest first,
- * in each school (one message, one link per school).
+ * answers before any per-account work: finding the accounts, making their links, the audit and
+ * the message all happen in the background (errors are logged), so a known address answers as
+ * fast as an unknown one. Accounts are found as sign-in finds them: every active account with this
+ * address, oldest first, in each school (one message, one link per school).
  */
 export async function requestPasswordReset(deps: PasswordResetDeps, input: ForgotPasswordInput): Promise<void> {
   const email = input.email;
@@ -98,6 +117,13 @@ export async function requestPasswordReset(deps: PasswordResetDeps, input: Forgo
     await deps.limiter.enforce("password-reset.ip", deps.ip ?? "unknown");
     await deps.limiter.enforce("password-reset.email", email);
   }
+  const delivery = sendResetLinks(deps, email).catch((error: unknown) => {
+    deps.logger?.error({ err: error }, "password reset mail could not be sent");
+  });
+  deps.onDelivery?.(delivery);
+}
+
+async function sendResetLinks(deps: PasswordResetDeps, email: string): Promise<void> {
   const accounts = await deps.db.user.findMany({
     where: { email, active: true, deletedAt: null },
     orderBy: { createdAt: "asc" },
@@ -116,21 +142,22 @@ export async function requestPasswordReset(deps: PasswordResetDeps, input: Forgo
       ...(deps.now ? { now: deps.now } : {}),
     });
     links.push({ school: user.organization.name, url: resetUrl(mail.appUrl, token) });
-    await recordAudit(
-      { db, actor: toActor(user), correlationId: deps.correlationId },
-      {
+    // Anyone can ask for any address: the request is not the account holder's act, so it has no
+    // actor; the asking IP is what the record can say about who asked.
+    await db.auditLog.create({
+      data: {
+        organizationId: user.organizationId,
+        actorId: null,
         action: "auth.password_reset_requested",
         targetType: "User",
         targetId: user.id,
         metadata: { delivery: mail.mailer.kind, ...(deps.ip ? { ip: deps.ip } : {}) },
+        correlationId: deps.correlationId ?? null,
       },
-    );
+    });
   }
   const first = accounts[0] as (typeof accounts)[number];
-  const delivery = mail.mailer.send(resetMail({ to: email, name: first.name, links })).catch((error: unknown) => {
-    deps.logger?.error({ err: error }, "password reset mail could not be sent");
-  });
-  deps.onDelivery?.(delivery);
+  await mail.mailer.send(resetMail({ to: email, name: first.name, links }));
 }
 
 async function findToken(db: Database, token: string) {

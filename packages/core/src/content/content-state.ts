@@ -101,7 +101,9 @@ export async function duplicateContent(
         : { copied: 0, leftOut: 0 };
     return { copy, questions };
   });
-  await settleDraftQuestions(ctx, "duplicate", source, copy);
+  // The author's own copy keeps the draft (its questions join their bank); anyone else's copy (an
+  // admin's) got copies of the questions and leaves the author's draft as it was.
+  if (source.author.id === ctx.actor.userId) await settleDraftQuestions(ctx, "duplicate", source, copy);
   await recordActivity(ctx, "content_duplicated", {
     ...eventOf(copy),
     sourceId: source.id,

@@ -40,6 +40,8 @@ export async function createContent(
   /** Set when an agent task drafted the item: it starts as GENERATED and links to the task. */
   origin?: { agentTaskId: string },
 ): Promise<ContentDetail> {
+  // A new quiz's draw must be drawable, as on every later save (a draw of 50 from 1 is refused).
+  if (input.type === "QUIZ") await checkQuizDraw(ctx, { authorId: ctx.actor.userId, before: null, after: input.body });
   const item = await ctx.db.contentItem.create({
     data: {
       ...(origin ? { status: "GENERATED", generated: true, agentTaskId: origin.agentTaskId } : {}),

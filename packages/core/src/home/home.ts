@@ -40,11 +40,12 @@ async function toReview(ctx: ServiceContext): Promise<TeacherHome["toReview"]> {
       select: {
         id: true,
         submittedAt: true,
+        questionIds: true,
         student: { select: { id: true, name: true } },
         assignment: {
           select: { id: true, class: { select: { id: true, name: true } }, content: { select: { title: true } } },
         },
-        answers: { where: { gradedAt: null, question: { type: "SHORT_ANSWER" } }, select: { id: true } },
+        answers: { where: { gradedAt: null, question: { type: "SHORT_ANSWER" } }, select: { questionId: true } },
       },
       // The longest waiting first, as a pile of marking is worked through.
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
@@ -54,17 +55,21 @@ async function toReview(ctx: ServiceContext): Promise<TeacherHome["toReview"]> {
   ]);
   return {
     total,
-    items: rows.map((a) => ({
-      attemptId: a.id,
-      assignmentId: a.assignment.id,
-      classId: a.assignment.class.id,
-      className: a.assignment.class.name,
-      studentId: a.student.id,
-      studentName: a.student.name,
-      title: a.assignment.content.title,
-      submittedAt: a.submittedAt ?? new Date(0),
-      waiting: a.answers.length,
-    })),
+    items: rows.map((a) => {
+      const waiting = new Set(a.answers.map((x) => x.questionId));
+      return {
+        attemptId: a.id,
+        assignmentId: a.assignment.id,
+        classId: a.assignment.class.id,
+        className: a.assignment.class.name,
+        studentId: a.student.id,
+        studentName: a.student.name,
+        title: a.assignment.content.title,
+        submittedAt: a.submittedAt ?? new Date(0),
+        waiting: a.answers.length,
+        firstWaitingQuestionId: a.questionIds.find((id) => waiting.has(id)) ?? a.answers[0]?.questionId ?? "",
+      };
+    }),
   };
 }
 

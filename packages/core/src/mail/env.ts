@@ -11,6 +11,12 @@ export interface MailEnv {
   from: string;
   /** Where links in messages point (the web app's public address). */
   appUrl: string;
+  /**
+   * Without a mail server, whether a message's links are written to the log: yes outside
+   * production; in production only with MAIL_LOG_LINKS=true (a working reset link in the log lets
+   * whoever reads the log take over the account).
+   */
+  logLinks: boolean;
 }
 
 const schema = z.object({
@@ -21,6 +27,8 @@ const schema = z.object({
   MAIL_FROM: z.string().max(200, "expected at most 200 characters").optional(),
   APP_URL: z.url("expected a URL such as https://school.example").optional(),
   NEXTAUTH_URL: z.url("expected a URL such as https://school.example").optional(),
+  MAIL_LOG_LINKS: z.enum(["true", "false"], "expected true or false").optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 export function readMailEnv(env: NodeJS.ProcessEnv = process.env): MailEnv {
@@ -30,5 +38,6 @@ export function readMailEnv(env: NodeJS.ProcessEnv = process.env): MailEnv {
     smtpUrl: vars.SMTP_URL ?? null,
     from: vars.MAIL_FROM ?? `ToolboxAI <no-reply@${new URL(appUrl).hostname}>`,
     appUrl,
+    logLinks: vars.MAIL_LOG_LINKS ? vars.MAIL_LOG_LINKS === "true" : vars.NODE_ENV !== "production",
   };
 }

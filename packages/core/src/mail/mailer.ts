@@ -1,7 +1,8 @@
 // Sending mail. With SMTP_URL set, messages go out over SMTP (nodemailer); without it (the offline
 // default) each message is written to the server log instead, in one clear line naming its
-// recipient, subject and links, so a school running without a mail server can still pass a
-// password reset link on. One mailer per process, made from the environment on first use; tests
+// recipient and subject, and, outside production or with MAIL_LOG_LINKS=true, its links (a reset
+// link in a production log would let anyone who reads the log take over the account; an admin's
+// reset link is shown to the admin instead). One mailer per process, made from the environment on first use; tests
 // and apps may set their own.
 import nodemailer from "nodemailer";
 import pino, { type Logger } from "pino";
@@ -40,14 +41,32 @@ export function createSmtpMailer(options: { url: string; from: string }): Mailer
   };
 }
 
-export function createLogMailer(logger: Pick<Logger, "warn"> = pino({ base: { service: "mail" } })): Mailer {
+export interface LogMailerOptions {
+  /** Whether links are written to the log (default: no). */
+  logLinks?: boolean;
+}
+
+export function createLogMailer(
+  logger: Pick<Logger, "warn"> = pino({ base: { service: "mail" } }),
+  options: LogMailerOptions = {},
+): Mailer {
   return {
     kind: "log",
     async send(message) {
+      const links = message.links ?? [];
+      if (options.logLinks) {
+        logger.warn(
+          { mail: { to: message.to, subject: message.subject, links } },
+          `MAIL NOT SENT (SMTP_URL is not set): "${message.subject}" for ${message.to}${
+            links.length ? `; link: ${links.join(" ")}` : ""
+          }`,
+        );
+        return;
+      }
       logger.warn(
-        { mail: { to: message.to, subject: message.subject, links: message.links ?? [] } },
+        { mail: { to: message.to, subject: message.subject, linksWithheld: links.length } },
         `MAIL NOT SENT (SMTP_URL is not set): "${message.subject}" for ${message.to}${
-          message.links?.length ? `; link: ${message.links.join(" ")}` : ""
+          links.length ? "; its link is not logged (set MAIL_LOG_LINKS=true to log links)" : ""
         }`,
       );
     },
@@ -68,7 +87,9 @@ export function mailSettings(): MailSettings {
   if (!holder.toolboxMail) {
     const env = readMailEnv();
     holder.toolboxMail = {
-      mailer: env.smtpUrl ? createSmtpMailer({ url: env.smtpUrl, from: env.from }) : createLogMailer(),
+      mailer: env.smtpUrl
+        ? createSmtpMailer({ url: env.smtpUrl, from: env.from })
+        : createLogMailer(undefined, { logLinks: env.logLinks }),
       appUrl: env.appUrl,
     };
   }

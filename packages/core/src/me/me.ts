@@ -2,6 +2,7 @@
 import { hashPassword, verifyPassword } from "@toolboxai/db";
 import type { ChangePasswordInput, Profile, UpdateProfileInput } from "@toolboxai/validators";
 import { recordAudit } from "../audit/audit";
+import { retireResetTokens } from "../auth/password-reset";
 import type { ServiceContext } from "../context";
 import { fieldError, notFound } from "../errors";
 import { endUserSessions } from "../sessions/sessions";
@@ -40,9 +41,11 @@ export async function changePassword(ctx: ServiceContext, input: ChangePasswordI
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw fieldError("INVALID", "currentPassword", "Your current password is not correct.");
   }
-  await ctx.db.user.update({
-    where: { id: ctx.actor.userId },
-    data: { passwordHash: await hashPassword(input.newPassword) },
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: ctx.actor.userId }, data: { passwordHash } });
+    // A reset link asked for before (perhaps by whoever knew the old password) stops working.
+    await retireResetTokens(tx, ctx.actor.userId);
   });
   // Whoever else holds a session (a stolen token, a shared computer) is signed out; the browser
   // that changed the password stays signed in.

@@ -16,6 +16,7 @@ export const questionSelect = {
   tags: true,
   rubric: true,
   sharedAccess: true,
+  draftTaskId: true,
   version: true,
   ownerId: true,
   createdAt: true,
@@ -31,9 +32,19 @@ export type Tx = Parameters<Parameters<ServiceContext["db"]["$transaction"]>[0]>
 
 export const isAdmin = (ctx: ServiceContext) => ctx.actor.role === "ADMIN";
 
+/**
+ * The questions the actor may see, their own AI drafts' questions included (the draft's quiz and
+ * its review screen list and edit them). Where a question is used as a bank question (read by id,
+ * shared, added to a quiz), `bankWhere` leaves those drafts out.
+ */
 export function visibleWhere(ctx: ServiceContext): Prisma.QuestionWhereInput {
   if (isAdmin(ctx)) return { deletedAt: null };
   return { deletedAt: null, OR: [{ ownerId: ctx.actor.userId }, { sharedAccess: { in: ["VIEW", "EDIT"] } }] };
+}
+
+/** The bank questions the actor may see: `visibleWhere` without questions of an AI draft not kept yet. */
+export function bankWhere(ctx: ServiceContext): Prisma.QuestionWhereInput {
+  return { AND: [visibleWhere(ctx), { draftTaskId: null }] };
 }
 
 /** The same rule as `visibleWhere`, for a row already loaded. */

@@ -27,7 +27,7 @@ import type { z } from "zod";
 import { gradeResponse } from "../assignments/grading";
 import { recordActivity, recordAudit } from "../audit/audit";
 import type { ServiceContext } from "../context";
-import { conflict, type DomainError, forbidden, isPrismaError } from "../errors";
+import { conflict, type DomainError, forbidden, isPrismaError, notFound, preconditionFailed } from "../errors";
 import { publishDashboardChanged, publishGradesReleased } from "../realtime/events";
 import {
   canEdit,
@@ -82,8 +82,11 @@ export async function listQuestions(ctx: ServiceContext, input: z.output<typeof 
   };
 }
 
+/** A bank question by id: a question of an AI draft not kept yet isn't in the bank (NOT_FOUND). */
 export async function getQuestion(ctx: ServiceContext, input: { questionId: string }): Promise<QuestionView> {
-  return toView(ctx, await findVisible(ctx, input.questionId));
+  const row = await findVisible(ctx, input.questionId);
+  if (row.draftTaskId !== null) throw notFound("Question");
+  return toView(ctx, row);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,6 +177,9 @@ async function applyRegrade(
   policy: RegradePolicy,
   mode: RegradeMode,
 ): Promise<RegradeResult> {
+  // Lock the attempts first (in id order, so two regrades never deadlock), as a teacher's save of
+  // an answer does: a concurrent override is then seen here, never overwritten by a stale read.
+  await tx.$queryRaw`SELECT "id" FROM "Attempt" WHERE "id" IN (SELECT "attemptId" FROM "AttemptAnswer" WHERE "questionId" = ${questionId}) ORDER BY "id" FOR UPDATE`;
   const answers = await tx.attemptAnswer.findMany({
     where: { questionId },
     select: { id: true, attemptId: true, response: true, points: true, maxPoints: true, autoPoints: true },
@@ -359,6 +365,11 @@ export async function shareQuestion(
 ): Promise<QuestionView> {
   const before = await findVisible(ctx, input.questionId);
   if (!canManage(ctx, before)) throw forbidden("Only the owner or an admin can change how this question is shared.");
+  if (before.draftTaskId !== null) {
+    throw preconditionFailed(
+      "This question belongs to an AI draft that hasn't been kept yet. Publish the draft's quiz (or make a copy of it) first; then its questions join your bank and can be shared.",
+    );
+  }
   if (before.sharedAccess === input.access) return toView(ctx, before);
   const row = await ctx.db.question.update({
     where: { id: before.id },

@@ -12,7 +12,7 @@ import { isAdmin, isVisible, questionSelect, type Tx, toView, visibleWhere } fro
 async function findEditableQuiz(ctx: ServiceContext, quizId: string) {
   const quiz = await ctx.db.contentItem.findFirst({
     where: { id: quizId, type: "QUIZ", deletedAt: null },
-    select: { id: true, authorId: true, status: true },
+    select: { id: true, authorId: true, status: true, agentTaskId: true },
   });
   if (!quiz) throw notFound("Quiz");
   if (!isAdmin(ctx) && quiz.authorId !== ctx.actor.userId) {
@@ -39,8 +39,16 @@ export async function getQuizQuestions(ctx: ServiceContext, input: { quizId: str
 
 export async function setQuizQuestions(ctx: ServiceContext, input: { quizId: string; questionIds: string[] }) {
   const quiz = await findEditableQuiz(ctx, input.quizId);
+  // Bank questions, and the quiz's own AI draft's questions (the draft's quiz lists them); never
+  // another draft's questions, which would vanish from this quiz when that draft is discarded.
   const found = await ctx.db.question.findMany({
-    where: { AND: [{ id: { in: input.questionIds } }, visibleWhere(ctx)] },
+    where: {
+      AND: [
+        { id: { in: input.questionIds } },
+        visibleWhere(ctx),
+        { OR: [{ draftTaskId: null }, ...(quiz.agentTaskId ? [{ draftTaskId: quiz.agentTaskId }] : [])] },
+      ],
+    },
     select: { id: true },
   });
   const foundIds = new Set(found.map((q) => q.id));

@@ -259,6 +259,50 @@ describe("an admin's reset link", () => {
     expect(error.message).toBe("Reactivate Paused Student first: a deactivated account can't sign in.");
   });
 
+  it("is refused for another admin when it can't be mailed to them", async () => {
+    const other = await w.newActor("a", "ADMIN", "Other Admin");
+    const error = await domainErrorOf(
+      createPasswordResetLink(await admin(), { userId: other.userId }, { mail: logOnly }),
+    );
+    expect(error.code).toBe("PRECONDITION_FAILED");
+    expect(error.message).toBe(
+      "A reset link for another admin is only made when it can be emailed to them, and this server has no mail set up. Other Admin can change their password on their account page.",
+    );
+    expect(await w.t.db.passwordResetToken.count({ where: { userId: other.userId } })).toBe(0);
+  });
+
+  it("is refused for another admin when the mail to them fails, leaving no live link", async () => {
+    const other = await w.newActor("a", "ADMIN", "Unreachable Admin");
+    const failing: MailSettings = {
+      mailer: {
+        kind: "smtp",
+        send: async () => {
+          throw new Error("connection refused");
+        },
+      },
+      appUrl: "https://school.test",
+    };
+    const error = await domainErrorOf(
+      createPasswordResetLink(await admin(), { userId: other.userId }, { mail: failing }),
+    );
+    expect(error.message).toBe(
+      "The link could not be emailed to Unreachable Admin, so it was not made. Try again later.",
+    );
+    expect(await w.t.db.passwordResetToken.count({ where: { userId: other.userId, usedAt: null } })).toBe(0);
+  });
+
+  it("is mailed to another admin when mail is configured", async () => {
+    const other = await w.newActor("a", "ADMIN");
+    const sent: MailMessage[] = [];
+    const mail: MailSettings = {
+      mailer: { kind: "smtp", send: async (m) => void sent.push(m) },
+      appUrl: "https://school.test",
+    };
+    const link = await createPasswordResetLink(await admin(), { userId: other.userId }, { mail });
+    expect(link.emailed).toBe(true);
+    expect(sent.map((m) => m.to)).toEqual([other.email]);
+  });
+
   it("is audited without the token", async () => {
     const person = await w.newActor("a", "STUDENT");
     await createPasswordResetLink(await admin(), { userId: person.userId }, { mail: logOnly });

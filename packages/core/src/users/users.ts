@@ -11,12 +11,14 @@ import type {
   userListInputSchema,
 } from "@toolboxai/validators";
 import type { z } from "zod";
+import { cancelTasksOfDeletedUser } from "../agents/tasks";
 import { recordAudit } from "../audit/audit";
-import { createResetToken, resetMail, resetUrl } from "../auth/password-reset";
+import { createResetToken, resetMail, resetUrl, retireResetTokens } from "../auth/password-reset";
 import type { ServiceContext } from "../context";
 import { fieldError, invalid, isPrismaError, notFound, preconditionFailed } from "../errors";
 import { type MailSettings, mailSettings } from "../mail/mailer";
 import { publishDashboardChanged } from "../realtime/events";
+import { processRevocations } from "../sessions/revocations";
 import { endUserSessions } from "../sessions/sessions";
 
 const userView = {
@@ -111,11 +113,36 @@ function refuseSelf(ctx: ServiceContext, userId: string, message: string) {
   if (userId === ctx.actor.userId) throw invalid(message);
 }
 
+type Tx = Parameters<Parameters<ServiceContext["db"]["$transaction"]>[0]>[0];
+
+/**
+ * The last-admin guard: a school always keeps one active admin. Taken inside the transaction that
+ * demotes, deactivates or deletes `userId`, behind a per-organization advisory lock, so two admins
+ * removing each other at the same moment are serialized and the second one is refused (it counts
+ * after the first has committed). Reads the person again under the lock.
+ */
+async function keepAnAdmin(ctx: ServiceContext, tx: Tx, userId: string, refusal: (name: string) => string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('toolboxai.org-admins'), hashtext(${ctx.actor.orgId}))`;
+  const user = await tx.user.findFirst({ where: { id: userId, deletedAt: null }, select: userView });
+  if (!user) throw notFound("User");
+  if (user.role !== "ADMIN" || !user.active) return user;
+  const otherAdmins = await tx.user.count({
+    where: { role: "ADMIN", active: true, deletedAt: null, id: { not: userId } },
+  });
+  if (otherAdmins === 0) throw preconditionFailed(refusal(user.name));
+  return user;
+}
+
+const lastAdmin = (name: string) => `${name} is the last admin of your school. Make someone else an admin first.`;
+
 export async function changeUserRole(ctx: ServiceContext, input: { userId: string; role: Role }) {
   refuseSelf(ctx, input.userId, "You can't change your own role. Ask another admin.");
   const before = await findUser(ctx, input.userId);
   if (before.role === input.role) return before;
-  const user = await ctx.db.user.update({ where: { id: input.userId }, data: { role: input.role }, select: userView });
+  const user = await ctx.db.$transaction(async (tx) => {
+    if (input.role !== "ADMIN") await keepAnAdmin(ctx, tx, input.userId, lastAdmin);
+    return tx.user.update({ where: { id: input.userId }, data: { role: input.role }, select: userView });
+  });
   await recordAudit(ctx, {
     action: "user.role_changed",
     targetType: "User",
@@ -130,10 +157,13 @@ export async function setUserActive(ctx: ServiceContext, input: { userId: string
   if (!input.active) refuseSelf(ctx, input.userId, "You can't deactivate your own account.");
   const before = await findUser(ctx, input.userId);
   if (before.active === input.active) return before;
-  const user = await ctx.db.user.update({
-    where: { id: input.userId },
-    data: { active: input.active },
-    select: userView,
+  const user = await ctx.db.$transaction(async (tx) => {
+    if (!input.active) {
+      await keepAnAdmin(ctx, tx, input.userId, lastAdmin);
+      // Reactivation must not revive a link made before the deactivation.
+      await retireResetTokens(tx, input.userId);
+    }
+    return tx.user.update({ where: { id: input.userId }, data: { active: input.active }, select: userView });
   });
   // Deactivation ends every session; reactivation revives none (the person signs in again).
   const sessionsEnded = input.active ? 0 : await endUserSessions(ctx, user.id, { reason: "deactivated" });
@@ -152,10 +182,14 @@ export async function updateUser(ctx: ServiceContext, input: z.output<typeof upd
   if (before.name === input.name && before.email === input.email) return before;
   let user: UserView;
   try {
-    user = await ctx.db.user.update({
-      where: { id: input.userId },
-      data: { name: input.name, email: input.email },
-      select: userView,
+    user = await ctx.db.$transaction(async (tx) => {
+      // A link mailed to the old address must not outlive the change of address.
+      if (before.email !== input.email) await retireResetTokens(tx, input.userId);
+      return tx.user.update({
+        where: { id: input.userId },
+        data: { name: input.name, email: input.email },
+        select: userView,
+      });
     });
   } catch (error) {
     if (isPrismaError(error, "P2002"))
@@ -185,38 +219,42 @@ function retiredEmail(userId: string): string {
  */
 export async function deleteUser(ctx: ServiceContext, input: { userId: string }) {
   refuseSelf(ctx, input.userId, "You can't delete your own account. Ask another admin.");
-  const user = await findUser(ctx, input.userId);
-  if (user.role === "ADMIN") {
-    const otherAdmins = await ctx.db.user.count({
-      where: { role: "ADMIN", active: true, deletedAt: null, id: { not: user.id } },
-    });
-    if (otherAdmins === 0)
-      throw preconditionFailed(`${user.name} is the last admin of your school. Make someone else an admin first.`);
-  }
-  const classes = await ctx.db.class.findMany({
-    where: { teacherId: user.id, archivedAt: null },
-    select: { name: true },
-    orderBy: { name: "asc" },
-    take: 4,
-  });
-  if (classes.length > 0) {
-    const names = classes.slice(0, 3).map((c) => c.name);
-    const more = classes.length > 3 ? " and more" : "";
-    throw preconditionFailed(
-      `${user.name} still teaches ${classes.length === 1 ? "an active class" : "active classes"} (${names.join(", ")}${more}). Archive ${classes.length === 1 ? "it" : "them"} first.`,
-    );
-  }
+  await findUser(ctx, input.userId);
   const now = new Date();
-  const [enrollments, parentLinks] = await Promise.all([
-    ctx.db.enrollment.deleteMany({ where: { studentId: user.id } }),
-    ctx.db.parentStudentLink.deleteMany({ where: { OR: [{ parentId: user.id }, { studentId: user.id }] } }),
-    ctx.db.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } }),
-  ]);
-  await ctx.db.user.update({
-    where: { id: user.id },
-    data: { deletedAt: now, active: false, email: retiredEmail(user.id) },
+  // One transaction: the guards and every change commit together or not at all.
+  const { user, enrollments, parentLinks, sessionsEnded, tasksCancelled } = await ctx.db.$transaction(async (tx) => {
+    const user = await keepAnAdmin(ctx, tx, input.userId, lastAdmin);
+    const classes = await tx.class.findMany({
+      where: { teacherId: user.id, archivedAt: null },
+      select: { name: true },
+      orderBy: { name: "asc" },
+      take: 4,
+    });
+    if (classes.length > 0) {
+      const names = classes.slice(0, 3).map((c) => c.name);
+      const more = classes.length > 3 ? " and more" : "";
+      throw preconditionFailed(
+        `${user.name} still teaches ${classes.length === 1 ? "an active class" : "active classes"} (${names.join(", ")}${more}). Archive ${classes.length === 1 ? "it" : "them"} first.`,
+      );
+    }
+    const enrollments = await tx.enrollment.deleteMany({ where: { studentId: user.id } });
+    const parentLinks = await tx.parentStudentLink.deleteMany({
+      where: { OR: [{ parentId: user.id }, { studentId: user.id }] },
+    });
+    await retireResetTokens(tx, user.id, now);
+    const tasksCancelled = await cancelTasksOfDeletedUser(tx, user.id, now);
+    await tx.user.update({
+      where: { id: user.id },
+      data: { deletedAt: now, active: false, email: retiredEmail(user.id) },
+    });
+    const sessions = await tx.session.updateMany({
+      where: { userId: user.id, revokedAt: null },
+      data: { revokedAt: now, revokedReason: "deleted" },
+    });
+    return { user, enrollments, parentLinks, sessionsEnded: sessions.count, tasksCancelled };
   });
-  const sessionsEnded = await endUserSessions(ctx, user.id, { reason: "deleted", now });
+  // After the commit: every session cache drops the person's sessions.
+  processRevocations.announce({ userIds: [user.id] });
   await recordAudit(ctx, {
     action: "user.deleted",
     targetType: "User",
@@ -228,6 +266,7 @@ export async function deleteUser(ctx: ServiceContext, input: { userId: string })
       sessionsEnded,
       enrollmentsRemoved: enrollments.count,
       parentLinksRemoved: parentLinks.count,
+      agentTasksCancelled: tasksCancelled,
     },
   });
   publishDashboardChanged(ctx, "users");
@@ -237,6 +276,7 @@ export async function deleteUser(ctx: ServiceContext, input: { userId: string })
 /**
  * An admin's password reset link for a person: shown to the admin once (to copy and pass on), and
  * also mailed to the person when mail is configured. The password stays until the link is used.
+ * For another admin it is refused unless it is mailed to them too (no silent takeover).
  */
 export async function createPasswordResetLink(
   ctx: ServiceContext,
@@ -246,6 +286,12 @@ export async function createPasswordResetLink(
   const user = await findUser(ctx, input.userId);
   if (!user.active) throw preconditionFailed(`Reactivate ${user.name} first: a deactivated account can't sign in.`);
   const mail = options.mail ?? mailSettings();
+  // A link only the acting admin sees would let one admin take over another's account unseen: for
+  // another admin the link is made only when it is also mailed to them, so they learn of it.
+  if (user.role === "ADMIN" && mail.mailer.kind !== "smtp")
+    throw preconditionFailed(
+      `A reset link for another admin is only made when it can be emailed to them, and this server has no mail set up. ${user.name} can change their password on their account page.`,
+    );
   const { token, expiresAt } = await createResetToken(ctx.db, {
     userId: user.id,
     orgId: ctx.actor.orgId,
@@ -258,6 +304,11 @@ export async function createPasswordResetLink(
       await mail.mailer.send(resetMail({ to: user.email, name: user.name, links: [{ school: "", url }] }));
     } catch (error) {
       options.logger?.error({ err: error }, "password reset mail could not be sent");
+      if (user.role === "ADMIN") {
+        // Not mailed, so not made: the link would be the acting admin's alone.
+        await retireResetTokens(ctx.db, user.id);
+        throw preconditionFailed(`The link could not be emailed to ${user.name}, so it was not made. Try again later.`);
+      }
       await auditResetLink(ctx, user.id, false);
       return { url, expiresAt, emailed: false };
     }

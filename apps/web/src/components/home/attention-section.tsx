@@ -101,7 +101,7 @@ export function AttentionRow({
         className="-mx-2 flex items-start justify-between gap-3 rounded-md px-2 py-2 outline-none hover:bg-muted focus-visible:ring-2 focus-visible:ring-ring"
       >
         <span className="min-w-0 flex-1 space-y-0.5">
-          <span className="block truncate font-medium">{label}</span>
+          <span className="line-clamp-2 break-words font-medium">{label}</span>
           <span className="block text-muted-foreground text-sm">{details}</span>
         </span>
         {aside ? <span className="shrink-0 text-right text-sm">{aside}</span> : null}
@@ -110,12 +110,25 @@ export function AttentionRow({
   );
 }
 
-/** "and 4 more" under a list cut at its limit. */
-export function MoreNote({ shown, total, what }: { shown: number; total: number; what: string }) {
+/** "and 4 more" under a list cut at its limit, linking to where all of them are. */
+export function MoreNote({
+  shown,
+  total,
+  what,
+  href,
+}: {
+  shown: number;
+  total: number;
+  what: string;
+  /** Where the rest are listed in full. */
+  href: string;
+}) {
   if (total <= shown) return null;
   return (
-    <p className="mt-2 text-muted-foreground text-sm">
-      and {total - shown} more {what}
+    <p className="mt-2 text-sm">
+      <Link href={href} className="font-medium text-primary underline-offset-4 hover:underline">
+        and {total - shown} more {what}
+      </Link>
     </p>
   );
 }

@@ -208,6 +208,73 @@ describe("a generated quiz's questions", () => {
     expect(await bankIds(caller, { tag: "weathering" })).toEqual([]);
   });
 
+  it("can't be put in another quiz by id, so discarding the draft never empties a published quiz", async () => {
+    const { caller, ids } = await generatedQuiz("Tsunamis");
+    const other = await caller.content.create({
+      type: "QUIZ",
+      title: "My own quiz",
+      description: "",
+      subject: "Earth Science",
+      gradeLevel: "7",
+      tags: [],
+      body: { instructions: "" },
+    });
+    const error = await errorOf(caller.questions.setQuizQuestions({ quizId: other.id, questionIds: [ids[0] ?? ""] }));
+    expect(error.code).toBe("NOT_FOUND");
+    expect(await caller.questions.quizQuestions({ quizId: other.id })).toEqual([]);
+  });
+
+  it("can still be reordered in the draft's own quiz", async () => {
+    const { caller, quizId, ids } = await generatedQuiz("Sand dunes");
+    const reversed = [...ids].reverse();
+    const after = await caller.questions.setQuizQuestions({ quizId, questionIds: reversed });
+    expect(after.map((q) => q.question.id)).toEqual(reversed);
+  });
+
+  it("can't be read by id as bank questions", async () => {
+    const { caller, ids } = await generatedQuiz("Caves");
+    expect((await errorOf(caller.questions.get({ questionId: ids[0] ?? "" }))).code).toBe("NOT_FOUND");
+  });
+
+  it("can't be shared until the draft is kept, and can be once it is", async () => {
+    const { caller, quizId, ids } = await generatedQuiz("Deltas");
+    const questionId = ids[0] ?? "";
+    const refused = await errorOf(caller.questions.share({ questionId, access: "VIEW" }));
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toContain("hasn't been kept yet");
+    await caller.content.publish({ contentId: quizId });
+    expect((await caller.questions.share({ questionId, access: "VIEW" })).sharedAccess).toBe("VIEW");
+  });
+
+  it("come back on restore only as the discard removed them: one the teacher removed earlier stays removed", async () => {
+    const { caller, quizId, ids } = await generatedQuiz("Geysers");
+    const [removed = "", ...rest] = ids;
+    await caller.questions.remove({ questionId: removed });
+    await caller.content.delete({ contentId: quizId });
+    await caller.content.restore({ contentId: quizId });
+    expect((await caller.questions.quizQuestions({ quizId })).map((q) => q.question.id)).toEqual(rest);
+    const rows = await w.t.db.question.findMany({ where: { id: { in: ids } }, select: { id: true, deletedAt: true } });
+    expect(
+      rows
+        .filter((r) => r.deletedAt === null)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...rest].sort());
+  });
+
+  it("stay the teacher's unkept draft when an admin copies the generated quiz", async () => {
+    const { caller, quizId, ids } = await generatedQuiz("Aquifers");
+    const admin = w.caller(await w.actor("a", "ADMIN"));
+    const copy = await admin.content.duplicate({ contentId: quizId });
+    // The admin's copy has its own copies of the questions…
+    const copied = (await admin.questions.quizQuestions({ quizId: copy.id })).map((q) => q.question.id);
+    expect(copied).toHaveLength(ids.length);
+    for (const id of copied) expect(ids).not.toContain(id);
+    // …and the teacher's draft questions are still out of the teacher's bank.
+    expect(await bankIds(caller, { tag: "aquifers" })).toEqual([]);
+    expect(await w.t.db.question.count({ where: { id: { in: ids }, draftTaskId: null } })).toBe(0);
+  });
+
   it("stay in the bank when a quiz already kept is deleted later", async () => {
     const { caller, quizId, ids } = await generatedQuiz("Glaciers");
     await caller.content.publish({ contentId: quizId });

@@ -305,6 +305,160 @@ describe("rubric scoring", () => {
   });
 });
 
+describe("rubric criterion ids", () => {
+  it("a criterion named like a built-in property (constructor) is refused when the question is saved", async () => {
+    const error = await errorOf(
+      as(teacher).questions.create({
+        ...questions.short,
+        rubric: [
+          { id: "constructor", label: "Names the cause", points: 2 },
+          { id: "a", label: "Gives an example", points: 1 },
+        ],
+      } as QuestionInput),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(fieldErrorsOf(error)).toEqual({ rubric: ["Pick another criterion id"] });
+  });
+
+  it("a mark for a built-in property name is refused and the answer keeps its points", async () => {
+    const error = await errorOf(
+      as(teacher).assignments.gradeAnswer({ attemptId, questionId: q.short, rubricScores: { constructor: 1 } }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    const review = await as(teacher).assignments.review({ attemptId });
+    expect(review.questions.find((x) => x.id === q.short)?.points).toBe(0);
+    expect(review.score).toBe(1);
+  });
+
+  it("a stored rubric with such an id is never marked, so the points never turn into NaN", async () => {
+    // Written before ids were restricted: the rubric no longer parses, so there is nothing to mark.
+    const questions = w.scoped("a").question;
+    await questions.update({
+      where: { id: q.short },
+      data: {
+        rubric: [
+          { id: "constructor", label: "Names the cause", points: 2 },
+          { id: "a", label: "Gives an example", points: 1 },
+        ],
+      },
+    });
+    try {
+      const error = await errorOf(
+        as(teacher).assignments.gradeAnswer({ attemptId, questionId: q.short, rubricScores: { a: 1 } }),
+      );
+      expect(fieldErrorsOf(error)).toEqual({ rubricScores: ["This question has no rubric to mark."] });
+      expect((await as(teacher).assignments.review({ attemptId })).score).toBe(1);
+    } finally {
+      await questions.update({ where: { id: q.short }, data: { rubric: RUBRIC } });
+    }
+  });
+});
+
+describe("reviewing an answer the automatic grading got right", () => {
+  const waiting = async () => (await as(teacher).home.teacher()).toReview.items.map((i) => i.attemptId);
+  beforeEach(async () => {
+    // Only this test's attempt waits: earlier tests' attempts would push it past the home's list.
+    await w
+      .scoped("a")
+      .attemptAnswer.updateMany({ where: { attemptId: { not: attemptId } }, data: { gradedAt: new Date() } });
+  });
+
+  it("waits in the teacher's To review until they look at it", async () => {
+    expect(await waiting()).toContain(attemptId);
+  });
+
+  it("leaves To review once the teacher marks it reviewed, keeping its points", async () => {
+    const review = await as(teacher).assignments.gradeAnswer({ attemptId, questionId: q.short, reviewed: true });
+    expect(review.questions.find((x) => x.id === q.short)).toMatchObject({
+      points: 0,
+      autoPoints: null,
+      gradedBy: { id: teacher.userId },
+    });
+    expect(await waiting()).not.toContain(attemptId);
+  });
+
+  it("writes an audit entry naming the teacher and the answer they accepted", async () => {
+    await as(teacher).assignments.gradeAnswer({ attemptId, questionId: q.short, reviewed: true });
+    const entry = await w.scoped("a").auditLog.findFirst({
+      where: { action: "attempt.answer_reviewed", targetId: attemptId },
+    });
+    expect(entry).toMatchObject({ actorId: teacher.userId, metadata: { questionId: q.short, from: 0, to: 0 } });
+  });
+
+  it("leaves To review when the teacher only comments on the answer, and the comment is audited", async () => {
+    await as(teacher).assignments.gradeAnswer({ attemptId, questionId: q.short, comment: "Good start." });
+    expect(await waiting()).not.toContain(attemptId);
+    const entry = await w.scoped("a").auditLog.findFirst({
+      where: { action: "attempt.answer_commented", targetId: attemptId },
+    });
+    expect(entry?.metadata).toMatchObject({ questionId: q.short, comment: "Good start." });
+  });
+
+  it("leaves To review when the teacher goes back to the automatic score", async () => {
+    await as(teacher).assignments.gradeAnswer({ attemptId, questionId: q.short, points: 2, reason: "Close" });
+    await as(teacher).assignments.gradeAnswer({ attemptId, questionId: q.short, points: null });
+    expect(await waiting()).not.toContain(attemptId);
+  });
+});
+
+describe("saving marks at the same time", () => {
+  it("leaves the total as the sum of every answer's saved points", async () => {
+    await Promise.all([
+      as(teacher).assignments.gradeAnswer({ attemptId, questionId: q.num, points: 2, reason: "Counted legs" }),
+      as(admin).assignments.gradeAnswer({ attemptId, questionId: q.short, rubricScores: { cause: 2, example: 1 } }),
+      as(teacher).assignments.gradeAnswer({ attemptId, questionId: q.tf, points: 0.5, reason: "Guessed" }),
+    ]);
+    const review = await as(teacher).assignments.review({ attemptId });
+    expect(review.questions.map((x) => x.points)).toEqual([0.5, 3, 2]);
+    expect(review.score).toBe(5.5);
+  });
+
+  it("keeps points to 2 decimals so totals add up exactly", async () => {
+    await as(teacher).assignments.gradeAnswer({ attemptId, questionId: q.num, points: 0.1 + 0.2, reason: "Part" });
+    const review = await as(teacher).assignments.gradeAnswer({
+      attemptId,
+      questionId: q.tf,
+      points: 1 / 3,
+      reason: "Part",
+    });
+    expect(review.questions.map((x) => x.points)).toEqual([0.33, 0, 0.3]);
+    expect(review.score).toBe(0.63);
+  });
+});
+
+describe("a rubric's criteria while the answers are hidden", () => {
+  it("reach the student only as a total until the teacher shares the answers", async () => {
+    const quiz = await w.scoped("a").contentItem.create({
+      data: {
+        organizationId: w.orgs.a,
+        authorId: teacher.userId,
+        type: "QUIZ",
+        title: "Hidden key quiz",
+        subject: "Science",
+        gradeLevel: "7",
+        body: { instructions: "", draw: null },
+        status: "PUBLISHED",
+      },
+    });
+    await as(teacher).questions.setQuizQuestions({ quizId: quiz.id, questionIds: [q.short] });
+    const hidden = await as(teacher).assignments.create({ classId, contentId: quiz.id, showCorrectAnswers: false });
+    const player = await as(student).assignments.startAttempt({ assignmentId: hidden.id });
+    await as(student).assignments.submitAttempt({
+      attemptId: player.attemptId,
+      responses: { [q.short]: { text: "heat" } },
+    });
+    await as(teacher).assignments.gradeAnswer({
+      attemptId: player.attemptId,
+      questionId: q.short,
+      rubricScores: { cause: 2 },
+    });
+    const got = await as(student).assignments.attempt({ attemptId: player.attemptId });
+    const answer = got.kind === "result" ? got.result.questions[0] : undefined;
+    expect(answer?.rubric).toEqual([{ id: "total", label: null, points: 4, awarded: 2 }]);
+    expect(JSON.stringify(got)).not.toContain("Names the cause");
+  });
+});
+
 describe("the student's grades page", () => {
   it("lists each class's assignments with the result's score and the teacher's feedback", async () => {
     await as(teacher).assignments.setFeedback({ attemptId, feedback: "See me about question 3." });

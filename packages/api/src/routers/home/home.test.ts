@@ -142,6 +142,20 @@ describe("the teacher's work to review", () => {
     expect(item).toMatchObject({ studentId: student.userId, studentName: student.name, classId, waiting: 2 });
   });
 
+  it("names the first short answer waiting, in the attempt's order, for the link to land on", async () => {
+    const attemptId = await submit(quizId, student, [
+      { type: "SHORT_ANSWER", gradedAt: NOW },
+      { type: "SHORT_ANSWER" },
+      { type: "SHORT_ANSWER" },
+    ]);
+    const answers = await w.scoped("a").attemptAnswer.findMany({ where: { attemptId }, orderBy: { id: "asc" } });
+    const [marked = "", second = "", third = ""] = answers.map((a) => a.questionId);
+    // The student saw the third question before the second one.
+    await w.scoped("a").attempt.update({ where: { id: attemptId }, data: { questionIds: [marked, third, second] } });
+    const item = (await homeOf(teacher)).toReview.items.find((i) => i.attemptId === attemptId);
+    expect(item?.firstWaitingQuestionId).toBe(third);
+  });
+
   it("drops an attempt once the teacher has marked every short answer in it", async () => {
     const attemptId = await submit(quizId, student, [{ type: "SHORT_ANSWER", gradedAt: NOW }]);
     expect(await reviewIds()).not.toContain(attemptId);

@@ -23,6 +23,11 @@ describe("passwordReset", () => {
     expect(known).toEqual(unknown);
   });
 
+  it("tells a person without a mailbox what to do instead", async () => {
+    const { message } = await anonymous().passwordReset.request({ email: "no-mailbox@nowhere.test" });
+    expect(message).toContain("No email? Ask your teacher or school admin to reset your password.");
+  });
+
   it("says in words what is wrong with the email", async () => {
     const error = await errorOf(anonymous().passwordReset.request({ email: "not an email" }));
     expect(error.code).toBe("BAD_REQUEST");

@@ -74,3 +74,28 @@ describe("saving a random draw", () => {
     expect((saved.body as { draw: unknown }).draw).toMatchObject({ tag: "plates", count: 1 });
   });
 });
+
+describe("creating a quiz with a random draw", () => {
+  const create = async (count: number) =>
+    (await teacher()).content.create({
+      type: "QUIZ",
+      title: "Lava quiz",
+      subject: "Science",
+      gradeLevel: "7",
+      body: { instructions: "", draw: { tag: "lava", count, avoidRepeats: true } },
+    });
+
+  it("refuses a new quiz drawing 50 when only 1 question has the tag, and saves nothing", async () => {
+    const error = await errorOf(create(50));
+    expect((error.cause as DomainError).fieldErrors).toEqual({
+      "body.draw.count": ["Only 1 question is tagged “lava”: choose 1 or fewer, or tag more questions."],
+    });
+    const titles = (await (await teacher()).content.list({})).items.map((i) => i.title);
+    expect(titles).not.toContain("Lava quiz");
+  });
+
+  it("creates a new quiz whose draw the bank can fill", async () => {
+    const quiz = await create(1);
+    expect((quiz.body as { draw: unknown }).draw).toMatchObject({ tag: "lava", count: 1 });
+  });
+});

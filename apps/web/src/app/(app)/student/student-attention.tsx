@@ -83,7 +83,7 @@ export function StudentAttention() {
               href={`/student/attempts/${r.attemptId}`}
               label={
                 <span className="flex items-center gap-2">
-                  <span className="truncate">{r.title}</span>
+                  <span className="min-w-0 break-words">{r.title}</span>
                   {r.isNew ? <Badge>New</Badge> : null}
                 </span>
               }

@@ -19,6 +19,16 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const score = (s: number, max: number) => `${Number.isInteger(s) ? s : s.toFixed(1)}/${max}`;
 
 /**
+ * Where the rest of "To review" is: the class's gradebook when all of it is one class's, else the
+ * list of the teacher's classes below (each opens its gradebook).
+ */
+function moreToReviewHref(items: { classId: string }[]) {
+  const classes = new Set(items.map((i) => i.classId));
+  const [only] = classes;
+  return classes.size === 1 && only ? `/teacher/classes/${only}/gradebook` : "/teacher#your-classes";
+}
+
+/**
  * The top of the teacher's home: what needs their attention across their open classes, as
  * Google Classroom's "To review" does. New submissions arrive as realtime events (or by polling).
  */
@@ -46,14 +56,11 @@ export function NeedsAttention() {
           {data?.toReview.items.map((r) => (
             <AttentionRow
               key={r.attemptId}
-              href={`/teacher/classes/${r.classId}/attempts/${r.attemptId}`}
-              label={
-                <>
-                  {r.studentName} · {r.title}
-                </>
-              }
+              href={`/teacher/classes/${r.classId}/attempts/${r.attemptId}#answer-${r.firstWaitingQuestionId}`}
+              label={r.studentName}
               details={
                 <>
+                  <span className="block break-words text-foreground">{r.title}</span>
                   {r.className} · submitted <RelativeTime value={r.submittedAt} />
                 </>
               }
@@ -61,7 +68,12 @@ export function NeedsAttention() {
             />
           ))}
         </ul>
-        <MoreNote shown={data?.toReview.items.length ?? 0} total={data?.toReview.total ?? 0} what="to review" />
+        <MoreNote
+          shown={data?.toReview.items.length ?? 0}
+          total={data?.toReview.total ?? 0}
+          what="to review"
+          href={moreToReviewHref(data?.toReview.items ?? [])}
+        />
       </AttentionSection>
 
       <AttentionSection
@@ -161,7 +173,12 @@ export function NeedsAttention() {
             />
           ))}
         </ul>
-        <MoreNote shown={data?.drafts.items.length ?? 0} total={data?.drafts.total ?? 0} what="drafts" />
+        <MoreNote
+          shown={data?.drafts.items.length ?? 0}
+          total={data?.drafts.total ?? 0}
+          what="drafts"
+          href="/teacher/content"
+        />
       </AttentionSection>
     </section>
   );

@@ -17,6 +17,7 @@ import {
 import { Label } from "~/components/ui/label";
 import { NativeSelect } from "~/components/ui/native-select";
 import { api } from "~/trpc/react";
+import { useShownUser } from "./shown-user";
 
 export function ChangeRoleDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
   const [role, setRole] = useState<Role>("TEACHER");
@@ -34,13 +35,14 @@ export function ChangeRoleDialog({ user, onClose }: { user: UserView | null; onC
       change.reset();
     }
   }, [user]);
+  const shown = useShownUser(user);
 
   return (
     <Dialog open={user !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Change role</DialogTitle>
-          <DialogDescription>{user?.name} sees the pages of their new role on their next page load.</DialogDescription>
+          <DialogDescription>{shown?.name} sees the pages of their new role on their next page load.</DialogDescription>
         </DialogHeader>
         {change.error ? (
           <Alert variant="destructive">

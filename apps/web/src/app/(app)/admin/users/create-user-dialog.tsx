@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type CreateUserInput, createUserSchema, type Role } from "@toolboxai/validators";
 import { Check, Copy, UserPlus } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
@@ -25,6 +25,7 @@ import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
 import { applyServerErrors } from "~/lib/form-errors";
 import { api } from "~/trpc/react";
+import { copyText } from "./shown-user";
 
 type FormValues = z.input<typeof createUserSchema>;
 /**
@@ -39,6 +40,7 @@ export function CreateUserDialog() {
   const [failure, setFailure] = useState<string | null>(null);
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
   const [copied, setCopied] = useState(false);
+  const passwordText = useRef<HTMLElement>(null);
   const utils = api.useUtils();
   const form = useForm<FormValues, unknown, CreateUserInput>({
     resolver: zodResolver(createUserSchema),
@@ -87,7 +89,7 @@ export function CreateUserDialog() {
             <Alert>
               <AlertTitle>Temporary password</AlertTitle>
               <AlertDescription>
-                <code className="font-mono text-base" data-testid="temporary-password">
+                <code ref={passwordText} className="font-mono text-base" data-testid="temporary-password">
                   {created.password}
                 </code>
               </AlertDescription>
@@ -95,10 +97,7 @@ export function CreateUserDialog() {
             <DialogFooter>
               <Button
                 variant="outline"
-                onClick={async () => {
-                  await navigator.clipboard.writeText(created.password).catch(() => {});
-                  setCopied(true);
-                }}
+                onClick={async () => setCopied(await copyText(created.password, passwordText.current))}
               >
                 {copied ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
                 {copied ? "Copied" : "Copy"}

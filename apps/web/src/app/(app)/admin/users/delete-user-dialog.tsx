@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "~/components/confirm-dialog";
 import { api } from "~/trpc/react";
+import { useShownUser } from "./shown-user";
 
 /** Confirms a deletion, naming the person; a refusal (last admin, active classes) is shown in the dialog. */
 export function DeleteUserDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
@@ -19,16 +20,17 @@ export function DeleteUserDialog({ user, onClose }: { user: UserView | null; onC
   useEffect(() => {
     if (user) remove.reset();
   }, [user]);
+  const shown = useShownUser(user);
 
   return (
     <ConfirmDialog
       open={user !== null}
       onClose={onClose}
-      title={`Delete ${user?.name}?`}
+      title={`Delete ${shown?.name}?`}
       description={
         <>
           <span className="block">
-            {user?.name} ({user?.email}) is signed out at once and can no longer sign in. They leave their classes and
+            {shown?.name} ({shown?.email}) is signed out at once and can no longer sign in. They leave their classes and
             parent links; the work and messages they wrote stay. Their email can be used for a new account.
           </span>
           {remove.error ? (

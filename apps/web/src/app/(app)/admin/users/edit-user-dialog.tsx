@@ -20,6 +20,7 @@ import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { applyServerErrors } from "~/lib/form-errors";
 import { api } from "~/trpc/react";
+import { useShownUser } from "./shown-user";
 
 type FormValues = z.input<typeof updateUserSchema>;
 
@@ -49,6 +50,7 @@ export function EditUserDialog({ user, onClose }: { user: UserView | null; onClo
     }
   }, [user]);
 
+  const shown = useShownUser(user);
   const { errors, isDirty } = form.formState;
   return (
     <Dialog open={user !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
@@ -62,7 +64,7 @@ export function EditUserDialog({ user, onClose }: { user: UserView | null; onClo
           })}
         >
           <DialogHeader>
-            <DialogTitle>Edit {user?.name}</DialogTitle>
+            <DialogTitle>Edit {shown?.name}</DialogTitle>
             <DialogDescription>
               They sign in with the new email from now on. Their password and sessions stay as they are.
             </DialogDescription>

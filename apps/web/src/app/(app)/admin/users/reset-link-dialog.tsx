@@ -2,7 +2,7 @@
 
 import type { ResetLink, UserView } from "@toolboxai/validators";
 import { Check, Copy } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { LocalTime } from "~/components/local-time";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -16,6 +16,7 @@ import {
 } from "~/components/ui/dialog";
 import { FormError } from "~/components/ui/form-error";
 import { api } from "~/trpc/react";
+import { copyText, useShownUser } from "./shown-user";
 
 /**
  * Makes a single-use password reset link for a person and shows it once to copy (it is also mailed
@@ -32,12 +33,14 @@ export function ResetLinkDialog({ user, onClose }: { user: UserView | null; onCl
       create.reset();
     }
   }, [user]);
+  const shown = useShownUser(user);
+  const linkText = useRef<HTMLElement>(null);
 
   return (
     <Dialog open={user !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Reset {user?.name}'s password</DialogTitle>
+          <DialogTitle>Reset {shown?.name}'s password</DialogTitle>
           <DialogDescription>
             {link
               ? "This is the only time the link is shown. It works once, until the time below."
@@ -49,13 +52,13 @@ export function ResetLinkDialog({ user, onClose }: { user: UserView | null; onCl
           <Alert>
             <AlertTitle>Reset link</AlertTitle>
             <AlertDescription className="grid gap-2">
-              <code className="break-all font-mono text-sm" data-testid="reset-link">
+              <code ref={linkText} className="break-all font-mono text-sm" data-testid="reset-link">
                 {link.url}
               </code>
               <span>
                 Expires <LocalTime value={link.expiresAt} />.{" "}
                 {link.emailed
-                  ? `It was also emailed to ${user?.email}.`
+                  ? `It was also emailed to ${shown?.email}.`
                   : "It was not emailed (this server has no mail set up): pass it on yourself."}
               </span>
             </AlertDescription>
@@ -64,13 +67,7 @@ export function ResetLinkDialog({ user, onClose }: { user: UserView | null; onCl
         <DialogFooter>
           {link ? (
             <>
-              <Button
-                variant="outline"
-                onClick={async () => {
-                  await navigator.clipboard.writeText(link.url).catch(() => {});
-                  setCopied(true);
-                }}
-              >
+              <Button variant="outline" onClick={async () => setCopied(await copyText(link.url, linkText.current))}>
                 {copied ? <Check className="size-4" aria-hidden /> : <Copy className="size-4" aria-hidden />}
                 {copied ? "Copied" : "Copy link"}
               </Button>

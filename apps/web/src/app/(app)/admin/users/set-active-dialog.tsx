@@ -4,6 +4,7 @@ import type { UserView } from "@toolboxai/validators";
 import { toast } from "sonner";
 import { ConfirmDialog } from "~/components/confirm-dialog";
 import { api } from "~/trpc/react";
+import { useShownUser } from "./shown-user";
 
 /** Confirms before deactivating (signs the person out everywhere at once) or reactivating. */
 export function SetActiveDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
@@ -16,14 +17,15 @@ export function SetActiveDialog({ user, onClose }: { user: UserView | null; onCl
   const onError = (error: { message: string }) => toast.error(error.message);
   const deactivate = api.users.deactivate.useMutation({ onSuccess: done, onError });
   const reactivate = api.users.reactivate.useMutation({ onSuccess: done, onError });
-  const deactivating = user?.active ?? true;
+  const shown = useShownUser(user);
+  const deactivating = shown?.active ?? true;
   const pending = deactivate.isPending || reactivate.isPending;
 
   return (
     <ConfirmDialog
       open={user !== null}
       onClose={onClose}
-      title={deactivating ? `Deactivate ${user?.name}?` : `Reactivate ${user?.name}?`}
+      title={deactivating ? `Deactivate ${shown?.name}?` : `Reactivate ${shown?.name}?`}
       description={
         deactivating
           ? "They are signed out at once and can't sign in until an admin reactivates them. Their work is kept."

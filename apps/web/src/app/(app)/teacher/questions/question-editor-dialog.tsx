@@ -5,6 +5,7 @@ import { Plus } from "lucide-react";
 import { useEffect, useState } from "react";
 import { type Path, useFieldArray, useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { ConfirmDialog } from "~/components/confirm-dialog";
 import { Button } from "~/components/ui/button";
 import {
   Dialog,
@@ -46,6 +47,7 @@ const POLICY_DONE: Record<RegradePolicy, string> = {
  * with the caller for viewing. Edits of an answered question ask for a regrade policy first.
  * `onCreated` (optional) runs after a create, before the dialog closes, in place of the
  * default toast: e.g. the quiz editor attaches the new question to its quiz.
+ * Closing it with unsaved changes (Esc, a click outside, Cancel, the close button) asks first.
  */
 export function QuestionEditorDialog({
   open,
@@ -62,6 +64,7 @@ export function QuestionEditorDialog({
   const readOnly = editing && !question.canEdit;
   const [failure, setFailure] = useState<string | null>(null);
   const [regrade, setRegrade] = useState<{ data: QuestionData; message: string } | null>(null);
+  const [confirmingClose, setConfirmingClose] = useState(false);
   const utils = api.useUtils();
   const form = useForm<QuestionFormValues, unknown, QuestionData>({
     resolver: questionResolver,
@@ -76,6 +79,7 @@ export function QuestionEditorDialog({
     form.reset(question ? valuesFromView(question) : emptyValues());
     setFailure(null);
     setRegrade(null);
+    setConfirmingClose(false);
   }, [open, question, form]);
 
   function onServerError(error: Parameters<typeof applyServerErrors>[0]) {
@@ -120,15 +124,22 @@ export function QuestionEditorDialog({
   });
   const pending = create.isPending || update.isPending;
 
+  /** Closes at once when nothing typed would be lost, else asks first. */
+  function requestClose() {
+    if (!readOnly && !pending && isDirty) setConfirmingClose(true);
+    else onClose();
+  }
+
   const type = form.watch("type");
   const correctIds = form.watch("correctIds");
-  const { errors } = form.formState;
+  // isDirty read here, while rendering, so react-hook-form keeps it up to date for requestClose.
+  const { errors, isDirty } = form.formState;
   const isChoice = type === "SINGLE_CHOICE" || type === "MULTIPLE_CHOICE";
 
   const title = readOnly ? "View question" : editing ? "Edit question" : "New question";
   return (
     <>
-      <Dialog open={open && !regrade} onOpenChange={(next) => (next ? undefined : onClose())}>
+      <Dialog open={open && !regrade} onOpenChange={(next) => (next ? undefined : requestClose())}>
         <DialogContent className="sm:max-w-2xl">
           <form
             noValidate
@@ -247,7 +258,7 @@ export function QuestionEditorDialog({
               </FormField>
             </fieldset>
             <DialogFooter>
-              <Button type="button" variant="outline" onClick={onClose}>
+              <Button type="button" variant="outline" onClick={requestClose}>
                 {readOnly ? "Close" : "Cancel"}
               </Button>
               {readOnly ? null : (
@@ -259,6 +270,20 @@ export function QuestionEditorDialog({
           </form>
         </DialogContent>
       </Dialog>
+      <ConfirmDialog
+        open={open && confirmingClose}
+        onClose={() => setConfirmingClose(false)}
+        title="Discard your changes to this question?"
+        description="What you typed in the question isn't saved. If you close it now, it is lost."
+        cancelLabel="Keep editing"
+        confirmLabel="Discard changes"
+        destructive
+        closeOnConfirm
+        onConfirm={() => {
+          setConfirmingClose(false);
+          onClose();
+        }}
+      />
       <RegradeDialog
         open={open && regrade !== null}
         action="edit"

@@ -1,6 +1,6 @@
 import type { QuestionData } from "@toolboxai/validators";
 import { Plus, Trash2 } from "lucide-react";
-import type { UseFieldArrayReturn, UseFormReturn } from "react-hook-form";
+import { type UseFieldArrayReturn, type UseFormReturn, useWatch } from "react-hook-form";
 import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
 import { newCriterionId, type QuestionFormValues } from "./question-form-model";
@@ -14,6 +14,15 @@ export function RubricFieldset({
   rubric: UseFieldArrayReturn<QuestionFormValues, "rubric", "key">;
 }) {
   const { errors } = form.formState;
+  const criteria = useWatch({ control: form.control, name: "rubric" });
+  const questionPoints = Number(useWatch({ control: form.control, name: "points" }));
+  const total = round2((criteria ?? []).reduce((sum, c) => sum + (Number(c.points) || 0), 0));
+  const mismatch =
+    criteria &&
+    criteria.length > 0 &&
+    Number.isFinite(questionPoints) &&
+    questionPoints > 0 &&
+    total !== questionPoints;
   return (
     <fieldset className="grid gap-2" aria-describedby="q-rubric-help">
       <legend className="mb-1 font-medium text-sm">Rubric (optional)</legend>
@@ -21,6 +30,13 @@ export function RubricFieldset({
         Criteria you mark by hand when reviewing an answer. The answer gets the sum of the marks, up to the question's
         points.
       </p>
+      {rubric.fields.length > 0 ? (
+        <div aria-hidden className="flex items-center gap-2 text-muted-foreground text-xs">
+          <span className="flex-1">Criterion</span>
+          <span className="w-24">Points</span>
+          <span className="w-9" />
+        </div>
+      ) : null}
       {rubric.fields.map((field, i) => {
         const labelError = errors.rubric?.[i]?.label?.message;
         const pointsError = errors.rubric?.[i]?.points?.message;
@@ -64,6 +80,14 @@ export function RubricFieldset({
           {errors.rubric?.message ?? errors.rubric?.root?.message}
         </p>
       ) : null}
+      {mismatch ? (
+        <p data-testid="rubric-total-warning" className="text-amber-800 text-sm dark:text-amber-300">
+          The criteria add up to {total} {total === 1 ? "point" : "points"}, but the question is worth {questionPoints}.{" "}
+          {total > questionPoints
+            ? `An answer that meets every criterion still gets at most ${questionPoints}.`
+            : `An answer that meets every criterion gets only ${total}.`}
+        </p>
+      ) : null}
       <div>
         <Button
           type="button"
@@ -77,4 +101,8 @@ export function RubricFieldset({
       </div>
     </fieldset>
   );
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
 }

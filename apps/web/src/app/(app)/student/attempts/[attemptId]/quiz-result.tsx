@@ -160,7 +160,7 @@ function QuestionReview({ q, index, revealed }: { q: ResultQuestion; index: numb
             <ul className="grid gap-1" aria-label="Rubric">
               {q.rubric.map((c) => (
                 <li key={c.id} className="flex justify-between gap-2 rounded-md border px-3 py-1.5">
-                  <span>{c.label}</span>
+                  <span>{c.label ?? "Rubric total (the criteria show when your teacher shares the answers)"}</span>
                   <span className="tabular-nums">
                     {scoreText(c.awarded, c.points)} {c.points === 1 ? "point" : "points"}
                   </span>

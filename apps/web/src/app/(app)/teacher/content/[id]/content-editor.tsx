@@ -33,8 +33,12 @@ export function ContentEditor({ contentId }: { contentId: string }) {
     publishing,
     unpublish,
     formRef,
+    drawRef,
     saved,
+    adopt,
     conflict,
+    formItem,
+    newerVersion,
     formKey,
     loadLatest,
     save,
@@ -98,9 +102,12 @@ export function ContentEditor({ contentId }: { contentId: string }) {
     );
   }
 
+  // What the form edits: `item`, unless a newer version arrived while there are unsaved changes.
+  const edited = formItem(item);
+  const newer = newerVersion(item, edited);
   const deleted = item.deletedAt !== null;
   const isQuiz = item.type === "QUIZ";
-  const quizDraw = isQuiz ? storedQuizDraw(item.body) : null;
+  const quizDraw = isQuiz ? storedQuizDraw(edited.body) : null;
   const published = item.status === "PUBLISHED";
   const busy = publishing || unpublish.isPending || duplicate.isPending || remove.isPending;
 
@@ -127,7 +134,7 @@ export function ContentEditor({ contentId }: { contentId: string }) {
                     <EyeOff aria-hidden /> Unpublish
                   </Button>
                 ) : (
-                  <Button disabled={busy} onClick={() => void publishSaved(item)}>
+                  <Button disabled={busy} onClick={() => void publishSaved(edited)}>
                     <Eye aria-hidden /> {publishing ? "Publishing…" : "Publish"}
                   </Button>
                 )
@@ -201,19 +208,21 @@ export function ContentEditor({ contentId }: { contentId: string }) {
           </AlertDescription>
         </Alert>
       ) : null}
-      {conflict ? <ConflictAlert message={conflict} onLoadLatest={loadLatest} data-testid="conflict" /> : null}
+      {conflict || newer ? (
+        <ConflictAlert message={conflict ?? newer ?? ""} onLoadLatest={loadLatest} data-testid="conflict" />
+      ) : null}
 
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="grid min-w-0 gap-6">
           <ContentForm
-            key={formKey(item)}
+            key={formKey(edited)}
             ref={formRef}
-            initial={fromContent(item)}
+            initial={fromContent(edited)}
             disabled={!item.canManage || deleted}
             submitLabel="Save"
             pendingLabel="Saving…"
             trackChanges
-            onSave={(values) => save(item, values)}
+            onSave={(values) => save(edited, values)}
             onDirtyChange={setFormDirty}
           />
           {isQuiz ? (
@@ -222,12 +231,13 @@ export function ContentEditor({ contentId }: { contentId: string }) {
               draw={quizDraw}
               canManage={item.canManage}
               deleted={deleted}
-              onSaveDraw={(draw) => saveQuizDraw(item, draw)}
+              onSaveDraw={(draw) => saveQuizDraw(edited, draw)}
               onDirtyChange={setDrawDirty}
+              drawRef={drawRef}
             />
           ) : null}
         </div>
-        {item.canManage ? <VersionHistory item={item} disabled={deleted} /> : null}
+        {item.canManage ? <VersionHistory item={item} disabled={deleted} onRestored={adopt} /> : null}
       </div>
       {guard.dialog}
     </div>

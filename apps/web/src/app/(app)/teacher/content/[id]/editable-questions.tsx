@@ -2,7 +2,7 @@
 
 // The Questions card of a quiz its author may change: the mode (a fixed list, or a random draw
 // by tag) with the draw settings, saved into the quiz body by the editor; then the fixed list.
-import { useEffect, useRef, useState } from "react";
+import { type Ref, useEffect, useImperativeHandle, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
@@ -17,16 +17,26 @@ import { FixedQuestionList } from "./fixed-question-list";
 
 type Mode = "fixed" | "draw";
 
+/** What the screen's Publish needs from the Questions card: its unsaved draw settings, to save them first. */
+export interface QuizDrawHandle {
+  /** Whether the mode or the draw settings hold changes that are not saved. */
+  isDirty(): boolean;
+  /** The settings as entered (null: the fixed list), or `invalid` with the errors shown on the card. */
+  read(): { draw: QuizDraw | null } | "invalid";
+}
+
 export function EditableQuestions({
   quizId,
   draw,
   onSaveDraw,
   onDirtyChange,
+  ref,
 }: {
   quizId: string;
   draw: QuizDraw | null;
   onSaveDraw(draw: QuizDraw | null): Promise<boolean>;
   onDirtyChange?(dirty: boolean): void;
+  ref?: Ref<QuizDrawHandle>;
 }) {
   const [mode, setMode] = useState<Mode>(draw ? "draw" : "fixed");
   const [tag, setTag] = useState(draw?.tag ?? "");
@@ -65,19 +75,28 @@ export function EditableQuestions({
   }, [dirty]);
   useEffect(() => () => onDirtyChangeRef.current?.(false), []);
 
+  /** The settings as entered, validated (errors shown on the card). */
+  function read(): { draw: QuizDraw | null } | "invalid" {
+    if (mode !== "draw") {
+      setErrors({});
+      return { draw: null };
+    }
+    const t = tag.trim().toLowerCase();
+    const found: typeof errors = {};
+    if (!t) found.tag = "Enter the tag of the questions to draw from";
+    else if (t.length > 40) found.tag = "A tag is at most 40 characters";
+    if (!Number.isInteger(countNumber) || countNumber < 1 || countNumber > MAX_QUIZ_QUESTIONS)
+      found.count = `Enter a whole number from 1 to ${MAX_QUIZ_QUESTIONS}`;
+    setErrors(found);
+    if (found.tag || found.count) return "invalid";
+    return { draw: { tag: t, count: countNumber, avoidRepeats } };
+  }
+  useImperativeHandle(ref, () => ({ isDirty: () => dirty, read }));
+
   async function save() {
-    let next: QuizDraw | null = null;
-    if (mode === "draw") {
-      const t = tag.trim().toLowerCase();
-      const found: typeof errors = {};
-      if (!t) found.tag = "Enter the tag of the questions to draw from";
-      else if (t.length > 40) found.tag = "A tag is at most 40 characters";
-      if (!Number.isInteger(countNumber) || countNumber < 1 || countNumber > MAX_QUIZ_QUESTIONS)
-        found.count = `Enter a whole number from 1 to ${MAX_QUIZ_QUESTIONS}`;
-      setErrors(found);
-      if (found.tag || found.count) return;
-      next = { tag: t, count: countNumber, avoidRepeats };
-    } else setErrors({});
+    const entered = read();
+    if (entered === "invalid") return;
+    const next = entered.draw;
     setSaving(true);
     try {
       await onSaveDraw(next);
@@ -184,7 +203,8 @@ export function EditableQuestions({
                 ? "Students still get random questions until you save."
                 : mode === "draw" && storedMode === "fixed"
                   ? "Students still get the fixed list until you save."
-                  : "Unsaved changes to the random draw."}
+                  : "Unsaved changes to the random draw."}{" "}
+              Publish saves them first.
             </p>
           </div>
         ) : null}

@@ -4,11 +4,11 @@
 // of bank questions, or a random draw by tag) and, for a fixed list, the list itself.
 // The list is saved at once through `questions.setQuizQuestions` (no new content version);
 // the draw settings are part of the quiz body and saved by the editor (`onSaveDraw`).
-import { useId } from "react";
+import { type Ref, useId } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { plural } from "~/lib/plural";
 import type { QuizDraw } from "../content-form-model";
-import { EditableQuestions } from "./editable-questions";
+import { EditableQuestions, type QuizDrawHandle } from "./editable-questions";
 import { ReadOnlyQuestionList } from "./read-only-question-list";
 
 interface QuizQuestionsProps {
@@ -23,9 +23,19 @@ interface QuizQuestionsProps {
   onSaveDraw(draw: QuizDraw | null): Promise<boolean>;
   /** Called when the draw settings gain or lose unsaved changes. */
   onDirtyChange?(dirty: boolean): void;
+  /** The draw settings' unsaved state, for Publish to save them first. */
+  drawRef?: Ref<QuizDrawHandle>;
 }
 
-export function QuizQuestions({ quizId, draw, canManage, deleted, onSaveDraw, onDirtyChange }: QuizQuestionsProps) {
+export function QuizQuestions({
+  quizId,
+  draw,
+  canManage,
+  deleted,
+  onSaveDraw,
+  onDirtyChange,
+  drawRef,
+}: QuizQuestionsProps) {
   const editable = canManage && !deleted;
   const titleId = useId();
   return (
@@ -44,7 +54,13 @@ export function QuizQuestions({ quizId, draw, canManage, deleted, onSaveDraw, on
       </CardHeader>
       <CardContent className="grid gap-6">
         {editable ? (
-          <EditableQuestions quizId={quizId} draw={draw} onSaveDraw={onSaveDraw} onDirtyChange={onDirtyChange} />
+          <EditableQuestions
+            quizId={quizId}
+            draw={draw}
+            onSaveDraw={onSaveDraw}
+            onDirtyChange={onDirtyChange}
+            ref={drawRef}
+          />
         ) : deleted ? (
           <p className="text-muted-foreground text-sm">Restore the quiz to see and change its questions.</p>
         ) : draw ? null : (

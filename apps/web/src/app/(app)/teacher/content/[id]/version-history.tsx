@@ -25,13 +25,23 @@ import { LessonMarkdown } from "../../../student/assignments/[assignmentId]/less
 import { LessonMedia, withoutUnsafeMedia } from "../../../student/assignments/[assignmentId]/lesson-media";
 
 /** Earlier versions of an item, newest first: view one, or restore it (the current state is kept). */
-export function VersionHistory({ item, disabled }: { item: ContentDetail; disabled: boolean }) {
+export function VersionHistory({
+  item,
+  disabled,
+  onRestored,
+}: {
+  item: ContentDetail;
+  disabled: boolean;
+  /** Called with the new version a restore made, before it is shown. */
+  onRestored?(next: ContentDetail): void;
+}) {
   const utils = api.useUtils();
   const versions = api.content.listVersions.useQuery({ contentId: item.id });
   const [viewing, setViewing] = useState<ContentVersionView | null>(null);
   const [restoring, setRestoring] = useState<ContentVersionView | null>(null);
   const restore = api.content.restoreVersion.useMutation({
     async onSuccess(next) {
+      onRestored?.(next);
       utils.content.get.setData({ contentId: item.id }, next);
       await Promise.all([
         utils.content.listVersions.invalidate({ contentId: item.id }),

@@ -162,16 +162,21 @@ export function StepList({ task, audience }: { task: AgentTaskDetail; audience: 
                       : state === "done"
                         ? "just finished"
                         : "stopped"}
-                  {" · "}
-                  <span
-                    title={`${run.promptTokens.toLocaleString("en")} in · ${run.completionTokens.toLocaleString("en")} out${
-                      estimated ? " (estimated by the offline model)" : ""
-                    }`}
-                  >
-                    {formatTokens(tokens, estimated)}
-                  </span>
-                  {" · "}
-                  {plural(run.calls, "model call")}
+                  {/* A step stopped before it did any work (a cancel) shows no "0 tokens · 0 model calls". */}
+                  {tokens > 0 || run.calls > 0 || state === "running" ? (
+                    <>
+                      {" · "}
+                      <span
+                        title={`${run.promptTokens.toLocaleString("en")} in · ${run.completionTokens.toLocaleString("en")} out${
+                          estimated ? " (estimated by the offline model)" : ""
+                        }`}
+                      >
+                        {formatTokens(tokens, estimated)}
+                      </span>
+                      {" · "}
+                      {plural(run.calls, "model call")}
+                    </>
+                  ) : null}
                   {/* When the run started: a retried task keeps its finished steps, so their times stay put. */}
                   {" · started "}
                   <LocalTime value={run.startedAt} options={{ timeStyle: "medium" }} />

@@ -35,6 +35,9 @@ import { TaskReview } from "./task-review";
 /** How often an unfinished task is re-read while realtime is down. */
 const POLL_MS = 1000;
 
+/** The id of the "Stopping…" toast, dismissed once the task has finished. */
+const STOPPING_TOAST = "task-stopping";
+
 export function TaskDetail({ taskId, audience }: { taskId: string; audience: ModelAudience }) {
   const utils = api.useUtils();
   const pollMs = useLivePolling(POLL_MS);
@@ -82,6 +85,8 @@ export function TaskDetail({ taskId, audience }: { taskId: string; audience: Mod
       void utils.agents.list.invalidate();
       void utils.content.list.invalidate();
     }
+    // "Stopping…" is over once the task has an end: it must not stay up over the steps.
+    if (isFinished(status)) toast.dismiss(STOPPING_TOAST);
     previous.current = status;
   }, [status, utils]);
 
@@ -89,10 +94,11 @@ export function TaskDetail({ taskId, audience }: { taskId: string; audience: Mod
   const onError = (error: { message: string }) => toast.error(error.message);
   const cancel = api.agents.cancel.useMutation({
     async onSuccess(summary) {
+      // Shown before the refresh, so a status that turns final during it still dismisses it.
+      if (summary.status === "CANCELLED") toast.success("Generation cancelled");
+      else if (!isFinished(summary.status) && !isFinished(utils.agents.get.getData({ taskId })?.status))
+        toast.success("Stopping: the running step ends within a second", { id: STOPPING_TOAST });
       await refresh();
-      toast.success(
-        summary.status === "CANCELLED" ? "Generation cancelled" : "Stopping: the running step ends within a second",
-      );
     },
     onError,
   });

@@ -57,8 +57,8 @@ export function TaskReview({ result }: { result: TaskResult }) {
         </h2>
         <p className="text-muted-foreground text-sm">
           Each draft is in your content library as “Generated”. Students never see a generated draft until you publish
-          it: read it, edit and save, then publish the parts you want to use. Your edits stay when you switch tabs until
-          you save them; Publish saves them first.
+          it: read it, edit and save, then publish the parts you want to use. Switching tabs keeps unsaved edits;
+          Publish saves them first.
         </p>
       </div>
       <Tabs.Root value={tab} onValueChange={setTab} className="grid gap-4">
@@ -119,12 +119,25 @@ function ReviewItem({
   onDirtyChange(contentId: string, dirty: boolean): void;
 }) {
   const contentId = item.contentId;
-  const { query, publishSaved, publishing, unpublish, formRef, conflict, formKey, loadLatest, save, saveQuizDraw } =
-    useContentItem(contentId, {
-      published: (next) => `Published: “${next.title}” can now be assigned`,
-      saved: (next) => (next.status === "PUBLISHED" ? `Saved as version ${next.version}` : "Draft saved"),
-      drawSaved: () => "Question settings saved",
-    });
+  const {
+    query,
+    publishSaved,
+    publishing,
+    unpublish,
+    formRef,
+    drawRef,
+    conflict,
+    formItem,
+    newerVersion,
+    formKey,
+    loadLatest,
+    save,
+    saveQuizDraw,
+  } = useContentItem(contentId, {
+    published: (next) => `Published: “${next.title}” can now be assigned`,
+    saved: (next) => (next.status === "PUBLISHED" ? `Saved as version ${next.version}` : "Draft saved"),
+    drawSaved: () => "Question settings saved",
+  });
   const [formDirty, setFormDirty] = useState(false);
   const [drawDirty, setDrawDirty] = useState(false);
   const dirty = formDirty || drawDirty;
@@ -153,11 +166,14 @@ function ReviewItem({
     );
   }
 
+  // What the form edits: `content`, unless a newer version arrived while there are unsaved changes.
+  const edited = formItem(content);
+  const newer = newerVersion(content, edited);
   const deleted = content.deletedAt !== null;
   const published = content.status === "PUBLISHED";
   const editable = content.canManage && !deleted;
   const isQuiz = content.type === "QUIZ";
-  const quizDraw = isQuiz ? storedQuizDraw(content.body) : null;
+  const quizDraw = isQuiz ? storedQuizDraw(edited.body) : null;
   // The zip route refuses a body that doesn't parse; say so here rather than download an error.
   const downloadable =
     content.type === "ENVIRONMENT" && !deleted && contentBodySchemas.ENVIRONMENT.safeParse(content.body).success;
@@ -199,7 +215,7 @@ function ReviewItem({
                   <EyeOff aria-hidden /> Unpublish
                 </Button>
               ) : (
-                <Button disabled={busy} onClick={() => void publishSaved(content)}>
+                <Button disabled={busy} onClick={() => void publishSaved(edited)}>
                   <Eye aria-hidden /> {publishing ? "Publishing…" : "Publish"}
                 </Button>
               )
@@ -219,17 +235,17 @@ function ReviewItem({
             </AlertDescription>
           </Alert>
         ) : null}
-        {conflict ? <ConflictAlert message={conflict} onLoadLatest={loadLatest} /> : null}
+        {conflict || newer ? <ConflictAlert message={conflict ?? newer ?? ""} onLoadLatest={loadLatest} /> : null}
 
         <ContentForm
-          key={formKey(content)}
+          key={formKey(edited)}
           ref={formRef}
-          initial={fromContent(content)}
+          initial={fromContent(edited)}
           disabled={!editable}
           submitLabel="Save"
           pendingLabel="Saving…"
           trackChanges
-          onSave={(values) => save(content, values)}
+          onSave={(values) => save(edited, values)}
           onDirtyChange={setFormDirty}
         />
         {isQuiz ? (
@@ -238,8 +254,9 @@ function ReviewItem({
             draw={quizDraw}
             canManage={content.canManage}
             deleted={deleted}
-            onSaveDraw={(draw) => saveQuizDraw(content, draw)}
+            onSaveDraw={(draw) => saveQuizDraw(edited, draw)}
             onDirtyChange={setDrawDirty}
+            drawRef={drawRef}
           />
         ) : null}
       </div>
