@@ -291,10 +291,10 @@ test("Publish with invalid question settings publishes nothing and says why", as
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Not published: fix the question settings, then publish again.")).toBeVisible();
   await expect(page.getByText("Enter the tag of the questions to draw from")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Publish", exact: true })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("radio", { name: "Fixed list of questions" })).toBeChecked();
-  await expect(page.getByRole("button", { name: "Publish" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Publish", exact: true })).toBeVisible();
 });
 
 test("a version saved in another tab while editing keeps the edit and shows the conflict", async ({

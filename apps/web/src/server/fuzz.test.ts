@@ -402,6 +402,8 @@ async function makeFixtures(): Promise<Fixtures> {
     ],
     correct: ["a"],
     accepted: ["answer"],
+    // Criterion ids must be unique: a generated list repeats one sample.
+    rubric: [{ id: "c1", label: "Names the parts", points: 1 }],
     responses: { [question.id]: { value: true } },
     currentPassword: "not-the-password-1",
     newPassword: "fuzzed-pass-1",
