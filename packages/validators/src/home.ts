@@ -50,7 +50,7 @@ export const recentSubmissionSchema = z.object({
 });
 export type RecentSubmission = z.infer<typeof recentSubmissionSchema>;
 
-/** Content the AI drafted for the teacher that they have not kept (saved or published) yet. */
+/** Content the AI drafted for the teacher that they have not kept (published or copied) yet. */
 export const waitingDraftSchema = z.object({
   contentId: z.string(),
   title: z.string(),

@@ -57,6 +57,19 @@ export type AssignmentState = "NOT_STARTED" | "IN_PROGRESS" | "COMPLETED";
 export const NEW_GRADE = { status: "SUBMITTED", resultSeenAt: null } satisfies Prisma.AttemptWhereInput;
 
 /** The acting student's assignments (all of them, or one class's), with their state in each. */
+/** Where a student is with an assignment: a quiz by its attempts, a lesson by its progress. */
+function assignmentState(
+  a: { content: { type: string }; attempts: unknown[]; progress: { completedAt: Date | null }[] },
+  submittedCount: number,
+): AssignmentState {
+  if (a.content.type === "QUIZ") {
+    if (submittedCount > 0) return "COMPLETED";
+    return a.attempts.length > 0 ? "IN_PROGRESS" : "NOT_STARTED";
+  }
+  if (a.progress[0]?.completedAt) return "COMPLETED";
+  return a.progress.length > 0 ? "IN_PROGRESS" : "NOT_STARTED";
+}
+
 export async function listMyAssignments(
   ctx: ServiceContext,
   filter: { classId?: string } = {},
@@ -89,18 +102,7 @@ export async function listMyAssignments(
         ? { score: t.score, maxScore: t.maxScore }
         : b;
     }, null);
-    const state: AssignmentState =
-      a.content.type === "QUIZ"
-        ? submitted.length > 0
-          ? "COMPLETED"
-          : a.attempts.length > 0
-            ? "IN_PROGRESS"
-            : "NOT_STARTED"
-        : a.progress[0]?.completedAt
-          ? "COMPLETED"
-          : a.progress.length > 0
-            ? "IN_PROGRESS"
-            : "NOT_STARTED";
+    const state = assignmentState(a, submitted.length);
     const due = dueAt?.getTime();
     return {
       id: a.id,
@@ -234,18 +236,7 @@ export async function listMyGrades(ctx: ServiceContext) {
     );
     const returned = submitted.filter((t) => t.returnedAt !== null && t.resultSeenAt === null).at(-1) ?? null;
     const shown = returned ?? best;
-    const state: AssignmentState =
-      a.content.type === "QUIZ"
-        ? submitted.length > 0
-          ? "COMPLETED"
-          : a.attempts.length > 0
-            ? "IN_PROGRESS"
-            : "NOT_STARTED"
-        : a.progress[0]?.completedAt
-          ? "COMPLETED"
-          : a.progress.length > 0
-            ? "IN_PROGRESS"
-            : "NOT_STARTED";
+    const state = assignmentState(a, submitted.length);
     const item: GradeItem = {
       assignmentId: a.id,
       title: a.content.title,

@@ -23,9 +23,9 @@ import { FormError } from "~/components/ui/form-error";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { NativeSelect } from "~/components/ui/native-select";
+import { copyText } from "~/lib/copy-text";
 import { applyServerErrors } from "~/lib/form-errors";
 import { api } from "~/trpc/react";
-import { copyText } from "./shown-user";
 
 type FormValues = z.input<typeof createUserSchema>;
 /**

@@ -15,8 +15,9 @@ import {
   DialogTitle,
 } from "~/components/ui/dialog";
 import { FormError } from "~/components/ui/form-error";
+import { copyText } from "~/lib/copy-text";
 import { api } from "~/trpc/react";
-import { copyText, useShownUser } from "./shown-user";
+import { useShownUser } from "./shown-user";
 
 /**
  * Makes a single-use password reset link for a person and shows it once to copy (it is also mailed
