@@ -4,11 +4,15 @@
 // nothing of next-auth, cookies or Next.
 import {
   type Actor,
+  type Correlation,
   clientAddress,
   loadActor,
+  newCorrelation,
   type ProxyTrust,
+  type RateLimitDecision,
   type RateLimiter,
   type RealtimePublisher,
+  requestCorrelation,
   type TaskRuntime,
 } from "@toolboxai/core";
 import type { Database } from "@toolboxai/db";
@@ -30,7 +34,10 @@ export interface RequestInfo {
 export interface ContextInner {
   db: Database;
   actor: Actor | null;
+  /** The chain's correlation id (`correlation.correlationId`), what services and audit rows carry. */
   correlationId: string;
+  /** The request's correlation ids (see @toolboxai/core's correlation/ids.ts). */
+  correlation: Correlation;
   request: RequestInfo | null;
   /** The agents' queue and model, created on first use (tests pass their own). */
   agents: () => TaskRuntime;
@@ -42,6 +49,10 @@ export interface ContextInner {
   trustedOrigins: readonly string[];
   /** Counts every call against the platform's limits; null: no limits (tests, the worker, scripts). */
   rateLimiter: RateLimiter | null;
+  /** Every limit this request was counted against (the response's X-RateLimit-* fields). */
+  limits: RateLimitDecision[];
+  /** Why the request's credential was not accepted (an expired or revoked key): what requireActor says. */
+  authRejection: AuthRejection | null;
 }
 
 function noAgents(): never {
@@ -52,33 +63,67 @@ const silent = pino({ level: "silent" });
 
 /** The part of the context that needs no HTTP request: tests and the worker build it directly. */
 export function createContextInner(opts: Partial<ContextInner> & { db: Database }): ContextInner {
+  const correlation = opts.correlation ?? newCorrelation("web", opts.correlationId);
   return {
     db: opts.db,
     actor: opts.actor ?? null,
-    correlationId: opts.correlationId ?? crypto.randomUUID(),
+    correlationId: correlation.correlationId,
+    correlation,
     request: opts.request ?? null,
     agents: opts.agents ?? noAgents,
     realtime: opts.realtime,
     logger: opts.logger ?? silent,
     trustedOrigins: opts.trustedOrigins ?? [],
     rateLimiter: opts.rateLimiter ?? null,
+    limits: opts.limits ?? [],
+    authRejection: opts.authRejection ?? null,
   };
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/**
+ * Who a request's credentials say is calling: a user (with the browser or app session the
+ * credential belongs to), or an API key acting as its user within its scopes.
+ */
+export interface AuthResult {
+  userId: string;
+  sessionId?: string | undefined;
+  apiKey?: { id: string; scopes: readonly string[] } | undefined;
+}
 
-/** The request's correlation id: the caller's `x-request-id` when it is sane, else a new one. */
-export function correlationIdFrom(headers: Headers): string {
-  const given = headers.get("x-request-id");
-  return given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+/**
+ * A credential that was presented and not accepted: the request goes on without an actor, and
+ * procedures that need one refuse with this code and message instead of "Sign in to continue".
+ */
+export interface AuthRejection {
+  rejected: { code: "UNAUTHORIZED" | "FORBIDDEN"; message: string };
+}
+
+export function isAuthRejection(value: AuthResult | AuthRejection | null): value is AuthRejection {
+  return value !== null && "rejected" in value;
+}
+
+/** What the app's authenticator sees of a request. */
+export interface AuthRequest {
+  headers: Headers;
+  /** The client's IP as the trusted-proxy setting resolves it (API keys' allowlists). */
+  ip: string | null;
 }
 
 export interface CreateContextOptions
-  extends Omit<Partial<ContextInner>, "actor" | "request" | "correlationId" | "rateLimiter"> {
+  extends Omit<
+    Partial<ContextInner>,
+    "actor" | "request" | "correlationId" | "correlation" | "rateLimiter" | "limits" | "authRejection"
+  > {
   db: Database;
   headers: Headers;
-  /** The signed-in user's id for this request (the app's session, and that session's id), or null. */
-  auth: () => Promise<{ userId: string; sessionId?: string | undefined } | null>;
+  /**
+   * Who is calling: a session cookie, an app's access token or an API key, resolved by the app
+   * (which knows next-auth and the secrets); null when the request carries no credential, an
+   * AuthRejection for one that is present but not accepted (revoked, expired, wrong address).
+   */
+  auth: (request: AuthRequest) => Promise<AuthResult | AuthRejection | null>;
+  /** The request's correlation; read from its headers when not given. */
+  correlation?: Correlation;
   source?: string;
   /** Every HTTP request is limited: the app passes its limiter (null only where limits do not apply). */
   rateLimiter: RateLimiter | null;
@@ -88,17 +133,26 @@ export interface CreateContextOptions
 
 /** The full context for an HTTP request (tRPC route handler, REST) or an RSC render. */
 export async function createTRPCContext(opts: CreateContextOptions): Promise<ContextInner> {
-  const { headers: h, auth, source, proxyTrust, ...rest } = opts;
-  const session = await auth();
-  const user = session ? await loadActor(opts.db, session.userId) : null;
-  const actor = user && session?.sessionId ? { ...user, sessionId: session.sessionId } : user;
+  const { headers: h, auth, source, proxyTrust, correlation, ...rest } = opts;
+  const address = clientAddress((name) => h.get(name), proxyTrust);
+  const outcome = await auth({ headers: h, ip: address.ip ?? null });
+  const credential = isAuthRejection(outcome) ? null : outcome;
+  const user = credential ? await loadActor(opts.db, credential.userId) : null;
+  const actor: Actor | null = user
+    ? {
+        ...user,
+        ...(credential?.sessionId ? { sessionId: credential.sessionId } : {}),
+        ...(credential?.apiKey ? { apiKeyId: credential.apiKey.id, scopes: credential.apiKey.scopes } : {}),
+      }
+    : null;
   return createContextInner({
     ...rest,
     actor,
-    correlationId: correlationIdFrom(h),
+    authRejection: isAuthRejection(outcome) ? outcome : null,
+    correlation: correlation ?? requestCorrelation(h, "web"),
     request: {
       origin: h.get("origin"),
-      ...clientAddress((name) => h.get(name), proxyTrust),
+      ...address,
       secFetchSite: h.get("sec-fetch-site"),
       source: source ?? h.get("x-trpc-source") ?? "unknown",
     },

@@ -4,13 +4,17 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
 export {
+  type AuthRejection,
+  type AuthRequest,
+  type AuthResult,
   type ContextInner,
   type CreateContextOptions,
-  correlationIdFrom,
   createContextInner,
   createTRPCContext,
+  isAuthRejection,
   type RequestInfo,
 } from "./context";
+export type { Meta } from "./init";
 export { type AppRouter, appRouter, createCaller } from "./root";
 
 /** Inputs of every procedure, by path: `RouterInputs["classes"]["create"]`. */

@@ -1,16 +1,27 @@
 // The tRPC instance. `t` stays in this module: the rest of the app gets the router and
 // caller factories, `middleware`, and the named procedures built in ./trpc.ts.
 
-import { DomainError } from "@toolboxai/core";
+import { DomainError, type RateLimitName } from "@toolboxai/core";
+import type { ApiScope } from "@toolboxai/validators";
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError, z } from "zod";
 import type { ContextInner } from "./context";
 
-export interface Meta {
+/**
+ * What a procedure declares about itself. `openapi` publishes it in the REST API (/api/v1, see
+ * ./openapi); `scopes` are what an API key must hold to call it (a procedure without them cannot
+ * be called with a key at all); `rateLimit` is a limit of its own on top of the caller's general
+ * ones; `successStatus` is its REST status when it succeeds (201 for a create, 202 for a queued task).
+ */
+export type Meta = OpenApiMeta<{
   /** One line on what the procedure does, for logs and generated docs. */
   description?: string;
-}
+  scopes?: readonly ApiScope[];
+  rateLimit?: RateLimitName;
+  successStatus?: 200 | 201 | 202;
+}>;
 
 const t = initTRPC
   .context<ContextInner>()
@@ -33,7 +44,8 @@ const t = initTRPC
           stack: undefined,
           fieldErrors: fieldErrors as Record<string, string[] | undefined> | null,
           formErrors: error.cause instanceof ZodError ? z.flattenError(error.cause).formErrors : [],
-          requestId: ctx?.correlationId ?? null,
+          requestId: ctx?.correlation.requestId ?? null,
+          correlationId: ctx?.correlationId ?? null,
         },
       };
     },

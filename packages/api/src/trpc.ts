@@ -8,6 +8,7 @@ import { inputGuard } from "./middlewares/input-guard";
 import { rateLimit } from "./middlewares/rate-limit";
 import { requestLog } from "./middlewares/request-log";
 import { sameOriginMutations } from "./middlewares/same-origin";
+import { assertScopes } from "./middlewares/scopes";
 
 export { createCallerFactory };
 export const createTRPCRouter = router;
@@ -23,8 +24,14 @@ export const publicProcedure = baseProcedure
   .use(inputGuard)
   .use(sameOriginMutations);
 
-/** A signed-in, active user (or API key); `ctx.db` is scoped to the actor's organization. */
-export const protectedProcedure = publicProcedure.use(requireActor);
+/**
+ * A signed-in, active user (or API key, holding the procedure's `scopes`); `ctx.db` is scoped to
+ * the actor's organization.
+ */
+export const protectedProcedure = publicProcedure.use(requireActor).use(({ ctx, meta, next }) => {
+  assertScopes(ctx.actor, meta);
+  return next();
+});
 
 /** A signed-in user holding one of `roles`; others get FORBIDDEN. */
 export function roleProcedure(...roles: [Role, ...Role[]]) {

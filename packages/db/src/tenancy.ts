@@ -28,6 +28,9 @@ export const TENANT_MODELS = [
   "Message",
   "AgentTask",
   "AgentExecution",
+  "ApiKey",
+  "ApiKeyUsage",
+  "RefreshToken",
 ] as const satisfies readonly Prisma.ModelName[];
 const tenantModels = new Set<string>(TENANT_MODELS);
 

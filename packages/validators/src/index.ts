@@ -1,4 +1,5 @@
 export * from "./agents";
+export * from "./api";
 export * from "./assignments";
 export * from "./auth";
 export * from "./classes";

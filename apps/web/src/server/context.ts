@@ -2,7 +2,7 @@
 // knows injected (the next-auth session, this process's database, agents, realtime, logger, rate
 // limiter, and which forwarding headers to believe).
 import "server-only";
-import { type ContextInner, createTRPCContext } from "@toolboxai/api";
+import { type AuthResult, type ContextInner, createTRPCContext } from "@toolboxai/api";
 import { getServerSession } from "next-auth";
 import { env } from "~/env";
 import { getAgentRuntime } from "./agents";
@@ -13,7 +13,7 @@ import { getRateLimiter, proxyTrust } from "./rate-limit";
 import { getRealtimePublisher } from "./realtime";
 
 /** The signed-in user of this request, from the next-auth session cookie. */
-async function sessionUser(): Promise<{ userId: string; sessionId: string | undefined } | null> {
+async function sessionUser(): Promise<AuthResult | null> {
   const session = await getServerSession(authOptions);
   return session?.user?.id ? { userId: session.user.id, sessionId: session.sessionId } : null;
 }

@@ -2,7 +2,7 @@
 // rate-limit) and what route handlers need around it: which forwarding headers to believe, a
 // limit check that answers 429 with the rate-limit fields, and those fields for a refused procedure.
 import "server-only";
-import { type ContextInner, correlationIdFrom } from "@toolboxai/api";
+import type { ContextInner } from "@toolboxai/api";
 import {
   clientAddress,
   createRateLimiter,
@@ -13,6 +13,7 @@ import {
   type RateLimiter,
   type RateLimitName,
   rateLimitHeaders,
+  requestCorrelation,
 } from "@toolboxai/core";
 import { env } from "~/env";
 import { logger } from "./logger";
@@ -69,7 +70,7 @@ export async function limitRoute(ctx: ContextInner, rule: RateLimitName): Promis
   const decision = ctx.actor
     ? await limiter.hit(rule, ctx.actor.userId, { plan: await limiter.planOf(ctx.db, ctx.actor.orgId) })
     : await limiter.hit("route.anonymous", ctx.request?.ip ?? "unknown");
-  return decision.allowed ? null : tooManyRequests(decision, ctx.correlationId);
+  return decision.allowed ? null : tooManyRequests(decision, ctx.correlation.requestId);
 }
 
 /** Counts a request by client IP alone (routes that build no context, like the health check). */
@@ -80,7 +81,7 @@ export async function limitByAddress(
 ): Promise<Response | null> {
   const ip = clientAddress((name) => headers.get(name), proxyTrust()).ip ?? "unknown";
   const decision = await limiter.hit(rule, ip);
-  return decision.allowed ? null : tooManyRequests(decision, correlationIdFrom(headers));
+  return decision.allowed ? null : tooManyRequests(decision, requestCorrelation(headers, "web").requestId);
 }
 
 /** The rate-limit fields for errors a procedure refused with, by the longest wait among them. */

@@ -9,7 +9,13 @@ import { middleware } from "../init";
  */
 export const requireActor = middleware(({ ctx, next }) => {
   const { actor } = ctx;
-  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (!actor) {
+    const rejected = ctx.authRejection?.rejected;
+    throw new TRPCError({
+      code: rejected?.code ?? "UNAUTHORIZED",
+      message: rejected?.message ?? "Sign in to continue.",
+    });
+  }
   const db = scopeToOrganization(ctx.db, actor.orgId);
   return next({ ctx: { actor, db, svc: { db, actor, correlationId: ctx.correlationId, realtime: ctx.realtime } } });
 });

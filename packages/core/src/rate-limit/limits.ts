@@ -43,6 +43,20 @@ export const RATE_LIMITS = {
     perPlan: false,
     penalize: true,
   },
+  "api.key": {
+    description: "calls per API key (REST and tRPC), on top of its user's limits",
+    points: 600,
+    duration: 60,
+    perPlan: true,
+    penalize: true,
+  },
+  "agents.generate": {
+    description: "content generation requests per user (each one runs the agents and the model)",
+    points: 10,
+    duration: 60,
+    perPlan: true,
+    penalize: false,
+  },
   "download.user": {
     description: "file downloads (gradebook CSV, Rojo project) per signed-in user",
     points: 30,

@@ -1,5 +1,5 @@
 import { appRouter } from "@toolboxai/api";
-import { TRPC_MAX_BATCH_SIZE } from "@toolboxai/core";
+import { correlationResponseHeaders, TRPC_MAX_BATCH_SIZE } from "@toolboxai/core";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "~/server/context";
 import { rateLimitHeadersOf } from "~/server/rate-limit";
@@ -14,7 +14,9 @@ function handler(req: Request) {
     createContext: () => createContext({ headers: req.headers }),
     responseMeta({ ctx, errors }) {
       // A call refused by a limit (429) says when to try again, and what the limit is.
-      return { headers: { ...(ctx ? { "x-request-id": ctx.correlationId } : {}), ...rateLimitHeadersOf(errors) } };
+      return {
+        headers: { ...(ctx ? correlationResponseHeaders(ctx.correlation) : {}), ...rateLimitHeadersOf(errors) },
+      };
     },
   });
 }
