@@ -1,3 +1,5 @@
+import { isRateLimitError, type RateLimitDecision, type RateLimitError, rateLimitHeaders } from "@toolboxai/core";
+import type { ContextInner } from "../context";
 import { middleware } from "../init";
 
 /**
@@ -19,3 +21,25 @@ export const rateLimit = middleware(async ({ ctx, type, next }) => {
   }
   return next();
 });
+
+/**
+ * The rate-limit fields of a response: for a refusal, the refusing limit's (the longest wait
+ * among them); otherwise the limit this request came closest to among `ctx.limits`, so every
+ * limited response says where the caller stands, not only a 429.
+ */
+export function rateLimitResponseHeaders(
+  ctx: Pick<ContextInner, "limits"> | undefined,
+  errors: readonly { cause?: unknown }[],
+): Record<string, string> {
+  const refusals = errors.map((e) => e.cause).filter(isRateLimitError);
+  const longest = refusals.reduce<RateLimitError | null>(
+    (a, b) => (a && a.decision.resetSeconds >= b.decision.resetSeconds ? a : b),
+    null,
+  );
+  if (longest) return rateLimitHeaders(longest.decision);
+  const closest = (ctx?.limits ?? []).reduce<RateLimitDecision | null>(
+    (a, b) => (a && a.remaining / a.limit <= b.remaining / b.limit ? a : b),
+    null,
+  );
+  return closest ? rateLimitHeaders(closest) : {};
+}
