@@ -102,9 +102,15 @@ await waitForRealtime();
 server = spawn(process.execPath, ["scripts/serve.mjs"], {
   cwd: path.join(root, "apps", "web"),
   env,
-  stdio: "inherit",
+  stdio: ["inherit", "pipe", "inherit"],
 });
 children.push(server);
+// Its log goes to this process's stdout and to .data/e2e-web.log (new each run), where
+// correlation.e2e.ts looks for the lines its requests wrote.
+const webLog = path.join(root, ".data", "e2e-web.log");
+fs.mkdirSync(path.dirname(webLog), { recursive: true });
+server.stdout?.pipe(process.stdout);
+server.stdout?.pipe(fs.createWriteStream(webLog));
 server.on("exit", (code) => {
   stopChildren();
   process.exit(code ?? 0);

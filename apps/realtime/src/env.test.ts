@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, defaultConfig, loadConfig } from "./env.js";
 
 /** loadConfig's first problem message, or a failure if it did not throw a ConfigError. */
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
+function problemsOf(env: Readonly<Record<string, string | undefined>>): string[] {
   try {
     loadConfig(env);
   } catch (err) {

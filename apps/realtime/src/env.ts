@@ -86,7 +86,7 @@ const schema = z.object({
  * (as in the web app: `PUSHER_HOST=` in a .env file means "not set"); anything else must be valid,
  * or a ConfigError lists what is wrong.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): RealtimeConfig {
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): RealtimeConfig {
   const vars = parseEnv(schema, env, { fail: (problems) => new ConfigError(problems) });
   return {
     ...defaultConfig,

@@ -26,7 +26,16 @@ interface TriggerEvent {
 /** The signed HTTP API (events, batch_events, channel info) and `/health`, as a request listener. */
 export function createHttpHandler(state: RealtimeState): RequestListener {
   return (req, res) => {
-    state.log.debug({ method: req.method, path: req.url?.split("?", 1)[0] }, "http request");
+    // The caller's correlation ids (the web app and the worker send theirs), so a request can be followed here too.
+    state.log.debug(
+      {
+        method: req.method,
+        path: req.url?.split("?", 1)[0],
+        correlationId: req.headers["x-correlation-id"],
+        parentCorrelationId: req.headers["x-parent-correlation-id"],
+      },
+      "http request",
+    );
     handleHttp(state, req, res).catch((err: unknown) => {
       const status = err instanceof HttpError ? err.status : 500;
       if (status === 500) state.log.error({ err }, "http handler failed");

@@ -1,16 +1,23 @@
 // The web app's production server: `next start` (the same request handler, from the same build)
-// with one addition. Next passes a client's own X-Forwarded-For through untouched and only fills it
+// with two additions. Next passes a client's own X-Forwarded-For through untouched and only fills it
 // in when absent, so on its own nothing in a request says reliably where it came from. This server
 // appends the address of the socket each request arrived on, as a reverse proxy does; the app then
 // takes the client's IP from the end of that list, skipping TRUSTED_PROXY_HOPS trusted proxies
 // (packages/core/src/rate-limit/client-address.ts), and never from what the client wrote itself.
 //
+// It also gives every request its correlation ids (./serve-correlation.mjs): chosen once here,
+// handed to the app, current for everything the request runs (log lines carry them), and on every
+// response, static files included, with X-Request-Duration (time to the response headers).
+//
 //   node scripts/serve.mjs            (on PORT, default 3000, all interfaces, as `next start`)
+//   node scripts/serve.mjs --dev      (the same server around `next dev`: Turbopack, hot reload)
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { correlateRequest, correlationScope } from "./serve-correlation.mjs";
 
-process.env.NODE_ENV ??= "production";
+const dev = process.argv.includes("--dev");
+process.env.NODE_ENV ??= dev ? "development" : "production";
 const { default: next } = await import("next");
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -20,16 +27,18 @@ const port = Number(process.env.PORT || 3000);
 // (apps/web/src/server/rate-limit.ts reads this flag).
 globalThis[Symbol.for("toolboxai.socketAddressAppended")] = true;
 
-const app = next({ dev: false, dir, port });
+const app = next({ dev, dir, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+const scope = correlationScope();
 
 const server = http.createServer((req, res) => {
   const socketAddress = req.socket.remoteAddress ?? "";
   const given = req.headers["x-forwarded-for"];
   const chain = Array.isArray(given) ? given.join(", ") : given;
   req.headers["x-forwarded-for"] = chain ? `${chain}, ${socketAddress}` : socketAddress;
-  handle(req, res);
+  const correlation = correlateRequest(req, res, "web");
+  scope.run(correlation, () => handle(req, res));
 });
 server.listen(port, () => {
   console.log(`web: listening on port ${port}`);

@@ -1,13 +1,21 @@
 // apps/worker: runs queued agent tasks from BullMQ. Start any number of these next to the web
 // app when REDIS_URL is set; each takes AGENT_CONCURRENCY tasks at a time.
 import { createAgentRuntime } from "@toolboxai/agents";
-import { createRealtimePublisher, createTaskProgressPublisher, materializeDrafts } from "@toolboxai/core";
+import {
+  correlationLogFields,
+  createRealtimePublisher,
+  createTaskProgressPublisher,
+  materializeDrafts,
+  taskCorrelation,
+} from "@toolboxai/core";
 import { createDatabase } from "@toolboxai/db";
 import pino from "pino";
 import { readWorkerEnv } from "./env";
 
 const env = readWorkerEnv();
-const logger = pino({ level: env.logLevel, base: { service: "worker" } });
+// Each task attempt runs in the correlation of the request that queued it (taskCorrelation below):
+// every line logged meanwhile carries its correlationId and the attempt's own requestId.
+const logger = pino({ level: env.logLevel, base: { service: "worker" }, mixin: correlationLogFields });
 
 if (!env.agents.redisUrl) {
   logger.fatal("REDIS_URL is not set: without Redis the web app runs agent tasks itself, no worker is needed.");
@@ -34,6 +42,7 @@ const runtime = createAgentRuntime({
   consume: true,
   role: "worker",
   lockDurationMs: env.lockDurationMs,
+  correlation: taskCorrelation("worker"),
 });
 
 const sweep = async () => {

@@ -1,6 +1,7 @@
 export { agents, type CatalogStandard, STANDARDS_CATALOG } from "./agents";
 export type { ResponseCache } from "./cache";
 export { createMemoryCache, createRedisCache } from "./cache";
+export type { TaskCorrelation } from "./correlation";
 export { type AgentEnv, readAgentEnv } from "./env";
 export { isRetryable, TaskCancelledError } from "./errors";
 export type { TaskEventPublisher, TaskProgressEvent } from "./events";

@@ -13,6 +13,7 @@ import {
   worstBreakerState,
 } from "./breaker-board";
 import { createMemoryCache, createRedisCache, type ResponseCache } from "./cache";
+import type { TaskCorrelation } from "./correlation";
 import type { TaskEventPublisher } from "./events";
 import { processTask } from "./pipeline";
 import type { PipelineDeps } from "./pipeline-context";
@@ -87,7 +88,7 @@ async function within<T>(ms: number, promise: Promise<T>): Promise<T | null> {
   return Promise.race([promise.catch(() => null), late]).finally(() => clearTimeout(timer));
 }
 
-export function createProvider(config: AgentConfig): ModelProvider {
+export function createProvider(config: AgentConfig, correlation?: TaskCorrelation): ModelProvider {
   // A base URL alone also means a real model: local servers such as Ollama need no key, but the
   // SDK insists on one, so a placeholder is sent (they ignore it).
   if (config.openai.apiKey || config.openai.baseURL) {
@@ -95,6 +96,7 @@ export function createProvider(config: AgentConfig): ModelProvider {
       apiKey: config.openai.apiKey ?? "not-needed",
       model: config.openai.model,
       baseURL: config.openai.baseURL,
+      headers: correlation ? () => correlation.outgoingHeaders() : undefined,
     });
   }
   return createOfflineProvider(agents, { latencyMs: config.offlineLatencyMs ?? 0, holdFile: config.offlineHoldFile });
@@ -117,6 +119,11 @@ export function createAgentRuntime(options: {
   breakerBoard?: BreakerBoard;
   /** BullMQ job lock: how soon another worker takes over a dead worker's task. */
   lockDurationMs?: number;
+  /**
+   * Runs each attempt in the correlation of the request that queued the task (its log lines and
+   * model calls carry that id): @toolboxai/core's `taskCorrelation(<service>)`.
+   */
+  correlation?: TaskCorrelation;
 }): AgentRuntime {
   const { db, config, logger } = options;
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
@@ -133,7 +140,7 @@ export function createAgentRuntime(options: {
       .report({ process: processName, role, state: provider.breakerState(), at: Date.now() })
       .catch((err) => logger?.debug({ err }, "could not report the circuit breaker"));
   };
-  const provider = createResilientProvider(createProvider(config), {
+  const provider = createResilientProvider(createProvider(config, options.correlation), {
     timeoutMs: config.timeoutMs,
     ...config.resilience,
     onEvent: (event) => {
@@ -153,10 +160,16 @@ export function createAgentRuntime(options: {
     materialize: options.materialize,
     logger,
   };
-  const runJob = (job: TaskJob) =>
+  const attempt = (job: TaskJob) =>
     processTask(deps, job.taskId, { number: job.attempt, max: job.maxAttempts }).then((outcome) => {
       logger?.info({ taskId: job.taskId, attempt: job.attempt, outcome }, "agent task attempt finished");
     });
+  const runJob = async (job: TaskJob) => {
+    const correlation = options.correlation;
+    if (!correlation) return attempt(job);
+    const row = await db.agentTask.findUnique({ where: { id: job.taskId }, select: { correlationId: true } });
+    return correlation.run({ id: job.taskId, correlationId: row?.correlationId ?? null }, () => attempt(job));
+  };
   const queueOptions = {
     concurrency: config.concurrency,
     attempts: config.attempts,

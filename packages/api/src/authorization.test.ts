@@ -137,6 +137,37 @@ async function freshQuiz(w: World, org: "a" | "b") {
 }
 const questionId = async (w: World, org: "a" | "b") => ({ questionId: await freshQuestion(w, org) });
 
+/** A fresh Roblox environment (an ENVIRONMENT item with the smallest valid spec) by the organization's teacher. */
+async function freshEnvironment(w: World, org: "a" | "b") {
+  const at = { x: 0, y: 0, z: 0 };
+  const body = {
+    terrain: {
+      name: "Matrix island",
+      description: "",
+      baseMaterial: "Grass",
+      size: { x: 128, z: 128 },
+      regions: [],
+      props: [],
+      spawnPoints: [{ name: "Dock", position: at }],
+      stations: [{ id: "Intro", name: "Intro", kind: "info", position: at, prompt: "Welcome", questionIndex: null }],
+    },
+    scripts: [],
+    checkpoints: [],
+  };
+  const item = await w.scoped(org).contentItem.create({
+    data: {
+      organizationId: w.orgs[org],
+      authorId: w.users[org].TEACHER.id,
+      type: "ENVIRONMENT",
+      title: "Matrix environment",
+      subject: "Science",
+      gradeLevel: "7",
+      body,
+    },
+  });
+  return { environmentId: item.id };
+}
+
 /** A published lesson or one-question quiz assigned to a fresh class with the org's student enrolled. */
 async function freshAssignment(w: World, org: "a" | "b", type: "LESSON" | "QUIZ") {
   const db = w.scoped(org);
@@ -245,6 +276,22 @@ async function freshThread(w: World, org: "a" | "b") {
   return { threadId: thread.id };
 }
 
+/** A fresh API key of the organization's teacher (its admin sees it too). */
+async function freshApiKey(w: World, org: "a" | "b") {
+  counter += 1;
+  const key = await w.scoped(org).apiKey.create({
+    data: {
+      organizationId: w.orgs[org],
+      userId: w.users[org].TEACHER.id,
+      name: `Matrix key ${counter}`,
+      keyHash: `matrix-${org}-${counter}-${Math.random()}`,
+      prefix: "tbx_live_Mtrx",
+      scopes: ["content:read"],
+    },
+  });
+  return { keyId: key.id };
+}
+
 const matrix: Record<string, Entry> = {
   "me.get": { allowed: ALL, input: () => undefined },
   "me.updateProfile": { allowed: ALL, input: () => ({ name: "Renamed" }) },
@@ -273,6 +320,11 @@ const matrix: Record<string, Entry> = {
   },
   "users.delete": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
   "users.createResetLink": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
+  // The app-token grant and refresh with an input refused before any token is signed (the world's
+  // contexts hold no signing key); they are tested for real in routers/auth.
+  "auth.token": { allowed: ALL, public: true, input: () => ({ email: "not an email", password: "x" }) },
+  "auth.refresh": { allowed: ALL, public: true, input: () => ({ refreshToken: "" }) },
+  "auth.revoke": { allowed: ALL, public: true, input: () => ({ refreshToken: "tbx_rt_not-a-real-token" }) },
   "passwordReset.request": { allowed: ALL, public: true, input: () => ({ email: "nobody@nowhere.test" }) },
   "passwordReset.status": { allowed: ALL, public: true, input: () => ({ token: "not-a-real-token" }) },
   "passwordReset.complete": {
@@ -524,6 +576,14 @@ const matrix: Record<string, Entry> = {
   "agents.retry": { allowed: STAFF, input: (w, org) => freshTask(w, org, "FAILED") },
   "agents.status": { allowed: STAFF, input: () => undefined },
   "agents.standardsCatalog": { allowed: STAFF, input: () => undefined },
+  "roblox.environments": { allowed: STAFF, input: () => ({}) },
+  "roblox.environment": { allowed: STAFF, input: freshEnvironment },
+  "health.check": { allowed: ALL, public: true, input: () => undefined },
+  "apiKeys.list": { allowed: STAFF, input: () => undefined },
+  "apiKeys.create": { allowed: STAFF, input: () => ({ name: "Matrix key", scopes: ["content:read"] }) },
+  "apiKeys.rotate": { allowed: STAFF, input: async (w, org) => ({ ...(await freshApiKey(w, org)), grace: "1h" }) },
+  "apiKeys.revoke": { allowed: STAFF, input: async (w, org) => ({ ...(await freshApiKey(w, org)), reason: "Matrix" }) },
+  "apiKeys.usage": { allowed: STAFF, input: (w, org) => freshApiKey(w, org) },
 };
 
 // At run time tRPC keeps a flat map of dotted paths to procedures (its type is the nested router shape).
@@ -619,10 +679,15 @@ const NOT_ROWS = new Set([
   "agents.status",
   "agents.standardsCatalog",
   "passwordReset.status",
+  "health.check",
 ]);
 
 /** Inputs that make a query answer with rows where the matrix's input may find none. */
 const ROWS_INPUT: Partial<Record<string, Input>> = {
+  "roblox.environments": async (w, org) => {
+    await freshEnvironment(w, org);
+    return {};
+  },
   // Every user of the organization signed in somewhere, so each role has a session to list.
   "me.sessions": async (w, org) => {
     const expiresAt = new Date(Date.now() + 3_600_000);
@@ -640,6 +705,11 @@ const ROWS_INPUT: Partial<Record<string, Input>> = {
   // A quiz the student submitted: recent work on the teacher's home, a new grade on the student's.
   "home.teacher": async (w, org) => submittedAttempt(w, org),
   "home.student": async (w, org) => submittedAttempt(w, org),
+  // A key of the teacher's: the admin lists every key of the school, the teacher their own.
+  "apiKeys.list": async (w, org) => {
+    await freshApiKey(w, org);
+    return undefined;
+  },
   "assignments.myAttempts": async (w, org) => {
     const { attemptId } = await freshAttempt(w, org);
     const { assignmentId } = await w.scoped(org).attempt.findFirstOrThrow({ where: { id: attemptId } });
@@ -718,6 +788,9 @@ describe("tenant isolation", () => {
     "agents.get",
     "agents.cancel",
     "agents.retry",
+    "apiKeys.rotate",
+    "apiKeys.revoke",
+    "apiKeys.usage",
   ])("%s on another organization's user is NOT_FOUND", async (path) => {
     const call = procedureOf(w.caller(await w.actor("b", "ADMIN")), path);
     expect(await outcome(call(await (matrix[path] as Entry).input(w, "a")))).toBe("NOT_FOUND");

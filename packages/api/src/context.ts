@@ -4,6 +4,7 @@
 // nothing of next-auth, cookies or Next.
 import {
   type Actor,
+  type AppTokenSettings,
   type Correlation,
   clientAddress,
   loadActor,
@@ -27,6 +28,8 @@ export interface RequestInfo {
   ip?: string | null;
   /** `Sec-Fetch-Site`, sent by every current browser. */
   secFetchSite: string | null;
+  /** `User-Agent`, recorded on the sessions a sign-in starts (an app's tokens). */
+  userAgent?: string | null;
   /** Where the call came from: "nextjs-react", "rsc", a REST client, a test. */
   source: string;
 }
@@ -53,6 +56,16 @@ export interface ContextInner {
   limits: RateLimitDecision[];
   /** Why the request's credential was not accepted (an expired or revoked key): what requireActor says. */
   authRejection: AuthRejection | null;
+  /**
+   * What API keys are hashed with (`deriveSecret(authSecret, "api-key-hash")`, the same on every
+   * instance); null where no key is made or checked (the worker, scripts).
+   */
+  apiKeyPepper: Buffer | null;
+  /**
+   * What first-party apps' access tokens are signed with (`appTokenSettings(authSecret)`, the same
+   * on every instance); null where no app signs in (the worker, scripts).
+   */
+  appTokens: AppTokenSettings | null;
 }
 
 function noAgents(): never {
@@ -77,6 +90,8 @@ export function createContextInner(opts: Partial<ContextInner> & { db: Database 
     rateLimiter: opts.rateLimiter ?? null,
     limits: opts.limits ?? [],
     authRejection: opts.authRejection ?? null,
+    apiKeyPepper: opts.apiKeyPepper ?? null,
+    appTokens: opts.appTokens ?? null,
   };
 }
 
@@ -154,6 +169,7 @@ export async function createTRPCContext(opts: CreateContextOptions): Promise<Con
       origin: h.get("origin"),
       ...address,
       secFetchSite: h.get("sec-fetch-site"),
+      userAgent: h.get("user-agent"),
       source: source ?? h.get("x-trpc-source") ?? "unknown",
     },
   });

@@ -14,7 +14,27 @@ export {
   isAuthRejection,
   type RequestInfo,
 } from "./context";
+export {
+  countDownload,
+  type DownloadFile,
+  downloadHeaders,
+  gradebookCsv,
+  rojoProject,
+} from "./downloads";
 export type { Meta } from "./init";
+export { countRoute, rateLimitResponseHeaders } from "./middlewares/rate-limit";
+export { API_VERSION } from "./openapi/describe";
+export { buildOpenApiDocument } from "./openapi/document";
+export { createRestHandler, REST_ENDPOINT, type RestHandlerOptions, type RestResponseInfo } from "./openapi/handler";
+export {
+  PROBLEM_CONTENT_TYPE,
+  PROBLEMS,
+  type Problem,
+  type ProblemCode,
+  problemBody,
+  problemSchema,
+  problemType,
+} from "./openapi/problem";
 export { type AppRouter, appRouter, createCaller } from "./root";
 
 /** Inputs of every procedure, by path: `RouterInputs["classes"]["create"]`. */

@@ -1,13 +1,17 @@
 import { agentsRouter } from "./routers/agents/_router";
+import { apiKeysRouter } from "./routers/api-keys/_router";
 import { assignmentsRouter } from "./routers/assignments/_router";
+import { authRouter } from "./routers/auth/_router";
 import { classesRouter } from "./routers/classes/_router";
 import { contentRouter } from "./routers/content/_router";
 import { gradebookRouter } from "./routers/gradebook/_router";
+import { healthRouter } from "./routers/health/_router";
 import { homeRouter } from "./routers/home/_router";
 import { meRouter } from "./routers/me/_router";
 import { messagesRouter } from "./routers/messages/_router";
 import { passwordResetRouter } from "./routers/password-reset/_router";
 import { questionsRouter } from "./routers/questions/_router";
+import { robloxRouter } from "./routers/roblox/_router";
 import { usersRouter } from "./routers/users/_router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -22,7 +26,11 @@ export const appRouter = createTRPCRouter({
   questions: questionsRouter,
   messages: messagesRouter,
   agents: agentsRouter,
+  roblox: robloxRouter,
+  health: healthRouter,
   passwordReset: passwordResetRouter,
+  apiKeys: apiKeysRouter,
+  auth: authRouter,
 });
 
 export type AppRouter = typeof appRouter;

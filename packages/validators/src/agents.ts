@@ -3,7 +3,7 @@
 // stay plain: objects, arrays, strings, numbers, enums; no transforms.
 import { z } from "zod";
 import { gradeLevelSchema, subjectSchema } from "./classes";
-import { idSchema } from "./common";
+import { idSchema, isoDate, queryNumber } from "./common";
 import { questionSchema } from "./questions";
 import { catalogSubjects } from "./subjects";
 import { textSchema } from "./text";
@@ -50,6 +50,21 @@ export const generateRequestSchema = z.object({
 });
 export type GenerateRequestInput = z.input<typeof generateRequestSchema>;
 export type GenerateRequest = z.output<typeof generateRequestSchema>;
+
+/** A task's request as it reads back (the request after parsing: no transforms, so REST can document it). */
+export const generateRequestViewSchema = z
+  .object({
+    topic: z.string(),
+    subject: z.string(),
+    gradeLevel: gradeLevelSchema,
+    durationMinutes: z.number().int(),
+    readingLevel: readingLevelSchema,
+    standards: z.array(z.string()),
+    parts: z.array(generationPartSchema),
+    questionCount: z.number().int(),
+    notes: z.string(),
+  })
+  .meta({ id: "GenerateRequestView" });
 
 // --- Agent outputs -----------------------------------------------------------------------------
 
@@ -262,7 +277,7 @@ export const taskIdSchema = z.object({ taskId: idSchema });
 export const taskListInputSchema = z.object({
   status: agentTaskStatusSchema.optional(),
   cursor: textSchema.max(200).nullish(),
-  limit: z.number().int().min(1).max(50).default(20),
+  limit: queryNumber(z.number().int().min(1).max(50)).default(20),
 });
 export type TaskListInput = z.input<typeof taskListInputSchema>;
 
@@ -306,32 +321,55 @@ export const agentExecutionViewSchema = z.object({
   calls: z.number().int(),
   durationMs: z.number().int().nullable(),
   error: z.string().nullable(),
-  startedAt: z.date(),
-  finishedAt: z.date().nullable(),
+  startedAt: isoDate(),
+  finishedAt: isoDate().nullable(),
 });
 export type AgentExecutionView = z.infer<typeof agentExecutionViewSchema>;
 
-export const agentTaskSummarySchema = z.object({
-  id: z.string(),
-  topic: z.string(),
-  subject: z.string(),
-  gradeLevel: z.string(),
-  parts: z.array(generationPartSchema),
-  status: agentTaskStatusSchema,
-  progress: z.number().int(),
-  currentStep: z.string().nullable(),
-  provider: z.string(),
-  model: z.string(),
-  error: z.string().nullable(),
-  attempts: z.number().int(),
-  createdAt: z.date(),
-  startedAt: z.date().nullable(),
-  finishedAt: z.date().nullable(),
-});
+export const agentTaskSummarySchema = z
+  .object({
+    id: z.string(),
+    topic: z.string(),
+    subject: z.string(),
+    gradeLevel: z.string(),
+    parts: z.array(generationPartSchema),
+    status: agentTaskStatusSchema,
+    progress: z.number().int(),
+    currentStep: z.string().nullable(),
+    provider: z.string(),
+    model: z.string(),
+    error: z.string().nullable(),
+    attempts: z.number().int(),
+    createdAt: isoDate(),
+    startedAt: isoDate().nullable(),
+    finishedAt: isoDate().nullable(),
+  })
+  .meta({
+    id: "AgentTask",
+    examples: [
+      {
+        id: "cm4task0000000000000000",
+        topic: "Photosynthesis",
+        subject: "Science",
+        gradeLevel: "7",
+        parts: ["lesson", "quiz"],
+        status: "QUEUED",
+        progress: 0,
+        currentStep: null,
+        provider: "offline",
+        model: "offline-drafts-v1",
+        error: null,
+        attempts: 0,
+        createdAt: "2026-01-05T09:00:00.000Z",
+        startedAt: null,
+        finishedAt: null,
+      },
+    ],
+  });
 export type AgentTaskSummary = z.infer<typeof agentTaskSummarySchema>;
 
 export const agentTaskDetailSchema = agentTaskSummarySchema.extend({
-  request: generateRequestSchema,
+  request: generateRequestViewSchema,
   plan: z.array(z.object({ step: z.string(), agent: agentNameSchema, purpose: z.string() })),
   executions: z.array(agentExecutionViewSchema),
   result: taskResultSchema.nullable(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { classSchema } from "./classes";
-import { idSchema } from "./common";
+import { idSchema, isoDate, queryNumber } from "./common";
 import { contentTypeSchema } from "./content";
 import { questionResponseSchema, rubricCriterionIdSchema } from "./questions";
 import { textSchema } from "./text";
@@ -8,7 +8,7 @@ import { textSchema } from "./text";
 export const createAssignmentSchema = z.object({
   classId: idSchema,
   contentId: idSchema,
-  dueAt: z.date().nullish(),
+  dueAt: isoDate().nullish(),
   /** Quizzes only; empty means unlimited. */
   maxAttempts: z.number().int().min(1, "At least 1 attempt").max(20, "At most 20 attempts").nullish(),
   showCorrectAnswers: z.boolean().default(false),
@@ -20,7 +20,7 @@ export type CreateAssignmentInput = z.input<typeof createAssignmentSchema>;
 /** A teacher's change to an assignment; a field left out stays as it is. */
 export const updateAssignmentSchema = z.object({
   assignmentId: idSchema,
-  dueAt: z.date().nullish(),
+  dueAt: isoDate().nullish(),
   maxAttempts: z.number().int().min(1, "At least 1 attempt").max(20, "At most 20 attempts").nullish(),
   /** `true` releases hidden answers: students' results show the answers from now on. */
   showCorrectAnswers: z.boolean().optional(),
@@ -32,7 +32,7 @@ export type UpdateAssignmentInput = z.input<typeof updateAssignmentSchema>;
 export const extendDueDateSchema = z.object({
   assignmentId: idSchema,
   studentId: idSchema,
-  dueAt: z.date().nullable(),
+  dueAt: isoDate().nullable(),
   confirmPastDue: z.boolean().default(false),
 });
 export type ExtendDueDateInput = z.input<typeof extendDueDateSchema>;
@@ -43,7 +43,7 @@ export type ExtendDueDateInput = z.input<typeof extendDueDateSchema>;
  */
 export const unassignSchema = z.object({
   assignmentId: idSchema,
-  confirmDeletedWork: z.number().int().min(0).default(0),
+  confirmDeletedWork: queryNumber(z.number().int().min(0)).default(0),
 });
 export type UnassignInput = z.input<typeof unassignSchema>;
 
@@ -60,22 +60,24 @@ export const assignmentStates = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED"] as c
 export const assignmentStateSchema = z.enum(assignmentStates);
 
 /** One assignment on a student's lists (their home, a class page), with where they are in it. */
-export const myAssignmentSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  type: contentTypeSchema,
-  classId: z.string(),
-  className: z.string(),
-  dueAt: z.date().nullable(),
-  state: assignmentStateSchema,
-  overdue: z.boolean(),
-  dueSoon: z.boolean(),
-  attemptsUsed: z.number().int(),
-  maxAttempts: z.number().int().nullable(),
-  bestScore: z.object({ score: z.number(), maxScore: z.number() }).nullable(),
-  /** A graded attempt whose result the student has not opened yet (a quiz regraded since). */
-  newGrade: z.boolean(),
-});
+export const myAssignmentSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    type: contentTypeSchema,
+    classId: z.string(),
+    className: z.string(),
+    dueAt: isoDate().nullable(),
+    state: assignmentStateSchema,
+    overdue: z.boolean(),
+    dueSoon: z.boolean(),
+    attemptsUsed: z.number().int(),
+    maxAttempts: z.number().int().nullable(),
+    bestScore: z.object({ score: z.number(), maxScore: z.number() }).nullable(),
+    /** A graded attempt whose result the student has not opened yet (a quiz regraded since). */
+    newGrade: z.boolean(),
+  })
+  .meta({ id: "MyAssignment" });
 export type MyAssignment = z.infer<typeof myAssignmentSchema>;
 
 /** The student's graded attempts whose results they have not opened: the navigation's badge. */
@@ -132,3 +134,244 @@ export type GradeAnswerInput = z.input<typeof gradeAnswerSchema>;
 /** The teacher's comment on a whole attempt, returned to the student ("" removes it). */
 export const attemptFeedbackSchema = z.object({ attemptId: idSchema, feedback: commentSchema });
 export type AttemptFeedbackInput = z.input<typeof attemptFeedbackSchema>;
+
+// --- Outputs ---------------------------------------------------------------------------------
+
+const questionOptionViewSchema = z.object({ id: z.string(), text: z.string() });
+
+/** A stored answer as it reads back: one of the response shapes, or null (none, or not a valid one). */
+const storedResponseSchema = questionResponseSchema.nullable().catch(null);
+
+/** An assignment as its teacher sees it: the content, due dates (with extensions) and how much work it holds. */
+export const teacherAssignmentSchema = z
+  .object({
+    id: z.string(),
+    dueAt: isoDate().nullable(),
+    maxAttempts: z.number().int().nullable(),
+    showCorrectAnswers: z.boolean(),
+    createdAt: isoDate(),
+    content: z.object({ id: z.string(), title: z.string(), type: contentTypeSchema }),
+    /** Students with a due date of their own. */
+    extensions: z.array(z.object({ studentId: z.string(), dueAt: isoDate() })),
+    /** Attempts and lesson progress that unassigning would delete. */
+    studentWork: z.number().int(),
+  })
+  .meta({ id: "Assignment" });
+
+/** What creating an assignment answers: the new assignment. */
+export const createdAssignmentSchema = z.object({
+  id: z.string(),
+  classId: z.string(),
+  contentId: z.string(),
+  dueAt: isoDate().nullable(),
+  maxAttempts: z.number().int().nullable(),
+  showCorrectAnswers: z.boolean(),
+  createdAt: isoDate(),
+});
+
+export const unassignResultSchema = z.object({ assignmentId: z.string(), deletedWork: z.number().int() });
+
+/** A lesson or activity as its student reads it, with the sections they completed. */
+export const lessonViewSchema = z
+  .object({
+    assignmentId: z.string(),
+    className: z.string(),
+    dueAt: isoDate().nullable(),
+    content: z.object({
+      id: z.string(),
+      type: contentTypeSchema,
+      title: z.string(),
+      description: z.string(),
+      /** The lesson's sections or the activity's steps (see LESSON and ACTIVITY bodies). */
+      body: z.unknown(),
+    }),
+    completedSections: z.array(z.string()),
+    completedAt: isoDate().nullable(),
+    totalSections: z.number().int(),
+  })
+  .meta({ id: "LessonView" });
+
+const attemptStatusSchema = z.enum(["IN_PROGRESS", "SUBMITTED"]);
+
+/** A quiz attempt in progress, as its student answers it: never the answer key. */
+export const attemptPlayerSchema = z
+  .object({
+    attemptId: z.string(),
+    assignmentId: z.string(),
+    title: z.string(),
+    instructions: z.string(),
+    number: z.number().int(),
+    maxAttempts: z.number().int().nullable(),
+    dueAt: isoDate().nullable(),
+    status: attemptStatusSchema,
+    startedAt: isoDate(),
+    /** Saved answers by question id. */
+    responses: z.record(z.string(), questionResponseSchema),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        prompt: z.string(),
+        options: z.array(questionOptionViewSchema),
+        points: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: "AttemptPlayer" });
+
+/** A submitted attempt's result as its student sees it; answers only when the teacher shows them. */
+export const attemptResultSchema = z
+  .object({
+    attemptId: z.string(),
+    assignmentId: z.string(),
+    title: z.string(),
+    number: z.number().int(),
+    score: z.number(),
+    maxScore: z.number(),
+    submittedAt: isoDate().nullable(),
+    /** The student has not opened this grade yet. */
+    newGrade: z.boolean(),
+    answersRevealed: z.boolean(),
+    feedback: z.string().nullable(),
+    returnedAt: isoDate().nullable(),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        prompt: z.string(),
+        options: z.array(questionOptionViewSchema),
+        response: storedResponseSchema,
+        correct: z.boolean(),
+        points: z.number(),
+        maxPoints: z.number(),
+        teacherScored: z.boolean(),
+        rubric: z
+          .array(z.object({ id: z.string(), label: z.string().nullable(), points: z.number(), awarded: z.number() }))
+          .nullable(),
+        comment: z.string().nullable(),
+        /** The answer key, only when the teacher shows answers (else null). */
+        correctAnswer: z.unknown(),
+        explanation: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "AttemptResult" });
+
+/** An attempt of the student's: the player while in progress, the result once submitted. */
+export const attemptViewSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("player"), player: attemptPlayerSchema }),
+  z.object({ kind: z.literal("result"), result: attemptResultSchema }),
+]);
+
+export const savedResponsesSchema = z.object({ savedAt: isoDate() });
+
+/** A student's attempts at one quiz assignment. */
+export const myAttemptsSchema = z.object({
+  title: z.string(),
+  description: z.string(),
+  instructions: z.string(),
+  maxAttempts: z.number().int().nullable(),
+  dueAt: isoDate().nullable(),
+  attempts: z.array(
+    z.object({
+      id: z.string(),
+      number: z.number().int(),
+      status: attemptStatusSchema,
+      score: z.number().nullable(),
+      maxScore: z.number().nullable(),
+      startedAt: isoDate(),
+      submittedAt: isoDate().nullable(),
+      newGrade: z.boolean(),
+    }),
+  ),
+});
+
+/** The student's grades, class by class. */
+export const myGradesSchema = z.array(
+  z.object({
+    classId: z.string(),
+    className: z.string(),
+    items: z.array(
+      z.object({
+        assignmentId: z.string(),
+        title: z.string(),
+        type: z.string(),
+        dueAt: isoDate().nullable(),
+        state: assignmentStateSchema,
+        attempt: z
+          .object({
+            id: z.string(),
+            number: z.number().int(),
+            score: z.number(),
+            maxScore: z.number(),
+            percent: z.number(),
+            submittedAt: isoDate().nullable(),
+            feedback: z.string().nullable(),
+            comments: z.number().int(),
+            returnedAt: isoDate().nullable(),
+          })
+          .nullable(),
+        bestPercent: z.number().nullable(),
+        returned: z.boolean(),
+        newGrade: z.boolean(),
+      }),
+    ),
+    quizAverage: z.number().nullable(),
+    returnedCount: z.number().int(),
+  }),
+);
+
+/** An attempt as its teacher reviews it: each question with the key, the student's answer and the points. */
+export const attemptReviewSchema = z
+  .object({
+    attemptId: z.string(),
+    number: z.number().int(),
+    status: attemptStatusSchema,
+    startedAt: isoDate(),
+    submittedAt: isoDate().nullable(),
+    score: z.number().nullable(),
+    maxScore: z.number().nullable(),
+    feedback: z.string().nullable(),
+    returnedAt: isoDate().nullable(),
+    unseenByStudent: z.boolean(),
+    student: z.object({ id: z.string(), name: z.string() }),
+    assignment: z.object({
+      id: z.string(),
+      title: z.string(),
+      classId: z.string(),
+      className: z.string(),
+      dueAt: isoDate().nullable(),
+    }),
+    attempts: z.array(
+      z.object({
+        id: z.string(),
+        number: z.number().int(),
+        status: attemptStatusSchema,
+        score: z.number().nullable(),
+        maxScore: z.number().nullable(),
+      }),
+    ),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        prompt: z.string(),
+        options: z.array(questionOptionViewSchema),
+        correctAnswer: z.unknown(),
+        explanation: z.string().nullable(),
+        rubric: z.array(z.object({ id: z.string(), label: z.string(), points: z.number() })).nullable(),
+        response: storedResponseSchema,
+        graded: z.boolean(),
+        correct: z.boolean(),
+        points: z.number().nullable(),
+        maxPoints: z.number(),
+        autoPoints: z.number().nullable(),
+        overrideReason: z.string().nullable(),
+        rubricScores: z.record(z.string(), z.number()).nullable(),
+        comment: z.string().nullable(),
+        gradedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+        gradedAt: isoDate().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "AttemptReview" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, newPasswordSchema } from "./common";
+import { emailSchema, isoDate, newPasswordSchema } from "./common";
 import { textSchema } from "./text";
 
 export const signInSchema = z.object({
@@ -28,7 +28,7 @@ export const resetTokenSchema = textSchema.trim().min(1, "This link is incomplet
 export const resetTokenInputSchema = z.object({ token: resetTokenSchema });
 
 export const resetTokenStatusSchema = z.discriminatedUnion("valid", [
-  z.object({ valid: z.literal(true), email: z.string(), expiresAt: z.date() }),
+  z.object({ valid: z.literal(true), email: z.string(), expiresAt: isoDate() }),
   z.object({ valid: z.literal(false), reason: z.enum(["unknown", "expired", "used"]) }),
 ]);
 export type ResetTokenStatus = z.infer<typeof resetTokenStatusSchema>;

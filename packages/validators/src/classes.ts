@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./common";
+import { idSchema, isoDate, queryBoolean } from "./common";
 import { textSchema } from "./text";
 
 export const gradeLevels = [
@@ -43,21 +43,39 @@ export const joinClassSchema = z.object({ code: joinCodeSchema });
 
 export const rosterChangeSchema = z.object({ classId: idSchema, studentId: idSchema });
 
-export const classListInputSchema = z.object({ includeArchived: z.boolean().default(false) });
+export const classListInputSchema = z.object({ includeArchived: queryBoolean().default(false) });
 
-export const classSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  subject: z.string(),
-  gradeLevel: z.string(),
-  archived: z.boolean(),
-  createdAt: z.date(),
-  teacherId: z.string(),
-  teacherName: z.string(),
-  studentCount: z.number().int(),
-  /** Only for the class's teacher and admins. */
-  joinCode: z.string().nullable(),
-});
+export const classSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    subject: z.string(),
+    gradeLevel: z.string(),
+    archived: z.boolean(),
+    createdAt: isoDate(),
+    teacherId: z.string(),
+    teacherName: z.string(),
+    studentCount: z.number().int(),
+    /** Only for the class's teacher and admins. */
+    joinCode: z.string().nullable(),
+  })
+  .meta({
+    id: "Class",
+    examples: [
+      {
+        id: "cm4class000000000000000",
+        name: "Biology 7",
+        subject: "Science",
+        gradeLevel: "7",
+        archived: false,
+        createdAt: "2026-01-05T09:00:00.000Z",
+        teacherId: "cm4teacher0000000000000",
+        teacherName: "Ada Teacher",
+        studentCount: 24,
+        joinCode: "K7QM2P",
+      },
+    ],
+  });
 export type ClassView = z.infer<typeof classSchema>;
 
 /** What joining answers: the class, and whether the student was in it already (a rejoin changes nothing). */
@@ -68,13 +86,15 @@ export const rosterEntrySchema = z.object({
   name: z.string(),
   email: z.string(),
   active: z.boolean(),
-  joinedAt: z.date(),
+  joinedAt: isoDate(),
 });
 
-export const classDetailSchema = classSchema.extend({
-  /** Only for the class's teacher and admins. */
-  roster: z.array(rosterEntrySchema).nullable(),
-});
+export const classDetailSchema = classSchema
+  .extend({
+    /** Only for the class's teacher and admins. */
+    roster: z.array(rosterEntrySchema).nullable(),
+  })
+  .meta({ id: "ClassDetail" });
 
 export const availableStudentsInputSchema = z.object({
   classId: idSchema,

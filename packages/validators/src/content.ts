@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { robloxEnvironmentSchema } from "./agents";
 import { gradeLevelSchema, subjectSchema } from "./classes";
-import { idSchema, tagSchema } from "./common";
+import { idSchema, isoDate, queryBoolean, queryNumber, tagSchema } from "./common";
 import { textSchema } from "./text";
 import { httpUrlSchema } from "./urls";
 
@@ -103,9 +103,9 @@ export const contentListInputSchema = z.object({
   authorId: idSchema.optional(),
   tag: tagSchema.optional(),
   search: textSchema.trim().max(200).optional(),
-  deleted: z.boolean().default(false),
+  deleted: queryBoolean().default(false),
   cursor: textSchema.max(200).nullish(),
-  limit: z.number().int().min(1).max(100).default(20),
+  limit: queryNumber(z.number().int().min(1).max(100)).default(20),
 });
 export type ContentListInput = z.input<typeof contentListInputSchema>;
 
@@ -114,34 +114,38 @@ export type ContentListInput = z.input<typeof contentListInputSchema>;
 
 const contentAuthorSchema = z.object({ id: z.string(), name: z.string() });
 
-export const contentSummarySchema = z.object({
-  id: z.string(),
-  type: contentTypeSchema,
-  title: z.string(),
-  description: z.string(),
-  subject: z.string(),
-  gradeLevel: z.string(),
-  tags: z.array(z.string()),
-  status: contentStatusSchema,
-  generated: z.boolean(),
-  /** The generation task that drafted the item, when it was generated. */
-  agentTaskId: z.string().nullable(),
-  /** The model that drafted it (the task's provider and model), when it was generated. */
-  generatedBy: z.object({ provider: z.string(), model: z.string() }).nullable(),
-  version: z.number().int(),
-  author: contentAuthorSchema,
-  publishedAt: z.date().nullable(),
-  deletedAt: z.date().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
+export const contentSummarySchema = z
+  .object({
+    id: z.string(),
+    type: contentTypeSchema,
+    title: z.string(),
+    description: z.string(),
+    subject: z.string(),
+    gradeLevel: z.string(),
+    tags: z.array(z.string()),
+    status: contentStatusSchema,
+    generated: z.boolean(),
+    /** The generation task that drafted the item, when it was generated. */
+    agentTaskId: z.string().nullable(),
+    /** The model that drafted it (the task's provider and model), when it was generated. */
+    generatedBy: z.object({ provider: z.string(), model: z.string() }).nullable(),
+    version: z.number().int(),
+    author: contentAuthorSchema,
+    publishedAt: isoDate().nullable(),
+    deletedAt: isoDate().nullable(),
+    createdAt: isoDate(),
+    updatedAt: isoDate(),
+  })
+  .meta({ id: "ContentSummary" });
 export type ContentSummary = z.infer<typeof contentSummarySchema>;
 
-export const contentDetailSchema = contentSummarySchema.extend({
-  body: z.unknown(),
-  /** Whether the caller may edit, publish, delete and restore it (its author or an admin). */
-  canManage: z.boolean(),
-});
+export const contentDetailSchema = contentSummarySchema
+  .extend({
+    body: z.unknown(),
+    /** Whether the caller may edit, publish, delete and restore it (its author or an admin). */
+    canManage: z.boolean(),
+  })
+  .meta({ id: "ContentItem" });
 export type ContentDetail = z.infer<typeof contentDetailSchema>;
 
 /** `content.duplicate`: the copy, and how many of a quiz's questions were private to someone else and left out. */
@@ -163,7 +167,7 @@ export const contentVersionSchema = z.object({
   tags: z.array(z.string()),
   body: z.unknown(),
   editedBy: contentAuthorSchema.nullable(),
-  createdAt: z.date(),
+  createdAt: isoDate(),
 });
 export type ContentVersionView = z.infer<typeof contentVersionSchema>;
 export const contentVersionListSchema = z.array(contentVersionSchema);

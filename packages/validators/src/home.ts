@@ -1,5 +1,6 @@
 // What the teacher's and the student's homes show as needing attention (`home.teacher`, `home.student`).
 import { z } from "zod";
+import { isoDate } from "./common";
 import { contentTypeSchema } from "./content";
 
 /** A submitted attempt with short answers the teacher has not marked yet. */
@@ -11,7 +12,7 @@ export const reviewItemSchema = z.object({
   studentId: z.string(),
   studentName: z.string(),
   title: z.string(),
-  submittedAt: z.date(),
+  submittedAt: isoDate(),
   /** Short answers in the attempt still waiting for the teacher's mark. */
   waiting: z.number().int().min(1),
   /** The first of them in the attempt's order: the home's link lands on it. */
@@ -26,7 +27,7 @@ export const dueItemSchema = z.object({
   className: z.string(),
   title: z.string(),
   type: contentTypeSchema,
-  dueAt: z.date(),
+  dueAt: isoDate(),
   /** Students of the class who handed it in (a submitted quiz, a completed lesson or activity). */
   submitted: z.number().int().min(0),
   students: z.number().int().min(0),
@@ -44,7 +45,7 @@ export const recentSubmissionSchema = z.object({
   studentName: z.string(),
   title: z.string(),
   type: contentTypeSchema,
-  submittedAt: z.date(),
+  submittedAt: isoDate(),
   score: z.number().nullable(),
   maxScore: z.number().nullable(),
 });
@@ -56,7 +57,7 @@ export const waitingDraftSchema = z.object({
   title: z.string(),
   type: contentTypeSchema,
   taskId: z.string().nullable(),
-  createdAt: z.date(),
+  createdAt: isoDate(),
 });
 export type WaitingDraft = z.infer<typeof waitingDraftSchema>;
 
@@ -75,7 +76,7 @@ export const studentDueItemSchema = z.object({
   className: z.string(),
   title: z.string(),
   type: contentTypeSchema,
-  dueAt: z.date(),
+  dueAt: isoDate(),
   overdue: z.boolean(),
   state: z.enum(["NOT_STARTED", "IN_PROGRESS"]),
 });
@@ -91,7 +92,7 @@ export const returnedItemSchema = z.object({
   score: z.number().nullable(),
   maxScore: z.number().nullable(),
   /** When the teacher returned it, else when it was graded on submission. */
-  at: z.date(),
+  at: isoDate(),
   /** The teacher returned it, rather than automatic grading alone. */
   returned: z.boolean(),
   /** The student has not opened this result since. */

@@ -1,5 +1,7 @@
 export * from "./agents";
 export * from "./api";
+export * from "./api-keys";
+export * from "./app-tokens";
 export * from "./assignments";
 export * from "./auth";
 export * from "./classes";
@@ -8,11 +10,14 @@ export * from "./content";
 export * from "./env";
 // Importing the package installs the people-readable error map for every zod schema (error-map.ts).
 export * from "./error-map";
+export * from "./gradebook";
+export * from "./health";
 export * from "./home";
 export * from "./me";
 export * from "./messages";
 export * from "./questions";
 export * from "./realtime";
+export * from "./roblox";
 export * from "./sessions";
 export * from "./subjects";
 export * from "./text";

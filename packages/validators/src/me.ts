@@ -1,16 +1,18 @@
 import { z } from "zod";
-import { newPasswordSchema, personNameSchema, roleSchema } from "./common";
+import { isoDate, newPasswordSchema, personNameSchema, roleSchema } from "./common";
 import { textSchema } from "./text";
 
-export const profileSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: roleSchema,
-  organization: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
-  lastSignInAt: z.date().nullable(),
-  createdAt: z.date(),
-});
+export const profileSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    organization: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+    lastSignInAt: isoDate().nullable(),
+    createdAt: isoDate(),
+  })
+  .meta({ id: "Profile" });
 export type Profile = z.infer<typeof profileSchema>;
 
 export const updateProfileSchema = z.object({ name: personNameSchema });

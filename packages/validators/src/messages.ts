@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, roleSchema } from "./common";
+import { idSchema, isoDate, roleSchema } from "./common";
 import { textSchema } from "./text";
 
 export const messageBodySchema = textSchema
@@ -36,41 +36,47 @@ export const threadIdSchema = z.object({ threadId: idSchema });
 
 export const personRefSchema = z.object({ id: z.string(), name: z.string() });
 
-export const threadSummarySchema = z.object({
-  id: z.string(),
-  kind: threadKindSchema,
-  subject: z.string(),
-  classId: z.string().nullable(),
-  className: z.string().nullable(),
-  /** Direct threads: the other participants. Announcements: their author, unless that is the reader. */
-  others: z.array(personRefSchema),
-  lastMessage: z.object({ body: z.string(), authorName: z.string(), mine: z.boolean() }).nullable(),
-  lastMessageAt: z.date(),
-  unreadCount: z.number().int(),
-});
+export const threadSummarySchema = z
+  .object({
+    id: z.string(),
+    kind: threadKindSchema,
+    subject: z.string(),
+    classId: z.string().nullable(),
+    className: z.string().nullable(),
+    /** Direct threads: the other participants. Announcements: their author, unless that is the reader. */
+    others: z.array(personRefSchema),
+    lastMessage: z.object({ body: z.string(), authorName: z.string(), mine: z.boolean() }).nullable(),
+    lastMessageAt: isoDate(),
+    unreadCount: z.number().int(),
+  })
+  .meta({ id: "ThreadSummary" });
 export type ThreadSummary = z.infer<typeof threadSummarySchema>;
 
-export const messageSchema = z.object({
-  id: z.string(),
-  body: z.string(),
-  createdAt: z.date(),
-  authorId: z.string(),
-  authorName: z.string(),
-  mine: z.boolean(),
-});
+export const messageSchema = z
+  .object({
+    id: z.string(),
+    body: z.string(),
+    createdAt: isoDate(),
+    authorId: z.string(),
+    authorName: z.string(),
+    mine: z.boolean(),
+  })
+  .meta({ id: "Message" });
 export type MessageView = z.infer<typeof messageSchema>;
 
-export const threadDetailSchema = z.object({
-  id: z.string(),
-  kind: threadKindSchema,
-  subject: z.string(),
-  classId: z.string().nullable(),
-  className: z.string().nullable(),
-  participants: z.array(personRefSchema.extend({ role: roleSchema })),
-  /** False for students on announcements. */
-  canReply: z.boolean(),
-  messages: z.array(messageSchema),
-});
+export const threadDetailSchema = z
+  .object({
+    id: z.string(),
+    kind: threadKindSchema,
+    subject: z.string(),
+    classId: z.string().nullable(),
+    className: z.string().nullable(),
+    participants: z.array(personRefSchema.extend({ role: roleSchema })),
+    /** False for students on announcements. */
+    canReply: z.boolean(),
+    messages: z.array(messageSchema),
+  })
+  .meta({ id: "Thread" });
 export type ThreadDetail = z.infer<typeof threadDetailSchema>;
 
 export const unreadCountSchema = z.object({ count: z.number().int() });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, pageInputSchema, tagSchema } from "./common";
+import { idSchema, isoDate, pageInputSchema, tagSchema } from "./common";
 import { textSchema } from "./text";
 
 export const questionTypes = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "TRUE_FALSE", "SHORT_ANSWER", "NUMERIC"] as const;
@@ -254,8 +254,8 @@ const viewMeta = {
   sharedAccess: shareAccessSchema.nullable(),
   version: z.number().int(),
   owner: z.object({ id: z.string(), name: z.string() }),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  createdAt: isoDate(),
+  updatedAt: isoDate(),
   /** The actor may edit it (owner, admin, or shared with EDIT). */
   canEdit: z.boolean(),
   /** The actor may share or remove it (owner or admin). */
@@ -263,24 +263,26 @@ const viewMeta = {
 };
 
 /** A question as the bank shows it (answer key included: only teachers and admins read the bank). */
-export const questionViewSchema = z.discriminatedUnion("type", [
-  z.object({ ...viewMeta, type: z.literal("SINGLE_CHOICE"), options: z.array(optionSchema), answer: choiceAnswer }),
-  z.object({ ...viewMeta, type: z.literal("MULTIPLE_CHOICE"), options: z.array(optionSchema), answer: choiceAnswer }),
-  z.object({ ...viewMeta, type: z.literal("TRUE_FALSE"), options: z.array(optionSchema), answer: trueFalseAnswer }),
-  z.object({
-    ...viewMeta,
-    type: z.literal("SHORT_ANSWER"),
-    options: z.array(optionSchema),
-    answer: z.object({ accepted: z.array(z.string()), caseSensitive: z.boolean() }),
-    rubric: rubricSchema.nullable(),
-  }),
-  z.object({
-    ...viewMeta,
-    type: z.literal("NUMERIC"),
-    options: z.array(optionSchema),
-    answer: z.object({ value: z.number(), tolerance: z.number() }),
-  }),
-]);
+export const questionViewSchema = z
+  .discriminatedUnion("type", [
+    z.object({ ...viewMeta, type: z.literal("SINGLE_CHOICE"), options: z.array(optionSchema), answer: choiceAnswer }),
+    z.object({ ...viewMeta, type: z.literal("MULTIPLE_CHOICE"), options: z.array(optionSchema), answer: choiceAnswer }),
+    z.object({ ...viewMeta, type: z.literal("TRUE_FALSE"), options: z.array(optionSchema), answer: trueFalseAnswer }),
+    z.object({
+      ...viewMeta,
+      type: z.literal("SHORT_ANSWER"),
+      options: z.array(optionSchema),
+      answer: z.object({ accepted: z.array(z.string()), caseSensitive: z.boolean() }),
+      rubric: rubricSchema.nullable(),
+    }),
+    z.object({
+      ...viewMeta,
+      type: z.literal("NUMERIC"),
+      options: z.array(optionSchema),
+      answer: z.object({ value: z.number(), tolerance: z.number() }),
+    }),
+  ])
+  .meta({ id: "Question" });
 export type QuestionView = z.infer<typeof questionViewSchema>;
 
 export const questionListSchema = z.object({

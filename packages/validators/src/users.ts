@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { emailSchema, idSchema, newPasswordSchema, pageInputSchema, personNameSchema, roleSchema } from "./common";
+import {
+  emailSchema,
+  idSchema,
+  isoDate,
+  newPasswordSchema,
+  pageInputSchema,
+  personNameSchema,
+  roleSchema,
+} from "./common";
 import { textSchema } from "./text";
 
 export const userStatusSchema = z.enum(["active", "deactivated", "all"]);
@@ -11,15 +19,30 @@ export const userListInputSchema = pageInputSchema.extend({
 });
 export type UserListInput = z.input<typeof userListInputSchema>;
 
-export const userSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: roleSchema,
-  active: z.boolean(),
-  lastSignInAt: z.date().nullable(),
-  createdAt: z.date(),
-});
+export const userSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    active: z.boolean(),
+    lastSignInAt: isoDate().nullable(),
+    createdAt: isoDate(),
+  })
+  .meta({
+    id: "User",
+    examples: [
+      {
+        id: "cm4student0000000000000",
+        email: "sam@school.example",
+        name: "Sam Student",
+        role: "STUDENT",
+        active: true,
+        lastSignInAt: null,
+        createdAt: "2026-01-05T09:00:00.000Z",
+      },
+    ],
+  });
 export type UserView = z.infer<typeof userSchema>;
 
 export const userListSchema = z.object({
@@ -70,7 +93,7 @@ export const deletedUserSchema = z.object({ userId: z.string(), name: z.string()
 /** A single-use password reset link an admin made, shown once to copy. */
 export const resetLinkSchema = z.object({
   url: z.string(),
-  expiresAt: z.date(),
+  expiresAt: isoDate(),
   /** Whether the link was also sent to the person by mail (false when mail is not configured). */
   emailed: z.boolean(),
 });

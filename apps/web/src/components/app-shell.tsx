@@ -7,6 +7,7 @@ import {
   FileQuestion,
   GraduationCap,
   Home,
+  KeyRound,
   Library,
   LogOut,
   type LucideIcon,
@@ -59,6 +60,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/teacher/questions", label: "Question bank", icon: FileQuestion },
     AI_TASKS,
     MESSAGES,
+    { href: "/admin/api-keys", label: "API keys", icon: KeyRound },
   ],
   TEACHER: [
     { href: "/teacher", label: "My classes", icon: School, owns: ["/teacher/classes"] },
@@ -67,6 +69,7 @@ const NAV: Record<Role, NavItem[]> = {
     GENERATE,
     AI_TASKS,
     MESSAGES,
+    { href: "/teacher/api-keys", label: "API keys", icon: KeyRound },
   ],
   STUDENT: [
     {

@@ -37,6 +37,8 @@ export type ConfirmDialogProps = Opening & {
    * (the caller closes it when it succeeds).
    */
   closeOnConfirm?: boolean;
+  /** Fields the confirmation needs (e.g. a reason), between the description and the buttons. */
+  children?: React.ReactNode;
 };
 
 /** "Are you sure?" before an action: a title, what happens, Cancel and the action. */
@@ -50,6 +52,7 @@ export function ConfirmDialog({
   pending = false,
   onConfirm,
   closeOnConfirm = false,
+  children,
   ...opening
 }: ConfirmDialogProps) {
   const { trigger } = opening;
@@ -64,6 +67,7 @@ export function ConfirmDialog({
           <AlertDialogTitle>{title}</AlertDialogTitle>
           <AlertDialogDescription>{description}</AlertDialogDescription>
         </AlertDialogHeader>
+        {children}
         <AlertDialogFooter>
           <AlertDialogCancel>{cancelLabel}</AlertDialogCancel>
           <AlertDialogAction

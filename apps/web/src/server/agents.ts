@@ -3,7 +3,7 @@
 // here too unless AGENT_RUN_IN_WEB=false).
 import "server-only";
 import { type AgentRuntime, createAgentRuntime, readAgentEnv } from "@toolboxai/agents";
-import { createTaskProgressPublisher, materializeDrafts } from "@toolboxai/core";
+import { createTaskProgressPublisher, materializeDrafts, taskCorrelation } from "@toolboxai/core";
 import { getDb } from "./db";
 import { logger } from "./logger";
 import { getRealtimePublisher } from "./realtime";
@@ -25,6 +25,8 @@ export function getAgentRuntime(): AgentRuntime {
       logger: log,
       consume: config.runInWeb,
       role: "web",
+      // Tasks run here keep the correlation id of the request that queued them (logs, model calls).
+      correlation: taskCorrelation("web"),
     });
     globalForAgents.toolboxAgents = runtime;
     if (config.runInWeb) {

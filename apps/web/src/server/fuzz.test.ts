@@ -128,6 +128,9 @@ type JsonSchema = {
   format?: string;
   minimum?: number;
   maximum?: number;
+  /** A named schema (`.meta({ id })`): `#/$defs/<id>` of the root. */
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
 };
 
 const NO_VALUE = Symbol("no value");
@@ -141,6 +144,14 @@ interface Sampling {
   fixtures: Fixtures;
   /** Every string at its longest (distinct words, so text search indexes them all), every list full. */
   largest: boolean;
+  /** The root's named schemas, which `$ref`s point at. */
+  defs: Record<string, JsonSchema>;
+}
+
+/** `s` itself, or the named schema its `$ref` points at. */
+function resolved(s: JsonSchema, defs: Record<string, JsonSchema>): JsonSchema {
+  const name = s.$ref?.replace(/^#\/\$defs\//, "");
+  return name ? (defs[name] ?? s) : s;
 }
 
 let words = 0;
@@ -164,8 +175,9 @@ function stringFor(s: JsonSchema, largest: boolean): string {
 }
 
 /** A value the schema accepts (refinements aside), or NO_VALUE for a field to leave out. */
-function sample(s: JsonSchema, key: string, how: Sampling): unknown {
+function sample(schema: JsonSchema, key: string, how: Sampling): unknown {
   const { path, fixtures, largest } = how;
+  const s = resolved(schema, how.defs);
   const fixture = `${path}:${key}` in fixtures ? fixtures[`${path}:${key}`] : fixtures[key];
   const fits = !Array.isArray(fixture) || fixture.length <= (s.maxItems ?? Number.POSITIVE_INFINITY);
   if (fixture !== undefined && fits) return fixture;
@@ -221,9 +233,11 @@ const procedures = Object.keys(procedureDefs).sort();
 function baseInputs(path: string, fixtures: Fixtures, largest = false): unknown[] {
   const schema = procedureDefs[path]?._def.inputs[0];
   if (!schema) return [];
-  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  const root = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+  const defs = root.$defs ?? {};
+  const json = resolved(root, defs);
   const variants = json.oneOf ?? json.anyOf ?? [json];
-  return variants.map((v) => sample(v, "", { path, fixtures, largest })).filter((v) => v !== NO_VALUE);
+  return variants.map((v) => sample(v, "", { path, fixtures, largest, defs })).filter((v) => v !== NO_VALUE);
 }
 
 /** Every position in a value (the root included), as the path of keys leading to it. */
@@ -365,6 +379,15 @@ async function makeFixtures(): Promise<Fixtures> {
       model: "offline-drafts-v1",
     },
   });
+  const apiKey = await db.apiKey.create({
+    data: {
+      organizationId,
+      userId: teacherId,
+      name: `Fuzz key ${made}`,
+      keyHash: `fuzz-${made}-${Date.now()}`,
+      prefix: "tbx_live_Fuzz",
+    },
+  });
   const target = await db.user.create({
     data: {
       organizationId,
@@ -410,8 +433,16 @@ async function makeFixtures(): Promise<Fixtures> {
     confirmPassword: "fuzzed-pass-1",
     password: "",
     "passwordReset.complete:password": "fuzzed-pass-1",
+    "auth.token:password": "fuzzed-pass-1",
+    refreshToken: "tbx_rt_3q2-7wEXAMPLEoK9bN1ZzW0aVt5yQmR8sLhJ4dFcGuI",
+    organization: "fuzz-school",
+    clientName: "Fuzz app",
     expectedVersion: 1,
     version: 1,
+    keyId: apiKey.id,
+    // A generated list repeats one sample, and a scope may be chosen once.
+    scopes: ["content:read"],
+    ipAllowlist: ["198.51.100.0/24"],
   };
 }
 

@@ -1,6 +1,11 @@
 import "server-only";
+import { correlationLogFields } from "@toolboxai/core";
 import pino from "pino";
 import { env } from "~/env";
 
-/** Structured JSON logs (pino). Child loggers carry the request's correlation id. */
-export const logger = pino({ level: env.logLevel, base: { service: "web" } });
+/**
+ * Structured JSON logs (pino). Every line written while serving a request carries its
+ * correlationId and requestId: the production server (scripts/serve.mjs) runs each request in a
+ * correlation scope (@toolboxai/core's correlation/scope.ts), and `mixin` reads it per line.
+ */
+export const logger = pino({ level: env.logLevel, base: { service: "web" }, mixin: correlationLogFields });

@@ -111,6 +111,31 @@ describe("a call over a limit", () => {
   });
 });
 
+describe("a call under its limits", () => {
+  it("carries X-RateLimit-Limit, -Remaining and -Reset, and no Retry-After", async () => {
+    const res = await query("me.get");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-ratelimit-limit")).toBe("2");
+    expect(res.headers.get("x-ratelimit-remaining")).toBe("1");
+    expect(Number(res.headers.get("x-ratelimit-reset")) - Date.now() / 1000).toBeGreaterThan(55);
+    expect(res.headers.get("ratelimit")).toBe('"api.user";r=1;t=60');
+    expect(res.headers.get("retry-after")).toBeNull();
+  });
+
+  it("counts down with each call", async () => {
+    const remaining = [];
+    for (let i = 0; i < 2; i++) remaining.push((await query("me.get")).headers.get("x-ratelimit-remaining"));
+    expect(remaining).toEqual(["1", "0"]);
+  });
+
+  it("says where a refused procedure's caller stands too (here: signed out, per address)", async () => {
+    state.userId = null;
+    const res = await query("me.get");
+    expect(res.status).toBe(401);
+    expect(res.headers.get("ratelimit-policy")).toBe('"api.anonymous";q=2;w=60');
+  });
+});
+
 describe("the batch cap", () => {
   beforeEach(() => {
     state.limiter = createRateLimiter({ limits: { "api.user": rule(100) } });
@@ -183,8 +208,47 @@ describe("route handlers", () => {
     const res = await download();
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("60");
+    expect(res.headers.get("x-ratelimit-remaining")).toBe("0");
     expect(res.headers.get("ratelimit-policy")).toBe('"download.user";q=1;w=60');
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("TOO_MANY_REQUESTS");
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(await res.json()).toMatchObject({
+      title: "Too Many Requests",
+      status: 429,
+      detail: "Too many requests. Try again in 1 minute.",
+      code: "TOO_MANY_REQUESTS",
+      requestId: expect.any(String),
+    });
+  });
+
+  it("answer a download under the limit with the rate-limit fields too", async () => {
+    state.limiter = createRateLimiter({ limits: { "download.user": rule(5), "api.user": rule(100) } });
+    const teacher = w.caller(await w.actor("a", "TEACHER"));
+    const cls = await teacher.classes.create({ name: "Biology 7", subject: "Science", gradeLevel: "7" });
+    const res = await gradebook.GET(
+      new Request(`${ORIGIN}/api/classes/${cls.id}/gradebook.csv`, { headers: { host: "localhost:3000" } }),
+      { params: Promise.resolve({ classId: cls.id }) },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-ratelimit-limit")).toBe("5");
+    expect(res.headers.get("x-ratelimit-remaining")).toBe("4");
+    expect(res.headers.get("x-ratelimit-reset")).toMatch(/^\d+$/);
+    expect(res.headers.get("ratelimit-policy")).toBe('"download.user";q=5;w=60');
+  });
+
+  it("answer a browser that opened a download over the limit with the HTML page, and the fields", async () => {
+    const download = () =>
+      rojo.GET(
+        new Request(`${ORIGIN}/api/content/missing/rojo.zip`, {
+          headers: { host: "localhost:3000", accept: "text/html,application/xhtml+xml,*/*;q=0.8" },
+        }),
+        { params: Promise.resolve({ contentId: "missing" }) },
+      );
+    expect((await download()).status).toBe(404);
+    const res = await download();
+    expect(res.status).toBe(429);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(res.headers.get("retry-after")).toBe("60");
+    expect(await res.text()).toContain("Too many requests. Try again in 1 minute.");
   });
 
   it("answer a gradebook download over the limit with 429", async () => {
@@ -227,7 +291,8 @@ describe("route handlers", () => {
     );
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("60");
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("TOO_MANY_REQUESTS");
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(await res.json()).toMatchObject({ status: 429, code: "TOO_MANY_REQUESTS" });
   });
 
   it("answer channel authorizations over the limit with 429", async () => {
@@ -243,5 +308,7 @@ describe("route handlers", () => {
     const res = await authorize();
     expect(res.status).toBe(429);
     expect(res.headers.get("x-ratelimit-limit")).toBe("1");
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(await res.json()).toMatchObject({ status: 429, code: "TOO_MANY_REQUESTS" });
   });
 });

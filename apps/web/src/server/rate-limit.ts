@@ -1,12 +1,12 @@
 // This process's rate limiter (Redis when REDIS_URL is set, else memory; see @toolboxai/core's
 // rate-limit) and what route handlers need around it: which forwarding headers to believe, a
-// limit check that answers 429 with the rate-limit fields, and those fields for a refused procedure.
+// limit check that answers 429 (problem+json) with the rate-limit fields, and those fields for
+// every answer of a limited route.
 import "server-only";
-import type { ContextInner } from "@toolboxai/api";
+import { type ContextInner, countRoute, rateLimitResponseHeaders } from "@toolboxai/api";
 import {
   clientAddress,
   createRateLimiter,
-  isRateLimitError,
   type ProxyTrust,
   type RateLimitDecision,
   RateLimitError,
@@ -17,6 +17,7 @@ import {
 } from "@toolboxai/core";
 import { env } from "~/env";
 import { logger } from "./logger";
+import { problem, problemResponse } from "./problem";
 
 /**
  * Set by scripts/serve.mjs, the app's production server, which appends each request's socket
@@ -51,45 +52,63 @@ export function getRateLimiter(): RateLimiter {
   return globalForLimiter.toolboxRateLimiter;
 }
 
-/** The 429 of a refused request: the rate-limit fields, and the JSON error body route handlers use. */
-export function tooManyRequests(decision: RateLimitDecision, requestId: string): Response {
+/** What answers a refused request that was not passed: a program, which gets problem+json. */
+const PROGRAM_REQUEST = new Request("http://localhost/", { headers: { accept: "application/problem+json" } });
+
+/**
+ * The 429 of a refused request: RFC 9457 problem details (`code` TOO_MANY_REQUESTS, the limiter's
+ * message as `detail`, `requestId`) with `Retry-After` and the rate-limit fields. Given the
+ * request, a browser that opened a link gets the small HTML page instead (see ./problem.ts).
+ */
+export function tooManyRequests(decision: RateLimitDecision, requestId: string, req?: Request): Response {
   const { message } = new RateLimitError(decision);
-  return Response.json(
-    { error: { code: "TOO_MANY_REQUESTS", message, requestId } },
-    { status: 429, headers: { ...rateLimitHeaders(decision), "x-request-id": requestId } },
+  return problemResponse(
+    req ?? PROGRAM_REQUEST,
+    problem(429, "TOO_MANY_REQUESTS", message),
+    requestId,
+    rateLimitHeaders(decision),
   );
 }
 
 /**
  * Counts a route handler's request: per user (`rule`, the plan multiplying it) when signed in,
- * per client IP (`route.anonymous`) otherwise. Returns the 429 to send, or null to go on.
+ * per client IP (`route.anonymous`) otherwise. Returns the 429 to send, or null to go on. The
+ * decision goes onto `ctx.limits` either way, so the route's answer, whatever it is, carries the
+ * rate-limit fields: `rateLimitHeadersOf(errors, ctx)`.
  */
-export async function limitRoute(ctx: ContextInner, rule: RateLimitName): Promise<Response | null> {
-  const limiter = ctx.rateLimiter;
-  if (!limiter) return null;
-  const decision = ctx.actor
-    ? await limiter.hit(rule, ctx.actor.userId, { plan: await limiter.planOf(ctx.db, ctx.actor.orgId) })
-    : await limiter.hit("route.anonymous", ctx.request?.ip ?? "unknown");
-  return decision.allowed ? null : tooManyRequests(decision, ctx.correlation.requestId);
+export async function limitRoute(ctx: ContextInner, rule: RateLimitName, req?: Request): Promise<Response | null> {
+  const decision = await countRoute(ctx, rule);
+  return !decision || decision.allowed ? null : tooManyRequests(decision, ctx.correlation.requestId, req);
 }
 
-/** Counts a request by client IP alone (routes that build no context, like the health check). */
+/**
+ * Counts a request by client IP alone (routes that build no context, like the health check).
+ * Returns the 429 to send, or null to go on; the decision goes onto `counted.limits` when given,
+ * for `rateLimitHeadersOf([], counted)` on the route's answer.
+ */
 export async function limitByAddress(
   limiter: RateLimiter,
-  headers: Headers,
+  request: Request | Headers,
   rule: RateLimitName,
+  counted?: Pick<ContextInner, "limits">,
 ): Promise<Response | null> {
+  const headers = request instanceof Request ? request.headers : request;
   const ip = clientAddress((name) => headers.get(name), proxyTrust()).ip ?? "unknown";
   const decision = await limiter.hit(rule, ip);
-  return decision.allowed ? null : tooManyRequests(decision, requestCorrelation(headers, "web").requestId);
+  counted?.limits.push(decision);
+  if (decision.allowed) return null;
+  const { requestId } = requestCorrelation(headers, "web");
+  return tooManyRequests(decision, requestId, request instanceof Request ? request : undefined);
 }
 
-/** The rate-limit fields for errors a procedure refused with, by the longest wait among them. */
-export function rateLimitHeadersOf(errors: readonly { cause?: unknown }[]): Record<string, string> {
-  const decisions = errors.map((e) => e.cause).filter(isRateLimitError);
-  const longest = decisions.reduce<RateLimitError | null>(
-    (a, b) => (a && a.decision.resetSeconds >= b.decision.resetSeconds ? a : b),
-    null,
-  );
-  return longest ? rateLimitHeaders(longest.decision) : {};
+/**
+ * The rate-limit fields of a route's answer: a refusal's among `errors` (what a procedure threw),
+ * else, given the request's context, where it stands against the limits it was counted against
+ * (@toolboxai/api's rateLimitResponseHeaders). Every limited answer carries them, not only a 429.
+ */
+export function rateLimitHeadersOf(
+  errors: readonly { cause?: unknown }[],
+  ctx?: Pick<ContextInner, "limits">,
+): Record<string, string> {
+  return rateLimitResponseHeaders(ctx, errors);
 }

@@ -2,6 +2,7 @@
 // (app/api/trpc/[trpc]/route.ts): headers, the context it builds, responseMeta. Only the session
 // lookup is replaced (next-auth's cookie decoding); the database and every middleware are real.
 import { createWorld, type World } from "@toolboxai/api/testing";
+import { CORRELATION_HEADER, correlationFrom } from "@toolboxai/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
@@ -47,6 +48,33 @@ describe("tRPC over HTTP", () => {
     expect(body.error.json.data.requestId).toBe(requestId);
     expect(body.error.json.data.correlationId).toBe("req-abc");
     expect(Object.keys(body.error.json.data.fieldErrors as object).sort()).toEqual(["email", "name"]);
+  });
+
+  it("echoes the caller's correlation id on a success, with a new request id for each call", async () => {
+    const headers = { "x-correlation-id": "studio-plugin-7", "x-request-id": "sent-by-the-caller" };
+    const [a, b] = [await call("me.get", { method: "GET", headers }), await call("me.get", { method: "GET", headers })];
+    expect(a.status).toBe(200);
+    expect([a.headers.get("x-correlation-id"), b.headers.get("x-correlation-id")]).toEqual([
+      "studio-plugin-7",
+      "studio-plugin-7",
+    ]);
+    expect(a.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a.headers.get("x-request-id")).not.toBe(b.headers.get("x-request-id"));
+    expect(a.headers.get("x-service-name")).toBe("web");
+    expect(a.headers.get("x-chain-depth")).toBe("1");
+  });
+
+  it("answers with the ids the proxy chose for the request, in its headers and its error body", async () => {
+    const chosen = correlationFrom(new Headers({ "x-correlation-id": "proxy-chain", "x-chain-depth": "2" }), "web");
+    const res = await call("users.create", {
+      body: { name: "", email: "bad", role: "STUDENT" },
+      headers: { [CORRELATION_HEADER]: JSON.stringify(chosen), "x-correlation-id": "not-what-the-proxy-chose" },
+    });
+    expect(res.headers.get("x-correlation-id")).toBe("proxy-chain");
+    expect(res.headers.get("x-request-id")).toBe(chosen.requestId);
+    expect(res.headers.get("x-chain-depth")).toBe("3");
+    const body = (await res.json()) as { error: { json: { data: Record<string, unknown> } } };
+    expect(body.error.json.data).toMatchObject({ requestId: chosen.requestId, correlationId: "proxy-chain" });
   });
 
   it("refuses a mutation sent from another site", async () => {

@@ -44,6 +44,21 @@ describe("the OpenAI provider", () => {
     expect(fake.received[0]?.headers.authorization).toBe("Bearer test-key");
   });
 
+  it("sends the headers it is given for each call, read when the call is made (the request's correlation ids)", async () => {
+    let correlationId = "chain-1";
+    const correlated = createOpenAIProvider({
+      apiKey: "test-key",
+      model: "fake-model",
+      baseURL: fake.url,
+      headers: () => ({ "X-Correlation-ID": correlationId, "X-Chain-Depth": "2" }),
+    });
+    await correlated.chat(request());
+    correlationId = "chain-2";
+    await correlated.chat(request());
+    expect(fake.received.map((r) => r.headers["x-correlation-id"])).toEqual(["chain-1", "chain-2"]);
+    expect(fake.received[0]?.headers["x-chain-depth"]).toBe("2");
+  });
+
   it("returns the content, the token usage and the model the server reports", async () => {
     fake.enqueue({ reply: { title: "Tides" }, model: "fake-model-2024-08-06" });
     const reply = await provider().chat(request());

@@ -15,6 +15,8 @@ export interface OpenAIProviderOptions {
    * policy's much shorter timeout aborts the call through `request.signal` first.
    */
   sdkTimeoutMs?: number | undefined;
+  /** Extra headers for each call, read when it is made (the current request's correlation ids). */
+  headers?: (() => Record<string, string>) | undefined;
 }
 
 export const OPENAI_DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -42,7 +44,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
             json_schema: { name: request.schemaName, schema: request.jsonSchema, strict: false },
           },
         },
-        { signal: request.signal, maxRetries: 0 },
+        { signal: request.signal, maxRetries: 0, ...(options.headers ? { headers: options.headers() } : {}) },
       );
       const message = completion.choices[0]?.message;
       if (!message) throw new ModelCallError("The model returned no choices", { retryable: true });

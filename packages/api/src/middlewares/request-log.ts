@@ -1,12 +1,13 @@
 import { middleware } from "../init";
 
-/** Times every call and logs it with its correlation id; unexpected errors are logged with their stack. */
+/** Times every call and logs it with its correlation and request ids; unexpected errors are logged with their stack. */
 export const requestLog = middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
   const result = await next();
   const ms = Math.round(performance.now() - started);
   const fields = {
-    requestId: ctx.correlationId,
+    correlationId: ctx.correlation.correlationId,
+    requestId: ctx.correlation.requestId,
     path,
     type,
     ms,

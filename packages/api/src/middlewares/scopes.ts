@@ -11,7 +11,8 @@ import type { Meta } from "../init";
 export function assertScopes(actor: Actor, meta: Meta | undefined): void {
   if (!actor.apiKeyId) return;
   const needed = meta?.scopes;
-  if (!needed || needed.length === 0) {
+  // `scopes: []` declares that any key may call it (GET /me: whom the key acts as).
+  if (!needed) {
     throw new TRPCError({ code: "FORBIDDEN", message: "This operation cannot be called with an API key." });
   }
   const missing = needed.filter((scope) => !actor.scopes.includes(scope));

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { toActor } from "../actor";
 import { createContent } from "../content/content";
 import type { ServiceContext } from "../context";
+import { currentCorrelation } from "../correlation/scope";
 import { isPrismaError } from "../errors";
 import { setQuizQuestions } from "../questions/quiz-questions";
 import { draftQuestionTags } from "./draft-questions";
@@ -148,7 +149,12 @@ export const materializeDrafts: Materializer = async ({ db, task, drafts }) => {
     select: { id: true, organizationId: true, role: true, name: true, email: true },
   });
   if (!user) throw new Error("The teacher who asked for this task no longer has an active account");
-  const ctx: ServiceContext = { db, actor: toActor(user), correlationId: `agent-task:${task.id}` };
+  const ctx: ServiceContext = {
+    db,
+    actor: toActor(user),
+    // The request that queued the task (the worker's scope for this attempt), else the task itself.
+    correlationId: currentCorrelation()?.correlationId ?? `agent-task:${task.id}`,
+  };
   const items: MaterializedItem[] = [];
   for (const make of [lesson, quiz, environment]) {
     const item = await make(ctx, task.id, drafts);

@@ -117,6 +117,8 @@ export async function generateTask(
       request: input as Prisma.InputJsonValue,
       provider: runtime.provider.name,
       model: runtime.provider.model,
+      // The request that queued it: the task's log lines, model calls and events carry this id.
+      correlationId: ctx.correlationId ?? null,
     },
     select: { ...summarySelect, organizationId: true, createdById: true },
   });
@@ -283,6 +285,8 @@ export async function retryTask(
       queuedAt: new Date(),
       provider: runtime.provider.name,
       model: runtime.provider.model,
+      // The retry is a new request chain: its attempts carry the id of the request that asked for it.
+      ...(ctx.correlationId ? { correlationId: ctx.correlationId } : {}),
     },
   });
   // The answer is the task as the retry left it, read before a queue can start it (an in-process

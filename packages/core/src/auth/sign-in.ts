@@ -9,6 +9,8 @@ export interface SignInDeps {
   db: Database;
   correlationId?: string | undefined;
   ip?: string | undefined;
+  /** Only this school's account (an organization slug), for an email with accounts in several. */
+  organizationSlug?: string | undefined;
 }
 
 /** Returns the signed-in actor, or null for any failure (one generic outcome for callers). */
@@ -19,7 +21,11 @@ export async function authenticate(deps: SignInDeps, credentials: unknown): Prom
 
   // An email is unique within an organization, so one address may hold accounts in several
   // schools: the account is the oldest one whose password matches (else the oldest, to audit).
-  const candidates = await deps.db.user.findMany({ where: { email }, orderBy: { createdAt: "asc" }, take: 10 });
+  const candidates = await deps.db.user.findMany({
+    where: { email, ...(deps.organizationSlug ? { organization: { slug: deps.organizationSlug } } : {}) },
+    orderBy: { createdAt: "asc" },
+    take: 10,
+  });
   // Verify against a dummy hash for unknown emails so timing does not reveal which exist.
   let user = candidates[0];
   let ok = false;

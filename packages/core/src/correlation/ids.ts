@@ -11,6 +11,14 @@
 /** A request chain deeper than this is refused: something calls itself in a loop. */
 export const MAX_CHAIN_DEPTH = 10;
 
+/**
+ * Whether the request is one hop too many: its depth (the caller's X-Chain-Depth plus one) is
+ * above MAX_CHAIN_DEPTH, so a caller sending 10 or more is refused (508 Loop Detected).
+ */
+export function chainTooDeep(c: Correlation): boolean {
+  return c.chainDepth > MAX_CHAIN_DEPTH;
+}
+
 export interface Correlation {
   correlationId: string;
   requestId: string;

@@ -4,8 +4,10 @@
 // link in a production log would let anyone who reads the log take over the account; an admin's
 // reset link is shown to the admin instead). One mailer per process, made from the environment on first use; tests
 // and apps may set their own.
+
 import nodemailer from "nodemailer";
 import pino, { type Logger } from "pino";
+import { correlationLogFields } from "../correlation/scope";
 import { readMailEnv } from "./env";
 
 export interface MailMessage {
@@ -47,7 +49,7 @@ export interface LogMailerOptions {
 }
 
 export function createLogMailer(
-  logger: Pick<Logger, "warn"> = pino({ base: { service: "mail" } }),
+  logger: Pick<Logger, "warn"> = pino({ base: { service: "mail" }, mixin: correlationLogFields }),
   options: LogMailerOptions = {},
 ): Mailer {
   return {

@@ -44,8 +44,9 @@ export const RATE_LIMITS = {
     penalize: true,
   },
   "api.key": {
-    description: "calls per API key (REST and tRPC), on top of its user's limits",
-    points: 600,
+    description:
+      "calls per API key (REST and tRPC), on top of its user's limits: one busy integration can't use up its user's whole budget",
+    points: 120,
     duration: 60,
     perPlan: true,
     penalize: true,

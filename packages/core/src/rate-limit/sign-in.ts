@@ -15,6 +15,8 @@ export interface LimitedSignInDeps {
   /** The client's address as the trusted-proxy setting resolves it; null when unknown. */
   ip: string | null;
   correlationId?: string | undefined;
+  /** Only this school's account (see `authenticate`); the limits still count per email + IP. */
+  organizationSlug?: string | undefined;
 }
 
 export type SignInOutcome =
@@ -44,7 +46,12 @@ export async function signInWithLimits(deps: LimitedSignInDeps, credentials: unk
   }
 
   const actor = await authenticate(
-    { db: deps.db, correlationId: deps.correlationId, ip: deps.ip ?? undefined },
+    {
+      db: deps.db,
+      correlationId: deps.correlationId,
+      ip: deps.ip ?? undefined,
+      organizationSlug: deps.organizationSlug,
+    },
     parsed.data,
   );
   if (actor) {

@@ -5,8 +5,11 @@
 // so a client that refetches on an event sees the new data.
 //
 // Used by the web app (see ./index.ts) and by apps/worker, so no `server-only` and no `~/env` here.
+import http from "node:http";
+import https from "node:https";
 import pino, { type Logger } from "pino";
 import Pusher from "pusher";
+import { correlationLogFields, currentOutgoingHeaders } from "../correlation/scope";
 import type { RealtimeServerConfig } from "./config";
 
 export interface PublisherStats {
@@ -33,9 +36,41 @@ const MAX_PENDING = 1000;
 /** An unreachable realtime server must not hold events (and memory) for long. */
 const REQUEST_TIMEOUT_MS = 5000;
 
+/** The part of Node's Agent the SDK's requests pass through (public in Node's source, absent from @types/node). */
+interface AgentWithAddRequest {
+  addRequest(request: http.ClientRequest, options: unknown): void;
+}
+
+/**
+ * An HTTP(S) agent that adds the current scope's correlation headers (X-Correlation-ID,
+ * X-Parent-Correlation-ID, X-Chain-Depth, X-Service-Name) to every request. The SDK sets its own
+ * fixed headers and has no option for more, but it sends through `agent`; Node hands each request
+ * to its agent's addRequest before the headers are written, so they can still be added there. A
+ * trigger's send runs in the scope of the request that triggered it (promise continuations keep
+ * their scope), so the headers name that request.
+ */
+export function correlatingAgent(useTLS: boolean): http.Agent {
+  const agent = useTLS ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+  const internals = agent as unknown as AgentWithAddRequest;
+  const addRequest = internals.addRequest.bind(agent);
+  internals.addRequest = (request, options) => {
+    for (const [name, value] of Object.entries(currentOutgoingHeaders())) {
+      if (!request.headersSent) request.setHeader(name, value);
+    }
+    addRequest(request, options);
+  };
+  return agent;
+}
+
 /** The SDK's client for this configuration: for a self-hosted server its host, port and TLS; else the cluster. */
 export function createPusherClient(config: RealtimeServerConfig): Pusher {
-  const base = { appId: config.appId, key: config.key, secret: config.secret, useTLS: config.useTLS };
+  const base = {
+    appId: config.appId,
+    key: config.key,
+    secret: config.secret,
+    useTLS: config.useTLS,
+    agent: correlatingAgent(config.useTLS),
+  };
   return config.host
     ? new Pusher({
         ...base,
@@ -71,7 +106,7 @@ function errorFields(error: unknown) {
  */
 export function createRealtimePublisher(config: RealtimeServerConfig | null, logger?: Logger): RealtimePublisher {
   const stats: PublisherStats = { sent: 0, failed: 0, skipped: 0 };
-  const log = logger ?? pino({ base: { service: "realtime-publisher" } });
+  const log = logger ?? pino({ base: { service: "realtime-publisher" }, mixin: correlationLogFields });
   const client = config ? createPusherClient(config) : null;
   /** The last send queued per channel list: the next send to the same channels waits for it. */
   const tails = new Map<string, Promise<void>>();

@@ -1,5 +1,6 @@
 // "Chrome on macOS": a person-readable name for the browser a session signed in from. Only the
 // few families people recognise in a list of their own sessions; anything else stays generic.
+// An app session shows the app's own name instead ("ToolboxAI for iPad", or "Mobile app").
 
 const BROWSERS: [RegExp, string][] = [
   // Order matters: Edge, Opera and Samsung Internet also say "Chrome", Chrome also says "Safari".
@@ -32,4 +33,18 @@ export function describeDevice(userAgent: string): string {
   if (browser) return browser;
   if (system) return `A browser on ${system}`;
   return "Unknown browser";
+}
+
+/** What an app session is called when the app gave no name of its own. */
+export const DEFAULT_APP_NAME = "Mobile app";
+
+/**
+ * The name of what a session signed in with. An app session records the name the app gave
+ * (`clientName`, which has no "/") or, without one, its HTTP user agent (which has one:
+ * `ToolboxAI/2.1 CFNetwork/1494`), shown as "Mobile app".
+ */
+export function describeSessionClient(kind: string, userAgent: string): string {
+  if (kind !== "app") return describeDevice(userAgent);
+  const recorded = userAgent.trim();
+  return recorded && !recorded.includes("/") ? recorded : DEFAULT_APP_NAME;
 }

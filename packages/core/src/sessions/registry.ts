@@ -1,5 +1,6 @@
-// The server side of a signed-in browser: the Session row its token points to, and a cache of
-// those rows so a request costs no database round trip in the common case.
+// The server side of a signed-in browser or app: the Session row its token points to (a
+// next-auth cookie's `sid`, an app access token's `sid`), and a cache of those rows so a request
+// costs no database round trip in the common case.
 //
 // check(sid): cached row (fresh) -> the verdict; else one SELECT, cached. Revoked, expired
 // (absolute lifetime) and idle sessions are refused; an active one has `lastSeenAt` written at
@@ -26,6 +27,43 @@ interface Entry {
   cachedAt: number;
 }
 
+/** A sign-in: who, in which organization, from where, and with what (a browser or an app). */
+export interface SessionStart {
+  userId: string;
+  organizationId: string;
+  userAgent?: string | undefined;
+  ip?: string | undefined;
+  /** "web" (a next-auth cookie; the default) or "app" (a first-party app's tokens). */
+  kind?: "web" | "app" | undefined;
+}
+
+/**
+ * Writes the Session row of a sign-in: it ends `policy.maxAgeMs` from now whatever happens. The
+ * registry's `start` and the app-token grant (which runs where there is no registry) share it.
+ */
+export async function insertSession(
+  db: Database,
+  input: SessionStart,
+  options: { policy?: SessionPolicy; now?: Date } = {},
+): Promise<{ id: string; createdAt: Date; expiresAt: Date }> {
+  const at = options.now ?? new Date();
+  const expiresAt = new Date(at.getTime() + (options.policy ?? sessionPolicy()).maxAgeMs);
+  const row = await db.session.create({
+    data: {
+      organizationId: input.organizationId,
+      userId: input.userId,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt,
+      userAgent: (input.userAgent ?? "").slice(0, 512),
+      ip: (input.ip ?? "").slice(0, 64),
+      kind: input.kind ?? "web",
+    },
+    select: { id: true },
+  });
+  return { id: row.id, createdAt: at, expiresAt };
+}
+
 export interface SessionRegistryOptions {
   /** The unscoped client: a session is looked up before there is an actor. */
   db: Database;
@@ -50,12 +88,7 @@ export interface SessionRegistryOptions {
 
 export interface SessionRegistry {
   /** Records a new session at sign-in and returns its id (the token's `sid`). */
-  start(input: {
-    userId: string;
-    organizationId: string;
-    userAgent?: string | undefined;
-    ip?: string | undefined;
-  }): Promise<{ id: string; expiresAt: Date }>;
+  start(input: SessionStart): Promise<{ id: string; expiresAt: Date }>;
   /** Whether `sessionId` (of `userId`, when given) may be used now. */
   check(sessionId: string, userId?: string): Promise<SessionVerdict>;
   /** Ends one session (sign-out) everywhere. */
@@ -170,19 +203,8 @@ export function createSessionRegistry(options: SessionRegistryOptions): SessionR
     stats,
     async start(input) {
       const at = now();
-      const expiresAt = new Date(at.getTime() + policy().maxAgeMs);
-      const row = await db.session.create({
-        data: {
-          organizationId: input.organizationId,
-          userId: input.userId,
-          createdAt: at,
-          lastSeenAt: at,
-          expiresAt,
-          userAgent: (input.userAgent ?? "").slice(0, 512),
-          ip: (input.ip ?? "").slice(0, 64),
-        },
-        select: { id: true },
-      });
+      const row = await insertSession(db, input, { policy: policy(), now: at });
+      const { expiresAt } = row;
       remember(row.id, {
         userId: input.userId,
         organizationId: input.organizationId,

@@ -5,7 +5,7 @@ import type { Actor } from "../actor";
 import { changePassword } from "../me/me";
 import { createDomainWorld, type DomainWorld, PASSWORD } from "../testing";
 import { setUserActive } from "../users/users";
-import { describeDevice } from "./device";
+import { describeDevice, describeSessionClient } from "./device";
 import { DEFAULT_SESSION_POLICY } from "./policy";
 import { createSessionRegistry, type SessionRegistry } from "./registry";
 import { listMySessions, signOutOtherSessions } from "./sessions";
@@ -96,6 +96,35 @@ describe("a password change", () => {
   });
 });
 
+const owner = (actor: Actor) => ({ userId: actor.userId, organizationId: actor.orgId });
+
+describe("app sessions", () => {
+  it("end with the browser's when the user signs out of other sessions", async () => {
+    const { actor, current, others } = await signedInOn(2);
+    const app = await registry.start({ ...owner(actor), userAgent: "Class iPad", kind: "app" });
+    expect(await signOutOtherSessions(w.svc(actor))).toEqual({ signedOut: 2 });
+    expect(await activeOf([app.id, ...others, current])).toEqual([false, false, true]);
+  });
+
+  it("end when the password changes", async () => {
+    const { actor } = await signedInOn(1);
+    const app = await registry.start({ ...owner(actor), kind: "app" });
+    await changePassword(w.svc(actor), {
+      currentPassword: PASSWORD,
+      newPassword: "a-brand-new-pass-9",
+      confirmPassword: "a-brand-new-pass-9",
+    });
+    expect(await activeOf([app.id])).toEqual([false]);
+  });
+
+  it("end when the user is deactivated", async () => {
+    const { actor } = await signedInOn(1, "STUDENT");
+    const app = await registry.start({ ...owner(actor), kind: "app" });
+    await setUserActive(w.svc(await w.actor("a", "ADMIN")), { userId: actor.userId, active: false });
+    expect(await activeOf([app.id])).toEqual([false]);
+  });
+});
+
 describe("deactivation", () => {
   it("ends every session of the user, and reactivation revives none", async () => {
     const { actor, current, others } = await signedInOn(2, "STUDENT");
@@ -118,6 +147,16 @@ describe("the list of my sessions", () => {
       expect.objectContaining({ id: others[0], current: false, device: "Safari on iOS", ip: "198.51.100.2" }),
     ]);
     expect(list[0]?.lastSeenAt).toBeInstanceOf(Date);
+  });
+
+  it("names an app session by the app, and says it is one", async () => {
+    const { actor } = await signedInOn(1);
+    const named = await registry.start({ ...owner(actor), userAgent: "Class iPad", kind: "app" });
+    const unnamed = await registry.start({ ...owner(actor), userAgent: "ToolboxAI/2.1 CFNetwork/1494", kind: "app" });
+    const list = await listMySessions(w.svc(actor));
+    expect(list.find((s) => s.id === named.id)).toMatchObject({ kind: "app", device: "Class iPad" });
+    expect(list.find((s) => s.id === unnamed.id)).toMatchObject({ kind: "app", device: "Mobile app" });
+    expect(list.find((s) => s.current)).toMatchObject({ kind: "web", device: "Chrome on macOS" });
   });
 
   it("leaves out revoked, expired and idle sessions and other people's", async () => {
@@ -162,5 +201,14 @@ describe("device names", () => {
     ["", "Unknown device"],
   ])("names %s as %s", (ua, name) => {
     expect(describeDevice(ua)).toBe(name);
+  });
+
+  it.each([
+    ["Class iPad", "Class iPad"],
+    ["ToolboxAI/2.1 CFNetwork/1494.0.7 Darwin/23.4.0", "Mobile app"],
+    [SAFARI_IPHONE, "Mobile app"],
+    ["", "Mobile app"],
+  ])("names an app session recorded as %s as %s", (recorded, name) => {
+    expect(describeSessionClient("app", recorded)).toBe(name);
   });
 });

@@ -1,10 +1,11 @@
 // The signed-in user's sessions: the list the account page shows, "sign out of other sessions",
-// and ending a user's sessions when their password changes or they are deactivated.
+// and ending a user's sessions when their password changes or they are deactivated. Browser
+// sessions and app sessions (/api/v1/auth/token) are the same rows: every event ends both.
 import type { ScopedDatabase } from "@toolboxai/db";
 import type { SessionView, SignOutOtherSessionsResult } from "@toolboxai/validators";
 import { recordAudit } from "../audit/audit";
 import type { ServiceContext } from "../context";
-import { describeDevice } from "./device";
+import { describeSessionClient } from "./device";
 import { type SessionPolicy, sessionPolicy } from "./policy";
 import { processRevocations, type RevocationHub } from "./revocations";
 
@@ -16,7 +17,9 @@ export type RevokeReason =
   | "deactivated"
   | "deleted"
   | "signed_out_elsewhere"
-  | "idle";
+  | "idle"
+  /** An app presented a refresh token that had already been used: its whole family ends. */
+  | "refresh_token_reused";
 
 export interface EndSessionsOptions {
   reason: RevokeReason;
@@ -58,13 +61,14 @@ export async function listMySessions(
       expiresAt: { gt: now },
       lastSeenAt: { gt: new Date(now.getTime() - policy.idleMs) },
     },
-    select: { id: true, userAgent: true, ip: true, createdAt: true, lastSeenAt: true },
+    select: { id: true, kind: true, userAgent: true, ip: true, createdAt: true, lastSeenAt: true },
     orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }],
     take: 100,
   });
   const views = rows.map((row) => ({
     id: row.id,
-    device: describeDevice(row.userAgent),
+    kind: row.kind === "app" ? ("app" as const) : ("web" as const),
+    device: describeSessionClient(row.kind, row.userAgent),
     ip: row.ip,
     createdAt: row.createdAt,
     lastSeenAt: row.lastSeenAt,

@@ -11,7 +11,21 @@ import { z } from "zod";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
 export const meRouter = createTRPCRouter({
-  get: protectedProcedure.output(profileSchema).query(({ ctx }) => getProfile(ctx.svc)),
+  get: protectedProcedure
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/me",
+        tags: ["users"],
+        summary: "Who am I",
+        description:
+          "The caller's profile and organization (for an API key: the user it acts as). Anyone signed in, with any API key.",
+      },
+      // Any credential may ask whom it acts as: an API key needs no particular scope.
+      scopes: [],
+    })
+    .output(profileSchema)
+    .query(({ ctx }) => getProfile(ctx.svc)),
   updateProfile: protectedProcedure
     .input(updateProfileSchema)
     .output(profileSchema)

@@ -17,13 +17,16 @@ import { RelativeTime } from "../teacher/tasks/task-ui";
 const MOBILE = /\b(iOS|iPadOS|Android)\b/;
 
 function SessionRow({ session }: { session: SessionView }) {
-  const Icon = MOBILE.test(session.device) ? Smartphone : Monitor;
+  // An app session's device is the app's own name ("Class iPad", or "Mobile app").
+  const app = session.kind === "app";
+  const Icon = app || MOBILE.test(session.device) ? Smartphone : Monitor;
   return (
     <li className="flex items-start gap-3 py-3" aria-current={session.current ? "true" : undefined}>
       <Icon aria-hidden className="mt-0.5 size-5 shrink-0 text-muted-foreground" />
       <div className="grid gap-0.5">
         <p className="flex flex-wrap items-center gap-2 font-medium">
           {session.device}
+          {app ? <Badge variant="secondary">App</Badge> : null}
           {session.current ? <Badge variant="success">This device</Badge> : null}
         </p>
         <p className="text-muted-foreground text-sm">
@@ -35,7 +38,10 @@ function SessionRow({ session }: { session: SessionView }) {
   );
 }
 
-/** The browsers signed in to this account, and "Sign out of other sessions" behind a confirmation. */
+/**
+ * The browsers and apps signed in to this account, and "Sign out of other sessions" behind a
+ * confirmation (it signs out the apps too).
+ */
 export function SessionsCard() {
   const utils = api.useUtils();
   const sessions = api.me.sessions.useQuery();
@@ -61,8 +67,8 @@ export function SessionsCard() {
           <h2>Sessions</h2>
         </CardTitle>
         <CardDescription>
-          Where your account is signed in. If you signed in on a shared computer or lost a device, sign out of the other
-          sessions.
+          Where your account is signed in, in browsers and apps. If you signed in on a shared computer or lost a device,
+          sign out of the other sessions.
         </CardDescription>
       </CardHeader>
       <CardContent>

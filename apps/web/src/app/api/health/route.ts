@@ -1,9 +1,9 @@
-import { checkHealth, livenessOf, presentsHealthToken } from "@toolboxai/core";
+import { checkHealth, livenessOf, presentsHealthToken, type RateLimitDecision } from "@toolboxai/core";
 import { env } from "~/env";
 import { getActor } from "~/server/auth/session";
 import { getDatabase } from "~/server/db";
 import { logger } from "~/server/logger";
-import { getRateLimiter, limitByAddress } from "~/server/rate-limit";
+import { getRateLimiter, limitByAddress, rateLimitHeadersOf } from "~/server/rate-limit";
 import { getRealtimePublisher } from "~/server/realtime";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +25,8 @@ async function mayReadDetails(req: Request): Promise<boolean> {
  * failed, skipped), which never change the status.
  */
 export async function GET(req: Request) {
-  const limited = await limitByAddress(getRateLimiter(), req.headers, "health.ip");
+  const counted = { limits: [] as RateLimitDecision[] };
+  const limited = await limitByAddress(getRateLimiter(), req, "health.ip", counted);
   if (limited) return limited;
   const { db, kind } = getDatabase();
   const report = await checkHealth({
@@ -37,6 +38,6 @@ export async function GET(req: Request) {
   if (report.status !== "ok") logger.error({ database: report.database }, "health check failed");
   return Response.json((await mayReadDetails(req)) ? report : livenessOf(report), {
     status: report.status === "ok" ? 200 : 503,
-    headers: { "cache-control": "no-store" },
+    headers: { "cache-control": "no-store", ...rateLimitHeadersOf([], counted) },
   });
 }

@@ -9,7 +9,7 @@ const nextAuth = NextAuth(authOptions);
  * sees them. Wrong passwords are limited more tightly by the credentials check itself.
  */
 async function handler(req: Request, ctx: { params: Promise<Record<string, string[]>> }): Promise<Response> {
-  const limited = await limitByAddress(getRateLimiter(), req.headers, "auth.ip");
+  const limited = await limitByAddress(getRateLimiter(), req, "auth.ip");
   return limited ?? nextAuth(req, ctx);
 }
 

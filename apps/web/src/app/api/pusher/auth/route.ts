@@ -1,7 +1,7 @@
 import { pusherAuthResponse } from "@toolboxai/core";
 import { createContext } from "~/server/context";
 import { logger } from "~/server/logger";
-import { limitRoute } from "~/server/rate-limit";
+import { limitRoute, rateLimitHeadersOf } from "~/server/rate-limit";
 import { getRealtimeSigner } from "~/server/realtime";
 
 export const dynamic = "force-dynamic";
@@ -14,13 +14,15 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(req: Request) {
   const ctx = await createContext({ headers: req.headers, source: "pusher-auth" });
-  const limited = await limitRoute(ctx, "realtime-auth.user");
+  const limited = await limitRoute(ctx, "realtime-auth.user", req);
   if (limited) return limited;
-  return pusherAuthResponse(req, {
+  const res = await pusherAuthResponse(req, {
     db: ctx.db,
     actor: ctx.actor,
     correlationId: ctx.correlationId,
     signer: getRealtimeSigner(),
     logger,
   });
+  for (const [name, value] of Object.entries(rateLimitHeadersOf([], ctx))) res.headers.set(name, value);
+  return res;
 }

@@ -1,8 +1,7 @@
-import { appRouter } from "@toolboxai/api";
+import { appRouter, rateLimitResponseHeaders } from "@toolboxai/api";
 import { correlationResponseHeaders, TRPC_MAX_BATCH_SIZE } from "@toolboxai/core";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "~/server/context";
-import { rateLimitHeadersOf } from "~/server/rate-limit";
 
 function handler(req: Request) {
   return fetchRequestHandler({
@@ -11,11 +10,14 @@ function handler(req: Request) {
     router: appRouter,
     // A batch carrying more calls is refused whole with 400 (the web client's batch link sends fewer).
     maxBatchSize: TRPC_MAX_BATCH_SIZE,
-    createContext: () => createContext({ headers: req.headers }),
+    createContext: () => createContext({ headers: req.headers, url: req.url }),
     responseMeta({ ctx, errors }) {
-      // A call refused by a limit (429) says when to try again, and what the limit is.
+      // Every counted call says where the caller stands against its limits; a 429 also says when to try again.
       return {
-        headers: { ...(ctx ? correlationResponseHeaders(ctx.correlation) : {}), ...rateLimitHeadersOf(errors) },
+        headers: {
+          ...(ctx ? correlationResponseHeaders(ctx.correlation) : {}),
+          ...rateLimitResponseHeaders(ctx, errors),
+        },
       };
     },
   });

@@ -74,8 +74,9 @@ describe("GET /api/classes/:classId/gradebook.csv", () => {
 describe("GET /api/classes/:classId/gradebook.csv refused, for a program (problem+json, RFC 9457)", () => {
   it("answers 401 to a signed-out caller with the problem's type, title, status and detail", async () => {
     await signInAs(null);
-    const res = await download(classId, { "x-request-id": "req-csv-anon" });
+    const res = await download(classId, { "x-correlation-id": "req-csv-anon" });
     expect(res.status).toBe(401);
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(await res.json()).toEqual({
       type: "about:blank",
@@ -83,7 +84,7 @@ describe("GET /api/classes/:classId/gradebook.csv refused, for a program (proble
       status: 401,
       detail: "Sign in, then open the link again.",
       code: "UNAUTHORIZED",
-      requestId: "req-csv-anon",
+      requestId: res.headers.get("x-request-id"),
     });
   });
 

@@ -191,17 +191,18 @@ describe("GET /api/content/:contentId/rojo.zip for the teacher who generated the
 });
 
 describe("who may download an environment", () => {
-  it("answers 401 with the request id to a signed-out caller", async () => {
+  it("answers 401 with this request's id (the X-Request-ID it answers with) to a signed-out caller", async () => {
     signedInAs(null);
-    const res = await download(environmentId, { "x-request-id": "req-rojo-anon" });
+    const res = await download(environmentId, { "x-correlation-id": "req-rojo-anon" });
     expect(res.status).toBe(401);
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     expect(await problemOf(res)).toMatchObject({
       type: "about:blank",
       title: "Unauthorized",
       status: 401,
       detail: "Sign in, then open the link again.",
       code: "UNAUTHORIZED",
-      requestId: "req-rojo-anon",
+      requestId: res.headers.get("x-request-id"),
     });
   });
 
