@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "./root";
 import { createWorld, ROLES, type World } from "./testing";
 
-type Input = (w: World, org: "a" | "b") => Promise<unknown> | unknown;
+/** `role`: who the matrix calls as (for inputs that must be the caller's own, such as a key to rotate). */
+type Input = (w: World, org: "a" | "b", role?: Role) => Promise<unknown> | unknown;
 interface Entry {
   allowed: readonly Role[];
   input: Input;
@@ -277,12 +278,12 @@ async function freshThread(w: World, org: "a" | "b") {
 }
 
 /** A fresh API key of the organization's teacher (its admin sees it too). */
-async function freshApiKey(w: World, org: "a" | "b") {
+async function freshApiKey(w: World, org: "a" | "b", owner: Role = "TEACHER") {
   counter += 1;
   const key = await w.scoped(org).apiKey.create({
     data: {
       organizationId: w.orgs[org],
-      userId: w.users[org].TEACHER.id,
+      userId: w.users[org][owner].id,
       name: `Matrix key ${counter}`,
       keyHash: `matrix-${org}-${counter}-${Math.random()}`,
       prefix: "tbx_live_Mtrx",
@@ -578,10 +579,18 @@ const matrix: Record<string, Entry> = {
   "agents.standardsCatalog": { allowed: STAFF, input: () => undefined },
   "roblox.environments": { allowed: STAFF, input: () => ({}) },
   "roblox.environment": { allowed: STAFF, input: freshEnvironment },
+  "roblox.rojo": { allowed: STAFF, input: freshEnvironment },
   "health.check": { allowed: ALL, public: true, input: () => undefined },
   "apiKeys.list": { allowed: STAFF, input: () => undefined },
   "apiKeys.create": { allowed: STAFF, input: () => ({ name: "Matrix key", scopes: ["content:read"] }) },
-  "apiKeys.rotate": { allowed: STAFF, input: async (w, org) => ({ ...(await freshApiKey(w, org)), grace: "1h" }) },
+  // Only a key's owner rotates it: the key is the caller's own (the teacher's for other roles).
+  "apiKeys.rotate": {
+    allowed: STAFF,
+    input: async (w, org, role) => ({
+      ...(await freshApiKey(w, org, role === "ADMIN" ? "ADMIN" : "TEACHER")),
+      grace: "1h",
+    }),
+  },
   "apiKeys.revoke": { allowed: STAFF, input: async (w, org) => ({ ...(await freshApiKey(w, org)), reason: "Matrix" }) },
   "apiKeys.usage": { allowed: STAFF, input: (w, org) => freshApiKey(w, org) },
 };
@@ -635,7 +644,7 @@ describe("authorization matrix", () => {
 
     it.each(ROLES)("as %s", async (role) => {
       const call = procedureOf(w.caller(await w.actor("a", role)), path);
-      const result = await outcome(call(await entry.input(w, "a")));
+      const result = await outcome(call(await entry.input(w, "a", role)));
       if (entry.allowed.includes(role)) {
         expect(ALLOWED_OUTCOMES).toContain(result);
       } else {
@@ -788,6 +797,7 @@ describe("tenant isolation", () => {
     "agents.get",
     "agents.cancel",
     "agents.retry",
+    "roblox.rojo",
     "apiKeys.rotate",
     "apiKeys.revoke",
     "apiKeys.usage",

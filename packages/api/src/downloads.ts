@@ -41,11 +41,12 @@ export async function countDownload(ctx: ContextInner): Promise<void> {
 }
 
 /**
- * An ENVIRONMENT content item as a Rojo project zip, read through `content.get`. BAD_REQUEST for
- * another kind of item, or for an environment whose saved specification is not valid.
+ * An ENVIRONMENT content item as a Rojo project zip, read through `roblox.rojo` (so a key needs
+ * `roblox:read`). BAD_REQUEST for another kind of item, or for an environment whose saved
+ * specification is not valid.
  */
 export async function rojoProject(ctx: ContextInner, contentId: string): Promise<DownloadFile> {
-  const item = await createCaller(ctx).content.get({ contentId });
+  const item = await createCaller(ctx).roblox.rojo({ environmentId: contentId });
   if (item.type !== "ENVIRONMENT") {
     throw new TRPCError({
       code: "BAD_REQUEST",

@@ -5,7 +5,7 @@ import { baseProcedure, createCallerFactory, router } from "./init";
 import { assertRole, requireActor } from "./middlewares/auth";
 import { domainErrors } from "./middlewares/domain-errors";
 import { inputGuard } from "./middlewares/input-guard";
-import { rateLimit } from "./middlewares/rate-limit";
+import { countOperationLimit, rateLimit } from "./middlewares/rate-limit";
 import { requestLog } from "./middlewares/request-log";
 import { sameOriginMutations } from "./middlewares/same-origin";
 import { assertScopes } from "./middlewares/scopes";
@@ -13,30 +13,45 @@ import { assertScopes } from "./middlewares/scopes";
 export { createCallerFactory };
 export const createTRPCRouter = router;
 
+/** What every procedure passes first: logged, domain errors mapped, limited, same-origin mutations. */
+const base = baseProcedure.use(requestLog).use(domainErrors).use(rateLimit).use(inputGuard).use(sameOriginMutations);
+
 /**
  * Anyone, signed in or not. Logged, domain errors mapped to tRPC codes, rate limited, and
  * mutations must come from our own origin.
  */
-export const publicProcedure = baseProcedure
-  .use(requestLog)
-  .use(domainErrors)
-  .use(rateLimit)
-  .use(inputGuard)
-  .use(sameOriginMutations);
+export const publicProcedure = base.use(async ({ ctx, meta, next }) => {
+  await countOperationLimit(ctx, meta);
+  return next();
+});
+
+/** Signed in, and an API key holds the procedure's `scopes`. */
+const signedIn = base.use(requireActor).use(({ ctx, meta, next }) => {
+  assertScopes(ctx.actor, meta);
+  return next();
+});
 
 /**
  * A signed-in, active user (or API key, holding the procedure's `scopes`); `ctx.db` is scoped to
  * the actor's organization.
  */
-export const protectedProcedure = publicProcedure.use(requireActor).use(({ ctx, meta, next }) => {
-  assertScopes(ctx.actor, meta);
+export const protectedProcedure = signedIn.use(async ({ ctx, meta, next }) => {
+  await countOperationLimit(ctx, meta);
   return next();
 });
 
-/** A signed-in user holding one of `roles`; others get FORBIDDEN. */
+/**
+ * A signed-in user holding one of `roles`; others get FORBIDDEN. The procedure's own limit is
+ * counted only after the role and scope checks pass.
+ */
 export function roleProcedure(...roles: [Role, ...Role[]]) {
-  return protectedProcedure.use(({ ctx, next }) => {
-    assertRole(ctx.actor, roles);
-    return next();
-  });
+  return signedIn
+    .use(({ ctx, next }) => {
+      assertRole(ctx.actor, roles);
+      return next();
+    })
+    .use(async ({ ctx, meta, next }) => {
+      await countOperationLimit(ctx, meta);
+      return next();
+    });
 }

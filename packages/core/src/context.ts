@@ -6,7 +6,10 @@ import type { RealtimePublisher } from "./realtime/publisher";
 export interface ServiceContext {
   db: ScopedDatabase;
   actor: Actor;
+  /** The request's chain id: the caller's when sane, so the caller may choose it. */
   correlationId?: string | undefined;
+  /** The request's own id, always chosen by the server (audit rows carry it). */
+  requestId?: string | undefined;
   /** Where realtime events go (see ./realtime-events.ts); without it, services publish nothing. */
   realtime?: RealtimePublisher | undefined;
 }

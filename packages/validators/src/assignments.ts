@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { classSchema } from "./classes";
-import { idSchema, isoDate, queryNumber } from "./common";
+import { idSchema, inputDate, isoDate, queryNumber } from "./common";
 import { contentTypeSchema } from "./content";
 import { questionResponseSchema, rubricCriterionIdSchema } from "./questions";
 import { textSchema } from "./text";
@@ -8,7 +8,7 @@ import { textSchema } from "./text";
 export const createAssignmentSchema = z.object({
   classId: idSchema,
   contentId: idSchema,
-  dueAt: isoDate().nullish(),
+  dueAt: inputDate().nullish(),
   /** Quizzes only; empty means unlimited. */
   maxAttempts: z.number().int().min(1, "At least 1 attempt").max(20, "At most 20 attempts").nullish(),
   showCorrectAnswers: z.boolean().default(false),
@@ -20,7 +20,7 @@ export type CreateAssignmentInput = z.input<typeof createAssignmentSchema>;
 /** A teacher's change to an assignment; a field left out stays as it is. */
 export const updateAssignmentSchema = z.object({
   assignmentId: idSchema,
-  dueAt: isoDate().nullish(),
+  dueAt: inputDate().nullish(),
   maxAttempts: z.number().int().min(1, "At least 1 attempt").max(20, "At most 20 attempts").nullish(),
   /** `true` releases hidden answers: students' results show the answers from now on. */
   showCorrectAnswers: z.boolean().optional(),
@@ -32,7 +32,7 @@ export type UpdateAssignmentInput = z.input<typeof updateAssignmentSchema>;
 export const extendDueDateSchema = z.object({
   assignmentId: idSchema,
   studentId: idSchema,
-  dueAt: isoDate().nullable(),
+  dueAt: inputDate().nullable(),
   confirmPastDue: z.boolean().default(false),
 });
 export type ExtendDueDateInput = z.input<typeof extendDueDateSchema>;

@@ -38,6 +38,16 @@ export function isoDate() {
 }
 
 /**
+ * A date-time an input takes: a Date from tRPC (superjson), an ISO 8601 string from REST JSON.
+ * Documented as a date-time string. Typed as the date schema, so `.nullish()` and callers see a Date.
+ */
+export function inputDate(): z.ZodDate {
+  return z
+    .preprocess((v) => (typeof v === "string" && v.trim() !== "" ? new Date(v) : v), z.date())
+    .meta({ override: { type: "string", format: "date-time" } }) as unknown as z.ZodDate;
+}
+
+/**
  * A boolean query parameter: "true" and "false" from a query string, a boolean from tRPC.
  * (trpc-to-openapi's own coercion reads "false" as true, and mutates the schema it coerces.)
  * Typed as the boolean schema so callers and `.default()` see a boolean.

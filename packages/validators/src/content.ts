@@ -87,7 +87,8 @@ export const updateContentSchema = z.object({
 export type UpdateContentInput = z.input<typeof updateContentSchema>;
 
 export const contentIdSchema = z.object({ contentId: idSchema });
-export const restoreVersionSchema = z.object({ contentId: idSchema, version: versionNumberSchema });
+/** `version` is a path parameter in REST (`/content/{contentId}/versions/{version}/restore`): a numeric string there. */
+export const restoreVersionSchema = z.object({ contentId: idSchema, version: queryNumber(versionNumberSchema) });
 /**
  * Publish: `expectedVersion` (optional) is the version the person saw or just saved; when the
  * item has changed since, nothing is published (a CONFLICT), so what goes out is what they read.

@@ -2,7 +2,7 @@
 // the credential headers, the refusals a client reads, usage counting, and a revocation seen by
 // another app instance. Only next-auth's session lookup and the database handle are the test's;
 // keys are made by the app itself (apiKeys.create as a signed-in admin).
-import { createWorld, type World } from "@toolboxai/api/testing";
+import { createWorld, PASSWORD, type World } from "@toolboxai/api/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
@@ -59,6 +59,13 @@ async function newKey(input: { scopes: string[]; ipAllowlist?: string[] }, role:
 }
 
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
+
+/** The org's admin signed in to the app (POST /auth/token): a person, who may manage keys. */
+async function adminAppToken(): Promise<string> {
+  const res = await rest("POST", "/auth/token", {}, { email: w.users.a.ADMIN.email, password: PASSWORD });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
 
 function rest(method: string, path: string, headers: Record<string, string>, body?: unknown, route = restRoute) {
   const req = new Request(`${ORIGIN}/api/v1${path}`, {
@@ -182,8 +189,8 @@ describe("an API key on /api/v1", () => {
     }
   });
 
-  it("creates a key with an admin's key holding the admin scope: 201, the secret once, dates as ISO strings", async () => {
-    const admin = await newKey({ scopes: ["admin"] });
+  it("creates a key with an admin's app token: 201, the secret once, dates as ISO strings", async () => {
+    const admin = { secret: await adminAppToken() };
     const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
     const res = await rest("POST", "/api-keys", bearer(admin.secret), {
       name: "SIS sync",
@@ -205,7 +212,7 @@ describe("an API key on /api/v1", () => {
   });
 
   it("answers an invalid allowlist entry with 400 problem details naming the field", async () => {
-    const admin = await newKey({ scopes: ["admin"] });
+    const admin = { secret: await adminAppToken() };
     const res = await rest("POST", "/api-keys", bearer(admin.secret), {
       name: "Bad",
       scopes: ["content:read"],
@@ -223,11 +230,18 @@ describe("an API key on /api/v1", () => {
     ]);
   });
 
-  it("manages keys only with the admin scope", async () => {
-    const { secret } = await newKey({ scopes: ["content:read"] });
-    const res = await rest("GET", "/api-keys", bearer(secret));
-    expect(res.status).toBe(403);
-    expect(((await res.json()) as { detail: string }).detail).toBe("This API key lacks the scope admin.");
+  it("never manages keys with a key, not even an admin's key holding the admin scope", async () => {
+    const { secret } = await newKey({ scopes: ["admin"] });
+    for (const [method, path, body] of [
+      ["GET", "/api-keys", undefined],
+      ["POST", "/api-keys", { name: "Minted by a key", scopes: ["content:read"] }],
+    ] as const) {
+      const res = await rest(method, path, bearer(secret), body);
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect(((await res.json()) as { detail: string }).detail).toBe(
+        "This operation cannot be called with an API key.",
+      );
+    }
   });
 });
 
@@ -241,7 +255,7 @@ describe("two app instances sharing the database (and Redis, when REDIS_URL is s
     const two = await import("~/app/api/v1/[...path]/route");
     expect(one).not.toBe(two);
 
-    const admin = await newKey({ scopes: ["admin"] });
+    const admin = { secret: await adminAppToken() };
     const { secret, id } = await newKey({ scopes: ["content:read"] });
     expect((await rest("GET", "/content", bearer(secret), undefined, two)).status).toBe(200);
 

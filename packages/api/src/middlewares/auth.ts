@@ -17,7 +17,14 @@ export const requireActor = middleware(({ ctx, next }) => {
     });
   }
   const db = scopeToOrganization(ctx.db, actor.orgId);
-  return next({ ctx: { actor, db, svc: { db, actor, correlationId: ctx.correlationId, realtime: ctx.realtime } } });
+  const svc = {
+    db,
+    actor,
+    correlationId: ctx.correlationId,
+    requestId: ctx.correlation.requestId,
+    realtime: ctx.realtime,
+  };
+  return next({ ctx: { actor, db, svc } });
 });
 
 /** Role check applied after requireActor (see roleProcedure); refuses with FORBIDDEN. */

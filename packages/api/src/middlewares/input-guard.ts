@@ -24,7 +24,7 @@ export const inputGuard = middleware(async ({ getRawInput, next }) => {
   const fieldErrors: Record<string, string[]> = {};
   for (const { path, message } of problems) {
     if (!path) continue;
-    const messages = fieldErrors[path] ?? [];
+    const messages = Object.hasOwn(fieldErrors, path) ? (fieldErrors[path] ?? []) : [];
     if (!messages.includes(message)) fieldErrors[path] = [...messages, message];
   }
   const message = (problems[0] as { message: string }).message;

@@ -221,6 +221,20 @@ describe("a procedure's own limit: content generation", () => {
     expect(refused.code).toBe("TOO_MANY_REQUESTS");
   });
 
+  it("spends none of the generation budget on calls refused for a missing scope or role", async () => {
+    const user = await w.actor("a", "TEACHER");
+    const rateLimiter = createRateLimiter({ limits: { "agents.generate": rule(1) } });
+    const as = (actor: Actor) =>
+      createCaller(createContextInner({ db: w.t.db, actor, rateLimiter, agents: idleAgents(), request }));
+    for (let i = 0; i < 3; i++) {
+      expect((await errorOf(as(keyOf(user, "key-1", ["content:read"])).agents.generate(generation))).code).toBe(
+        "FORBIDDEN",
+      );
+      expect((await errorOf(as(await w.actor("a", "STUDENT")).agents.generate(generation))).code).toBe("FORBIDDEN");
+    }
+    await expect(as(user).agents.generate(generation)).resolves.toMatchObject({ status: "QUEUED" });
+  });
+
   it("leaves the user's other calls alone once generation is refused", async () => {
     const actor = await w.actor("a", "TEACHER");
     const rateLimiter = createRateLimiter({ limits: { "agents.generate": rule(1) } });
@@ -234,6 +248,24 @@ describe("a procedure's own limit: content generation", () => {
 describe("the fields of a response", () => {
   const counted = (limits: Partial<Record<"api.user" | "api.user.write", RateLimitRule>>): ContextInner =>
     createContextInner({ db: w.t.db, actor: teacher, rateLimiter: createRateLimiter({ limits }), request });
+
+  it("are the limit that will refuse first: the fewest calls left, not the smallest share", async () => {
+    const ctx = createContextInner({ db: w.t.db });
+    const decision = (rule: "api.user" | "api.key", limit: number, remaining: number) => ({
+      rule,
+      allowed: true,
+      limit,
+      remaining,
+      windowSeconds: 60,
+      resetSeconds: 30,
+      resetAt: 0,
+    });
+    ctx.limits.push(decision("api.user", 1500, 1461), decision("api.key", 120, 117));
+    expect(rateLimitResponseHeaders(ctx, [])).toMatchObject({
+      "X-RateLimit-Limit": "120",
+      "X-RateLimit-Remaining": "117",
+    });
+  });
 
   it("are the closest limit's on a success: here the write limit of a mutation", async () => {
     const ctx = counted({ "api.user": rule(100), "api.user.write": rule(5) });

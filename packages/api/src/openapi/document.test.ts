@@ -95,11 +95,26 @@ describe("the OpenAPI document", () => {
     for (const op of table.operations) {
       if (op.kind !== "procedure") continue;
       const security = paths[op.path]?.[op.method.toLowerCase()]?.security;
-      const scopes = op.meta.scopes ?? [];
+      const scopes = op.meta.scopes;
       if (op.meta.openapi?.protect === false) expect(security, op.procedure).toEqual([]);
-      else if (scopes.length === 0) expect(security, op.procedure).toEqual([{ bearerAuth: [] }]);
+      else if (!scopes) expect(security, op.procedure).toEqual([{ bearerAuth: [] }]);
       else expect(security, op.procedure).toEqual([{ bearerAuth: [...scopes] }, { apiKey: [...scopes] }]);
     }
+  });
+
+  it("documents an operation any API key may call (no scope) as open to keys, and says so", () => {
+    const me = table.operations.find((op) => op.kind === "procedure" && op.meta.scopes?.length === 0);
+    expect(me).toBeDefined();
+    const documented = me && paths[me.path]?.[me.method.toLowerCase()];
+    expect(documented?.security).toEqual([{ bearerAuth: [] }, { apiKey: [] }]);
+    expect(documented?.description).toContain("Any API key (no scope needed).");
+    expect(documented?.description).not.toContain("Not available to API keys");
+  });
+
+  it("documents key management as closed to API keys", () => {
+    const create = paths["/api-keys"]?.post;
+    expect(create?.security).toEqual([{ bearerAuth: [] }]);
+    expect(create?.description).toContain("Not available to API keys (app access tokens only).");
   });
 
   it("documents 413 and 415 on operations that take a body", () => {

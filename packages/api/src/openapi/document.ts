@@ -90,14 +90,16 @@ const CODE_BY_STATUS: Record<string, ProblemCode> = {
 /** "Requires scope `content:write`." or why keys cannot call it. */
 function accessSentence(scopes: readonly string[] | undefined, isProtected: boolean): string {
   if (!isProtected) return "Public: no credential needed.";
-  if (!scopes || scopes.length === 0) return "Not available to API keys (app access tokens only).";
+  if (!scopes) return "Not available to API keys (app access tokens only).";
+  // `scopes: []` declares that any key may call it (GET /me: whom the key acts as).
+  if (scopes.length === 0) return "Any API key (no scope needed).";
   const listed = scopes.map((s) => `\`${s}\``).join(", ");
   return `API keys need the scope${scopes.length === 1 ? "" : "s"} ${listed}.`;
 }
 
 function securityOf(scopes: readonly string[] | undefined, isProtected: boolean): Record<string, string[]>[] {
   if (!isProtected) return [];
-  if (!scopes || scopes.length === 0) return [{ bearerAuth: [] }];
+  if (!scopes) return [{ bearerAuth: [] }];
   return [{ bearerAuth: [...scopes] }, { apiKey: [...scopes] }];
 }
 
@@ -107,19 +109,26 @@ interface Finish {
   isProtected: boolean;
   successStatus: number;
   hasBody: boolean;
-  hasInput: boolean;
   hasPathParameters: boolean;
+  /** Not a GET: it may name other resources in its body and change state. */
+  isMutation: boolean;
 }
 
 /** The error responses, success status, headers, security and access note of one operation. */
 function finishOperation(op: OperationObject, f: Finish): void {
   const statuses = new Set(Object.keys(op.responses).filter((s) => Number(s) >= 400));
-  if (f.hasInput) statuses.add("400");
+  // Every operation refuses unstorable text (a NUL) in any parameter, input of its own or not.
+  statuses.add("400");
   if (f.isProtected) {
     statuses.add("401");
     statuses.add("403");
   }
   if (f.hasPathParameters) statuses.add("404");
+  if (f.isMutation) {
+    // A body may name a class, user or item the caller can't see (404), clash with what exists
+    // (409: a taken email, a newer version) or meet a resource in the wrong state (412).
+    for (const status of ["404", "409", "412"]) statuses.add(status);
+  }
   if (f.hasBody) {
     statuses.add("413");
     statuses.add("415");
@@ -153,15 +162,19 @@ function procedureOperation(doc: Json, op: ProcedureOperation): void {
   if (!operation) return;
   operation.summary ??= op.meta.description ?? op.procedure;
   operation.tags ??= [op.procedure.split(".")[0] ?? "api"];
-  const parameters = (operation.parameters ?? []) as { in?: string }[];
+  // A path parameter is always required (OpenAPI says so); a preprocessed one (`queryNumber`) reads
+  // as optional to the generator.
+  for (const parameter of (operation.parameters ?? []) as { in?: string; required?: boolean }[]) {
+    if (parameter.in === "path") parameter.required = true;
+  }
   finishOperation(operation, {
     path: op.path,
     scopes: op.meta.scopes,
     isProtected: op.meta.openapi?.protect !== false,
     successStatus: op.meta.successStatus ?? 200,
     hasBody: operation.requestBody !== undefined,
-    hasInput: operation.requestBody !== undefined || parameters.length > 0,
     hasPathParameters: op.pathParameters.length > 0,
+    isMutation: op.method !== "GET",
   });
 }
 
@@ -191,8 +204,8 @@ function fileOperationObject(op: FileOperation, scopes: readonly string[] | unde
     isProtected: true,
     successStatus: 200,
     hasBody: false,
-    hasInput: true,
     hasPathParameters: true,
+    isMutation: false,
   });
   return operation;
 }

@@ -9,6 +9,13 @@ import { jsonPointer, type ProblemFieldError, type ProblemInput } from "./proble
 interface Issue {
   path: readonly PropertyKey[];
   message: string;
+  code?: string;
+  /** invalid_value: the values the field accepts. */
+  values?: readonly unknown[];
+  /** invalid_union of a discriminated union: the discriminator's values. */
+  options?: readonly unknown[];
+  /** invalid_type: the type the field takes. */
+  expected?: string;
 }
 
 /** What every problem of one request shares. */
@@ -16,8 +23,26 @@ export type ProblemBase = Pick<ProblemInput, "instance" | "correlation">;
 
 const INTERNAL_DETAIL = "Something went wrong on our side.";
 
+/**
+ * The messages are written for people filling in a form ("Choose one of: lesson, quiz"); a program
+ * needs the exact values the API takes, so those are added.
+ */
+function forClients(issue: Issue): string {
+  const exact =
+    issue.code === "invalid_value" && Array.isArray(issue.values)
+      ? issue.values
+      : issue.code === "invalid_union" && Array.isArray(issue.options)
+        ? issue.options
+        : null;
+  if (exact && exact.length > 0 && exact.length <= 30) {
+    return `${issue.message} (accepted values: ${exact.map((v) => JSON.stringify(v)).join(", ")})`;
+  }
+  if (issue.code === "invalid_type" && issue.expected === "boolean") return `${issue.message} (true or false)`;
+  return issue.message;
+}
+
 function issueErrors(issues: readonly Issue[]): ProblemFieldError[] {
-  return issues.map((issue) => ({ pointer: jsonPointer(issue.path), detail: issue.message }));
+  return issues.map((issue) => ({ pointer: jsonPointer(issue.path), detail: forClients(issue) }));
 }
 
 function fieldErrorList(fieldErrors: Record<string, string[]>): ProblemFieldError[] {

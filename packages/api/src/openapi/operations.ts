@@ -53,7 +53,7 @@ export const FILE_OPERATIONS: readonly FileOperation[] = [
   fileOperation({
     file: "rojo",
     path: "/roblox/environments/{environmentId}/rojo",
-    procedure: "content.get",
+    procedure: "roblox.rojo",
     mediaType: "application/zip",
     summary: "Download an environment as a Rojo project",
     description:

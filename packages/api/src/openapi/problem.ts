@@ -174,6 +174,14 @@ export interface ProblemInput {
   fieldErrors?: Record<string, string[]> | undefined;
 }
 
+/** The web's "Sign in to continue." says nothing to a program: name the credentials it can send. */
+function restDetail(status: number, detail: string | undefined): string | undefined {
+  if (status === 401 && (detail === undefined || detail === "Sign in to continue.")) {
+    return "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).";
+  }
+  return detail;
+}
+
 /** The body of a problem: the catalogue's title for its code, the request's ids. */
 export function problemBody(input: ProblemInput): Problem {
   const code =
@@ -183,7 +191,7 @@ export function problemBody(input: ProblemInput): Problem {
     type: problemType(code),
     title: known?.title ?? (input.status >= 500 ? "Server error" : "Request refused"),
     status: input.status,
-    detail: input.detail ?? known?.description ?? "",
+    detail: restDetail(input.status, input.detail) ?? known?.description ?? "",
     instance: input.instance,
     code,
     requestId: input.correlation.requestId,
@@ -193,10 +201,18 @@ export function problemBody(input: ProblemInput): Problem {
   };
 }
 
-/** A problem+json Response (never cached); `headers` are added as given. */
+/**
+ * A problem+json Response (never cached); `headers` are added as given. A 401 says how to
+ * authenticate (`WWW-Authenticate: Bearer`, RFC 9110 section 11.6.1).
+ */
 export function problemResponse(input: ProblemInput, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(problemBody(input)), {
     status: input.status,
-    headers: { ...headers, "content-type": PROBLEM_CONTENT_TYPE, "cache-control": "no-store" },
+    headers: {
+      ...headers,
+      ...(input.status === 401 ? { "WWW-Authenticate": 'Bearer realm="toolboxai"' } : {}),
+      "content-type": PROBLEM_CONTENT_TYPE,
+      "cache-control": "no-store",
+    },
   });
 }

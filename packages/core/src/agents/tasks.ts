@@ -17,7 +17,7 @@ import {
 import type { z } from "zod";
 import { recordActivity } from "../audit/audit";
 import type { ServiceContext } from "../context";
-import { conflict, invalid, notFound } from "../errors";
+import { conflict, notFound } from "../errors";
 import { publishTaskProgress } from "../realtime/events";
 
 /** What tasks need from the agents' runtime: a queue to hand work to and the model in use. */
@@ -207,7 +207,7 @@ const NOT_SAVING: Prisma.AgentTaskWhereInput[] = [
 export async function cancelTask(ctx: ServiceContext, input: { taskId: string }): Promise<AgentTaskSummary> {
   const task = await findVisible(ctx, input.taskId);
   if (task.status === "COMPLETED" || task.status === "FAILED" || task.status === "CANCELLED") {
-    throw invalid("This task has already finished.");
+    throw conflict("This task has already finished.");
   }
   if (isSaving(task)) throw conflict(TOO_LATE_TO_CANCEL);
   // First the request, whatever the status is by now: a worker claims a task, and later its save,
@@ -227,7 +227,7 @@ export async function cancelTask(ctx: ServiceContext, input: { taskId: string })
       select: { status: true, currentStep: true },
     });
     if (now && isSaving(now)) throw conflict(TOO_LATE_TO_CANCEL);
-    throw invalid("This task has already finished.");
+    throw conflict("This task has already finished.");
   }
   await ctx.db.agentTask.updateMany({
     where: { id: task.id, status: { in: ["QUEUED", "RETRYING"] } },
@@ -273,7 +273,7 @@ export async function retryTask(
 ): Promise<AgentTaskSummary> {
   const task = await findVisible(ctx, input.taskId);
   if (task.status !== "FAILED" && task.status !== "CANCELLED") {
-    throw invalid("Only a failed or cancelled task can be retried.");
+    throw conflict("Only a failed or cancelled task can be retried.");
   }
   const updated = await ctx.db.agentTask.updateMany({
     where: { id: task.id, status: task.status },

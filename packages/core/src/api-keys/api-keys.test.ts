@@ -277,6 +277,17 @@ describe("rotating a key", () => {
     ).toBe("PRECONDITION_FAILED");
   });
 
+  it("refuses an admin rotating someone else's key (whose secret would act as them), leaving it as it was", async () => {
+    const theirs = await create(teacher);
+    const error = await domainErrorOf(rotateApiKey(w.svc(admin), { keyId: theirs.key.id, grace: "1h" }, { pepper }));
+    expect(error).toMatchObject({
+      code: "FORBIDDEN",
+      message: "Only the key's owner can rotate it; revoke it instead.",
+    });
+    const listed = (await listApiKeys(w.svc(teacher))).items.find((k) => k.id === theirs.key.id);
+    expect(listed).toMatchObject({ status: "active", expiresAt: null, replacedById: null });
+  });
+
   it("is audited with the old and new key and the grace", async () => {
     const old = await create(admin);
     const rotated = await rotateApiKey(w.svc(admin), { keyId: old.key.id, grace: "7d" }, { pepper });

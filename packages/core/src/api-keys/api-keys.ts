@@ -192,6 +192,8 @@ export async function rotateApiKey(
 ): Promise<RotatedApiKey> {
   const now = deps.now ?? new Date();
   const old = await findKey(ctx, input.keyId);
+  // The new secret acts as the key's owner: only they may receive it (an admin revokes instead).
+  if (old.user.id !== ctx.actor.userId) throw forbidden("Only the key's owner can rotate it; revoke it instead.");
   if (old.revokedAt) throw preconditionFailed("This key is revoked. Create a new key instead.");
   if (old.expiresAt && old.expiresAt <= now)
     throw preconditionFailed("This key has expired. Create a new key instead.");

@@ -9,7 +9,13 @@ export interface AuditEntry {
   metadata?: Prisma.InputJsonObject;
 }
 
+/**
+ * Records an action by ctx.actor. Besides the entry's own metadata, the row says which API key or
+ * session acted (`apiKeyId`, `sessionId`) and the server-chosen `requestId`; `correlationId` is the
+ * chain id, which a caller may choose.
+ */
 export function recordAudit(ctx: ServiceContext, entry: AuditEntry) {
+  const { apiKeyId, sessionId } = ctx.actor;
   return ctx.db.auditLog.create({
     data: {
       organizationId: ctx.actor.orgId,
@@ -17,7 +23,12 @@ export function recordAudit(ctx: ServiceContext, entry: AuditEntry) {
       action: entry.action,
       targetType: entry.targetType ?? null,
       targetId: entry.targetId ?? null,
-      metadata: entry.metadata ?? {},
+      metadata: {
+        ...entry.metadata,
+        ...(apiKeyId ? { apiKeyId } : {}),
+        ...(sessionId ? { sessionId } : {}),
+        ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+      },
       correlationId: ctx.correlationId ?? null,
     },
   });

@@ -80,6 +80,36 @@ describe("requestCorrelation", () => {
       expect(read.requestId).toMatch(UUID_V4);
     }
   });
+
+  it("derives the ids from the request's own headers when the chosen depth is below 1 or above 1000", () => {
+    for (const chainDepth of [0, -3, 1001, Number.MAX_SAFE_INTEGER]) {
+      const chosen = JSON.stringify({ correlationId: "edge", requestId: "req-1", chainDepth, serviceName: "web" });
+      const read = requestCorrelation(
+        new Headers({ [CORRELATION_HEADER]: chosen, "x-correlation-id": "own", "x-chain-depth": "3" }),
+        "web",
+      );
+      expect({ chainDepth, correlationId: read.correlationId, depth: read.chainDepth }).toEqual({
+        chainDepth,
+        correlationId: "own",
+        depth: 4,
+      });
+    }
+  });
+
+  it("keeps the depths 1 and 1000 the edge may choose", () => {
+    for (const chainDepth of [1, 1000]) {
+      const chosen = JSON.stringify({ correlationId: "edge", requestId: "req-1", chainDepth, serviceName: "web" });
+      expect(requestCorrelation(new Headers({ [CORRELATION_HEADER]: chosen }), "web").chainDepth).toBe(chainDepth);
+    }
+  });
+
+  it("answers with its own service name when the chosen one is not a sane id", () => {
+    for (const serviceName of ["web\r\nSet-Cookie: x=1", "a b", "", "x".repeat(129), 42]) {
+      const chosen = JSON.stringify({ correlationId: "edge", requestId: "req-1", chainDepth: 1, serviceName });
+      const read = requestCorrelation(new Headers({ [CORRELATION_HEADER]: chosen }), "web");
+      expect(read).toMatchObject({ correlationId: "edge", requestId: "req-1", serviceName: "web" });
+    }
+  });
 });
 
 describe("the headers", () => {

@@ -69,13 +69,23 @@ export function requestCorrelation(headers: HeaderSource, serviceName: string): 
       const c = JSON.parse(chosen) as Partial<Correlation>;
       const correlationId = saneId(c.correlationId ?? null);
       const requestId = saneId(c.requestId ?? null);
-      if (correlationId && requestId && Number.isInteger(c.chainDepth)) {
+      const depth = c.chainDepth;
+      // The depth the edge computes is at least 1 and (from correlationFrom) at most 1000.
+      if (
+        correlationId &&
+        requestId &&
+        typeof depth === "number" &&
+        Number.isInteger(depth) &&
+        depth >= 1 &&
+        depth <= 1000
+      ) {
         return {
           correlationId,
           requestId,
           parentCorrelationId: saneId(c.parentCorrelationId ?? null),
-          chainDepth: c.chainDepth as number,
-          serviceName: typeof c.serviceName === "string" ? c.serviceName : serviceName,
+          chainDepth: depth,
+          // It is echoed as X-Service-Name and into log lines: only a sane name is kept.
+          serviceName: (typeof c.serviceName === "string" ? saneId(c.serviceName) : null) ?? serviceName,
         };
       }
     } catch {

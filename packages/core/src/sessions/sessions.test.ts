@@ -63,13 +63,13 @@ describe("sign out of other sessions", () => {
     expect(await activeOf([theirs.current, ...theirs.others])).toEqual([true, true]);
   });
 
-  it("records who did it and how many sessions ended", async () => {
+  it("records who did it, from which session, and how many sessions ended", async () => {
     const { actor } = await signedInOn(2);
     await signOutOtherSessions(w.svc(actor));
     const audit = await w.t.db.auditLog.findFirstOrThrow({
       where: { action: "auth.other_sessions_signed_out", actorId: actor.userId },
     });
-    expect(audit.metadata).toEqual({ count: 1 });
+    expect(audit.metadata).toEqual({ count: 1, sessionId: actor.sessionId });
   });
 });
 

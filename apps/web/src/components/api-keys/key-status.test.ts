@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EXPIRES_SOON_MS, shownKeyStatus } from "./key-status";
+import { EXPIRES_SOON_MS, offersRotate, shownKeyStatus } from "./key-status";
 
 const NOW = Date.UTC(2026, 11, 2, 12);
 const key = (over: Partial<Parameters<typeof shownKeyStatus>[0]> = {}) => ({
@@ -37,5 +37,17 @@ describe("a key's shown status", () => {
 
   it("before hydration shows only what the server decided (no clock)", () => {
     expect(shownKeyStatus(key({ expiresAt: new Date(NOW + 60_000) }), null)).toBe("active");
+  });
+});
+
+describe("who is offered Rotate", () => {
+  const owned = { owner: { id: "teacher-1", name: "T", email: "t@a.test", role: "TEACHER" as const } };
+
+  it("is the key's owner", () => {
+    expect(offersRotate(owned, "teacher-1")).toBe(true);
+  });
+
+  it("is not an admin looking at someone else's key (they revoke it instead)", () => {
+    expect(offersRotate(owned, "admin-1")).toBe(false);
   });
 });

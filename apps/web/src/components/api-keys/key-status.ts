@@ -39,6 +39,9 @@ export function shownKeyStatus(
   return "active";
 }
 
+/** Whether a key's row offers Rotate at all: only to its owner (the new secret acts as them). */
+export const offersRotate = (key: Pick<ApiKeyView, "owner">, viewerId: string) => key.owner.id === viewerId;
+
 /** Whether a key in this status can still be rotated or revoked. */
 export const canRotate = (status: ShownKeyStatus) => status === "active" || status === "expiring";
 export const canRevoke = (status: ShownKeyStatus) => status !== "revoked" && status !== "expired";

@@ -1,8 +1,8 @@
 "use client";
 
 // The key manager's list: each key's name and prefix, owner (for admins), scopes, dates, last
-// use and status, with Usage, Rotate and Revoke. Admins see the organization's keys, teachers
-// their own (the server decides).
+// use and status, with Usage, Rotate (on the viewer's own keys only) and Revoke. Admins see the
+// organization's keys, teachers their own (the server decides).
 import type { ApiKeyView } from "@toolboxai/validators";
 import { KeyRound, MoreHorizontal } from "lucide-react";
 import { useState, useSyncExternalStore } from "react";
@@ -27,6 +27,7 @@ import {
   canRotate,
   KEY_STATUS_LABEL,
   KEY_STATUS_VARIANT,
+  offersRotate,
   type ShownKeyStatus,
   shownKeyStatus,
 } from "./key-status";
@@ -201,9 +202,12 @@ export function KeysTable({ showOwner, currentUserId }: { showOwner: boolean; cu
                   <DropdownMenuLabel className="truncate">{key.name}</DropdownMenuLabel>
                   <DropdownMenuSeparator />
                   <DropdownMenuItem onSelect={() => setUsageTarget(key)}>Usage…</DropdownMenuItem>
-                  <DropdownMenuItem disabled={!canRotate(shown)} onSelect={() => setRotateTarget(key)}>
-                    Rotate…
-                  </DropdownMenuItem>
+                  {/* Only the owner rotates a key; an admin revokes someone else's instead. */}
+                  {offersRotate(key, currentUserId) ? (
+                    <DropdownMenuItem disabled={!canRotate(shown)} onSelect={() => setRotateTarget(key)}>
+                      Rotate…
+                    </DropdownMenuItem>
+                  ) : null}
                   <DropdownMenuSeparator />
                   <DropdownMenuItem
                     disabled={!canRevoke(shown)}

@@ -1,7 +1,7 @@
 // Which credential a request carries, from its headers and URL alone.
-import { generateApiKey } from "@toolboxai/core";
+import { generateApiKey, newRefreshToken } from "@toolboxai/core";
 import { describe, expect, it } from "vitest";
-import { credentialOf, KEY_IN_URL_MESSAGE } from "./credentials";
+import { credentialOf, KEY_IN_URL_MESSAGE, TOKEN_IN_URL_MESSAGE } from "./credentials";
 
 const key = generateApiKey();
 const h = (headers: Record<string, string>) => new Headers(headers);
@@ -42,10 +42,40 @@ describe("credentialOf", () => {
     expect(credentialOf(h({}), url)).toEqual({ kind: "session" });
   });
 
-  it("refuses two credentials at once, another scheme, and an X-API-Key that is no key", () => {
+  it("refuses a refresh token or a JWT-looking access token in any query parameter", () => {
+    const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1In0.c2ln";
+    for (const url of [
+      `http://x/api/v1/me?refresh_token=${newRefreshToken()}`,
+      `http://x/api/v1/me?access_token=${jwt}`,
+    ]) {
+      expect(credentialOf(h({}), url)).toEqual({ kind: "refused", message: TOKEN_IN_URL_MESSAGE });
+      expect(credentialOf(h({ authorization: `Bearer ${jwt}` }), url)).toEqual({
+        kind: "refused",
+        message: TOKEN_IN_URL_MESSAGE,
+      });
+    }
+  });
+
+  it("does not mistake a query that merely starts like a token for one", () => {
+    for (const value of ["tbx_rt_", "tbx_rt_short", "eyJ-not.a-jwt", "eyJhbGciOiJIUzI1NiJ9"]) {
+      expect(credentialOf(h({}), `http://x/api/v1/content?search=${value}`), value).toEqual({ kind: "session" });
+    }
+  });
+
+  it("leaves another scheme (a proxy's HTTP Basic) to the session cookie", () => {
+    expect(credentialOf(h({ authorization: "Basic dXNlcjpwYXNz", cookie: "next-auth.session-token=abc" }))).toEqual({
+      kind: "session",
+    });
+    expect(credentialOf(h({ authorization: "Basic dXNlcjpwYXNz", "x-api-key": key }))).toEqual({
+      kind: "api-key",
+      key,
+    });
+  });
+
+  it("refuses two credentials at once, a malformed Bearer header, and an X-API-Key that is no key", () => {
     expect(credentialOf(h({ authorization: `Bearer ${key}`, "x-api-key": key })).kind).toBe("refused");
-    expect(credentialOf(h({ authorization: "Basic dXNlcjpwYXNz" })).kind).toBe("refused");
     expect(credentialOf(h({ authorization: "Bearer" })).kind).toBe("refused");
+    expect(credentialOf(h({ authorization: "Bearer two tokens" })).kind).toBe("refused");
     expect(credentialOf(h({ "x-api-key": "hunter2" }))).toEqual({
       kind: "refused",
       message: "This API key is not valid.",

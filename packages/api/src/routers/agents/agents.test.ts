@@ -284,11 +284,11 @@ describe("a generated quiz's questions", () => {
 });
 
 describe("agents.cancel and agents.retry", () => {
-  it("refuses to cancel a finished task", async () => {
+  it("refuses to cancel a finished task as a conflict with its state (409)", async () => {
     const caller = await teacher();
     const queued = await caller.agents.generate({ ...request, parts: ["lesson"], standards: [] });
     await finished(queued.id);
-    expect((await errorOf(caller.agents.cancel({ taskId: queued.id }))).code).toBe("BAD_REQUEST");
+    expect((await errorOf(caller.agents.cancel({ taskId: queued.id }))).code).toBe("CONFLICT");
   });
 
   it("cancels a waiting task at once, and a retry runs it to completion", async () => {
@@ -314,7 +314,7 @@ describe("agents.cancel and agents.retry", () => {
     const caller = await teacher();
     const queued = await caller.agents.generate({ ...request, parts: ["lesson"], standards: [] });
     await finished(queued.id);
-    expect((await errorOf(caller.agents.retry({ taskId: queued.id }))).code).toBe("BAD_REQUEST");
+    expect((await errorOf(caller.agents.retry({ taskId: queued.id }))).code).toBe("CONFLICT");
   });
 });
 

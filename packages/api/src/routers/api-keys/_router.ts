@@ -1,6 +1,8 @@
 // `apiKeys`: the key manager. Admins manage the organization's keys, teachers their own (see
-// core's api-keys service). Published in REST too, where a key may manage keys only with the
-// `admin` scope; a new key's secret is in the create/rotate answer, once.
+// core's api-keys service); only a key's owner rotates it. Published in REST too, for people:
+// the procedures declare no `scopes`, so an API key (even one with `admin`) is refused; a key
+// that could mint keys would outlive its own revocation. A new key's secret is in the
+// create/rotate answer, once.
 import { apiKeyUsage, createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from "@toolboxai/core";
 import {
   apiKeyIdSchema,
@@ -33,10 +35,10 @@ export const apiKeysRouter = createTRPCRouter({
         path: "/api-keys",
         tags,
         summary: "List API keys",
-        description: "An admin's key sees every key of the organization; the secrets are never shown again.",
+        description:
+          "An admin sees every key of the organization, a teacher their own; the secrets are never shown again. Needs a person (a session or an app token): API keys cannot manage keys.",
         errorResponses: [401, 403, 429],
       },
-      scopes: ["admin"],
     })
     .output(apiKeyListSchema)
     .query(({ ctx }) => listApiKeys(ctx.svc)),
@@ -47,10 +49,10 @@ export const apiKeysRouter = createTRPCRouter({
         path: "/api-keys",
         tags,
         summary: "Create an API key",
-        description: "The answer holds the key's secret: it is shown this once and only its hash is kept.",
+        description:
+          "The answer holds the key's secret: it is shown this once and only its hash is kept. Needs a person (a session or an app token): API keys cannot manage keys.",
         errorResponses: [400, 401, 403, 429],
       },
-      scopes: ["admin"],
       successStatus: 201,
     })
     .input(createApiKeySchema)
@@ -64,10 +66,9 @@ export const apiKeysRouter = createTRPCRouter({
         tags,
         summary: "Rotate an API key",
         description:
-          "Makes a replacement with the same name, scopes and allowlist (its secret shown once); the old key keeps working for the grace chosen.",
+          "Makes a replacement with the same name, scopes and allowlist (its secret shown once); the old key keeps working for the grace chosen. Only the key's owner may rotate it (an admin revokes others' keys instead); API keys cannot manage keys.",
         errorResponses: [400, 401, 403, 404, 409, 412, 429],
       },
-      scopes: ["admin"],
       successStatus: 201,
     })
     .input(rotateApiKeySchema)
@@ -80,10 +81,10 @@ export const apiKeysRouter = createTRPCRouter({
         path: "/api-keys/{keyId}/revoke",
         tags,
         summary: "Revoke an API key",
-        description: "Refused from the next request on, on every instance.",
+        description:
+          "Refused from the next request on, on every instance. Admins revoke any key of the organization, teachers their own; API keys cannot manage keys.",
         errorResponses: [400, 401, 403, 404, 429],
       },
-      scopes: ["admin"],
     })
     .input(revokeApiKeySchema)
     .output(apiKeySchema)
@@ -96,10 +97,9 @@ export const apiKeysRouter = createTRPCRouter({
         tags,
         summary: "An API key's usage",
         description:
-          "Requests per UTC day over the last 30 days, per operation, with errors and rate-limited (429) answers.",
+          "Requests per UTC day over the last 30 days, per operation, with errors and rate-limited (429) answers. API keys cannot manage keys.",
         errorResponses: [400, 401, 403, 404, 429],
       },
-      scopes: ["admin"],
     })
     .input(apiKeyIdSchema)
     .output(apiKeyUsageSchema)

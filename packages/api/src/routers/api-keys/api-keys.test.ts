@@ -116,16 +116,49 @@ describe("rotate, revoke and usage", () => {
 });
 
 describe("managing keys with a key", () => {
-  it("needs the admin scope, and says so", async () => {
-    const actor = { ...(await admin()), apiKeyId: "key-1", scopes: ["content:read", "content:write"] };
-    const error = await errorOf(w.caller(actor).apiKeys.list());
-    expect(error.code).toBe("FORBIDDEN");
-    expect(error.message).toBe("This API key lacks the scope admin.");
+  const KEY_REFUSAL = "This operation cannot be called with an API key.";
+
+  it("refuses every key procedure to a key, even an admin's key holding the admin scope", async () => {
+    const me = await admin();
+    const { key } = await w.caller(me).apiKeys.create({ name: "Existing", scopes: ["content:read"] });
+    const caller = w.caller({ ...me, apiKeyId: "key-2", scopes: ["admin"] });
+    const attempts = {
+      list: caller.apiKeys.list(),
+      create: caller.apiKeys.create({ name: "Made by a key", scopes: ["content:read"] }),
+      rotate: caller.apiKeys.rotate({ keyId: key.id, grace: "1h" }),
+      revoke: caller.apiKeys.revoke({ keyId: key.id, reason: "by a key" }),
+      usage: caller.apiKeys.usage({ keyId: key.id }),
+    };
+    for (const [name, attempt] of Object.entries(attempts)) {
+      const error = await errorOf(attempt);
+      expect({ name, code: error.code, message: error.message }).toEqual({
+        name,
+        code: "FORBIDDEN",
+        message: KEY_REFUSAL,
+      });
+    }
+    expect((await w.caller(me).apiKeys.list()).items.find((k) => k.id === key.id)?.status).toBe("active");
   });
 
-  it("works for an admin's key holding the admin scope", async () => {
-    const actor = { ...(await admin()), apiKeyId: "key-2", scopes: ["admin"] };
-    const created = await w.caller(actor).apiKeys.create({ name: "Made by a key", scopes: ["content:read"] });
+  it("works for the same admin through an app session (no key)", async () => {
+    const actor = { ...(await admin()), sessionId: "app-session-1" };
+    const created = await w.caller(actor).apiKeys.create({ name: "Made from the app", scopes: ["content:read"] });
     expect(created.key.owner.id).toBe(actor.userId);
+  });
+});
+
+describe("rotating someone else's key", () => {
+  it("refuses an admin with FORBIDDEN, while they may still list, see usage of and revoke it", async () => {
+    const owner = await teacher();
+    const { key } = await w.caller(owner).apiKeys.create({ name: "Teacher's plugin", scopes: ["roblox:read"] });
+    const caller = w.caller(await admin());
+    const error = await errorOf(caller.apiKeys.rotate({ keyId: key.id, grace: "1h" }));
+    expect(error.code).toBe("FORBIDDEN");
+    expect(error.message).toBe("Only the key's owner can rotate it; revoke it instead.");
+    expect((await caller.apiKeys.list()).items.find((k) => k.id === key.id)?.owner.id).toBe(owner.userId);
+    expect((await caller.apiKeys.usage({ keyId: key.id })).keyId).toBe(key.id);
+    expect(await caller.apiKeys.revoke({ keyId: key.id, reason: "Left the school" })).toMatchObject({
+      status: "revoked",
+    });
   });
 });

@@ -211,7 +211,7 @@ describe("visibility and sharing", () => {
     expect((await errorOf(other.questions.share({ questionId: q.id, access: "EDIT" }))).code).toBe("FORBIDDEN");
 
     const audit = await w.t.db.auditLog.findFirstOrThrow({ where: { action: "question.shared", targetId: q.id } });
-    expect(audit.metadata).toEqual({ from: null, to: "VIEW" });
+    expect(audit.metadata).toEqual({ from: null, to: "VIEW", requestId: expect.any(String) });
   });
 
   it("EDIT sharing lets another teacher edit (version bumps) but not remove or re-share", async () => {
@@ -277,7 +277,7 @@ describe("questions.remove (soft delete)", () => {
     expect((await w.t.db.question.findUniqueOrThrow({ where: { id: q.id } })).deletedAt).not.toBeNull();
     expect(await owner.questions.quizQuestions({ quizId: quiz })).toEqual([]);
     const audit = await w.t.db.auditLog.findFirstOrThrow({ where: { action: "question.removed", targetId: q.id } });
-    expect(audit.metadata).toEqual({ quizzesAffected: 1 });
+    expect(audit.metadata).toEqual({ quizzesAffected: 1, requestId: expect.any(String) });
     expect((await errorOf(owner.questions.update({ questionId: q.id, ...single() }))).code).toBe("NOT_FOUND");
   });
 });
@@ -525,7 +525,12 @@ describe("regrade policies", () => {
       [5, 5],
     ]);
     const audit = await w.t.db.auditLog.findFirstOrThrow({ where: { action: "question.regraded", targetId: q.id } });
-    expect(audit.metadata).toEqual({ policy: "REGRADE_ALL", attemptsAffected: 3, trigger: "remove" });
+    expect(audit.metadata).toEqual({
+      policy: "REGRADE_ALL",
+      attemptsAffected: 3,
+      trigger: "remove",
+      requestId: expect.any(String),
+    });
   });
 });
 

@@ -1,6 +1,9 @@
 // `roblox`: what the Roblox Studio plugin reads: the caller's environments (ENVIRONMENT content
-// items) and one environment's spec. The Rojo project zip of an environment is served by the REST
-// adapter (GET /roblox/environments/{environmentId}/rojo), as /api/content/{id}/rojo.zip is.
+// items), one environment's spec, and (`rojo`) the item a Rojo project zip is built from. The zip
+// itself is served by the REST adapter (GET /roblox/environments/{environmentId}/rojo, a file
+// operation in ../../openapi/operations.ts) and by /api/content/{id}/rojo.zip, both through
+// `rojo` (../../downloads.ts), so a key needs `roblox:read` for it, as for the rest of the plugin's
+// reads.
 import { getContent, listContent, notFound } from "@toolboxai/core";
 import {
   contentBodySchemas,
@@ -48,5 +51,13 @@ export const robloxRouter = createTRPCRouter({
       if (item.type !== "ENVIRONMENT" || item.deletedAt || !body.success) throw notFound("Environment");
       const { id, title, description, subject, gradeLevel, status, version, updatedAt } = item;
       return { id, title, description, subject, gradeLevel, status, version, updatedAt, ...body.data };
+    }),
+  /** The item behind a Rojo project download (no REST meta: the file operation documents it). */
+  rojo: teachingProcedure
+    .meta({ scopes: ["roblox:read"] })
+    .input(environmentIdSchema)
+    .query(async ({ ctx, input }) => {
+      const { id, type, title, body } = await getContent(ctx.svc, { contentId: input.environmentId });
+      return { id, type, title, body };
     }),
 });

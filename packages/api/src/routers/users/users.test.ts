@@ -113,7 +113,7 @@ describe("users.changeRole", () => {
     expect(user.role).toBe("TEACHER");
     expect((await loadActor(w.t.db, target))?.role).toBe("TEACHER");
     const audit = await w.t.db.auditLog.findFirstOrThrow({ where: { action: "user.role_changed", targetId: target } });
-    expect(audit.metadata).toEqual({ from: "PARENT", to: "TEACHER" });
+    expect(audit.metadata).toEqual({ from: "PARENT", to: "TEACHER", requestId: expect.any(String) });
     await w.caller(await adminA()).users.changeRole({ userId: target, role: "PARENT" });
   });
 

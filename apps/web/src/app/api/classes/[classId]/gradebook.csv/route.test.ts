@@ -2,6 +2,7 @@
 // is a spreadsheet formula is downloaded as text (OWASP's CSV-injection rule). The session is
 // mocked; the database, the procedure and the CSV are real, read back with an independent parser.
 import { createWorld, type World } from "@toolboxai/api/testing";
+import { generateApiKey } from "@toolboxai/core";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -86,6 +87,14 @@ describe("GET /api/classes/:classId/gradebook.csv refused, for a program (proble
       code: "UNAUTHORIZED",
       requestId: res.headers.get("x-request-id"),
     });
+  });
+
+  it("answers 401 to a signed-in teacher whose link carries an API key: credentials never travel in URLs", async () => {
+    await signInAs("TEACHER");
+    const url = `http://localhost:3000/api/classes/${classId}/gradebook.csv?key=${generateApiKey()}`;
+    const res = await GET(new Request(url), { params: Promise.resolve({ classId }) });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
   });
 
   it("answers 403 to a student", async () => {

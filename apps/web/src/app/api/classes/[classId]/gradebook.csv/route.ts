@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(req: Request, { params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
-  const ctx = await createContext({ headers: req.headers, source: "csv-export" });
+  const ctx = await createContext({ headers: req.headers, source: "csv-export", url: req.url });
   const limited = await limitRoute(ctx, "download.user", req);
   if (limited) return limited;
   try {

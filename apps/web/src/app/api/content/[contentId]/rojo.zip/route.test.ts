@@ -4,7 +4,7 @@
 // reader and checked against Rojo's conventions and the project file it ships.
 import { checkLuau } from "@toolboxai/agents";
 import { createWorld, type World } from "@toolboxai/api/testing";
-import type { Actor } from "@toolboxai/core";
+import { type Actor, generateApiKey } from "@toolboxai/core";
 import { type RobloxEnvironment, robloxEnvironmentSchema } from "@toolboxai/validators";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { unzip } from "~/test/unzip";
@@ -240,6 +240,14 @@ describe("who may download an environment", () => {
     const res = await download(environmentId);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/zip");
+  });
+
+  it("answers 401 to a signed-in admin whose link carries an API key: credentials never travel in URLs", async () => {
+    signedInAs(await w.actor("a", "ADMIN"));
+    const url = `http://localhost:3000/api/content/${environmentId}/rojo.zip?api_key=${generateApiKey()}`;
+    const res = await GET(new Request(url), { params: Promise.resolve({ contentId: environmentId }) });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
   });
 });
 

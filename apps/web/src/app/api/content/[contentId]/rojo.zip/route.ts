@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(req: Request, { params }: { params: Promise<{ contentId: string }> }) {
   const { contentId } = await params;
-  const ctx = await createContext({ headers: req.headers, source: "rojo-export" });
+  const ctx = await createContext({ headers: req.headers, source: "rojo-export", url: req.url });
   const limited = await limitRoute(ctx, "download.user", req);
   if (limited) return limited;
   try {
