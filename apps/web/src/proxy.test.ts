@@ -77,6 +77,12 @@ describe("a request loop", () => {
     expect(body.detail).toMatch(/hop 12/);
   });
 
+  it("says no-store once on the 508, even for a request carrying credentials", () => {
+    const res = run("/api/v1/classes", { "x-chain-depth": "11", authorization: "Bearer tbx_live_x" });
+    expect(res.status).toBe(508);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("lets the tenth hop through", () => {
     expect(run("/", { "x-chain-depth": "9" }).status).toBe(200);
     expect(run("/", { "x-chain-depth": "10" }).status).toBe(508);

@@ -28,9 +28,12 @@ function loopDetected(request: NextRequest, correlation: Correlation, headers: R
     requestId: correlation.requestId,
     correlationId: correlation.correlationId,
   };
+  // Header names are case-insensitive: the security headers' own "Cache-Control" would be joined
+  // with this one ("no-store, no-store").
+  const rest = Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== "cache-control"));
   return new NextResponse(JSON.stringify(body), {
     status: 508,
-    headers: { ...headers, "content-type": "application/problem+json", "cache-control": "no-store" },
+    headers: { ...rest, "content-type": "application/problem+json", "cache-control": "no-store" },
   });
 }
 

@@ -1644,6 +1644,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "id": "cmx5jyjxv000nur7d96doegwg",
+         *       "email": "r.okafor@lincoln-ms.example",
+         *       "name": "Rosa Okafor",
+         *       "role": "TEACHER",
+         *       "organization": {
+         *         "id": "cmx5kf37d000gur7d9a2b3ijr",
+         *         "name": "Lincoln Middle School",
+         *         "slug": "lincoln-ms"
+         *       },
+         *       "lastSignInAt": "2026-12-01T14:02:11.000Z",
+         *       "createdAt": "2026-08-20T09:00:00.000Z"
+         *     }
+         */
         Profile: {
             id: string;
             email: string;
@@ -1686,6 +1701,29 @@ export interface components {
             studentCount: number;
             joinCode: string | null;
         };
+        /**
+         * @example {
+         *       "id": "cmx5k0a2b0001ur7dh3k9p2qa",
+         *       "name": "Period 3 Science",
+         *       "subject": "Science",
+         *       "gradeLevel": "7",
+         *       "archived": false,
+         *       "createdAt": "2026-08-25T09:00:00.000Z",
+         *       "teacherId": "cmx5jyjxv000nur7d96doegwg",
+         *       "teacherName": "Rosa Okafor",
+         *       "studentCount": 27,
+         *       "joinCode": "K7QM2P",
+         *       "roster": [
+         *         {
+         *           "id": "cmx5k4j6k0005ur7d4b7c1vwe",
+         *           "name": "Maya Lopez",
+         *           "email": "maya.lopez@school.example",
+         *           "active": true,
+         *           "joinedAt": "2026-09-02T13:10:00.000Z"
+         *         }
+         *       ]
+         *     }
+         */
         ClassDetail: {
             id: string;
             name: string;
@@ -1707,6 +1745,27 @@ export interface components {
                 joinedAt: string;
             }[] | null;
         };
+        /**
+         * @example {
+         *       "id": "cmx5k7q9r0008ur7d3j6k7abh",
+         *       "dueAt": "2026-12-11T15:00:00.000Z",
+         *       "maxAttempts": 2,
+         *       "showCorrectAnswers": false,
+         *       "createdAt": "2026-12-01T10:00:00.000Z",
+         *       "content": {
+         *         "id": "cmx5k2e4f0003ur7d7q1w6syc",
+         *         "title": "Plate tectonics quiz",
+         *         "type": "QUIZ"
+         *       },
+         *       "extensions": [
+         *         {
+         *           "studentId": "cmx5k5l7m0006ur7d8d2f3xyf",
+         *           "dueAt": "2026-12-16T15:00:00.000Z"
+         *         }
+         *       ],
+         *       "studentWork": 12
+         *     }
+         */
         Assignment: {
             id: string;
             dueAt: string | null;
@@ -1727,6 +1786,83 @@ export interface components {
             }[];
             studentWork: number;
         };
+        /**
+         * @example {
+         *       "attemptId": "cmx5k8s0t0009ur7d5l8m9bci",
+         *       "number": 1,
+         *       "status": "SUBMITTED",
+         *       "startedAt": "2026-12-08T14:05:00.000Z",
+         *       "submittedAt": "2026-12-08T14:31:00.000Z",
+         *       "score": 4,
+         *       "maxScore": 5,
+         *       "feedback": null,
+         *       "returnedAt": null,
+         *       "unseenByStudent": false,
+         *       "student": {
+         *         "id": "cmx5k4j6k0005ur7d4b7c1vwe",
+         *         "name": "Maya Lopez"
+         *       },
+         *       "assignment": {
+         *         "id": "cmx5k7q9r0008ur7d3j6k7abh",
+         *         "title": "Plate tectonics quiz",
+         *         "classId": "cmx5k0a2b0001ur7dh3k9p2qa",
+         *         "className": "Period 3 Science",
+         *         "dueAt": "2026-12-11T15:00:00.000Z"
+         *       },
+         *       "attempts": [
+         *         {
+         *           "id": "cmx5k8s0t0009ur7d5l8m9bci",
+         *           "number": 1,
+         *           "status": "SUBMITTED",
+         *           "score": 4,
+         *           "maxScore": 5
+         *         }
+         *       ],
+         *       "questions": [
+         *         {
+         *           "id": "cmx5k9u1v000aur7d7n0p1cdj",
+         *           "type": "SINGLE_CHOICE",
+         *           "prompt": "What kind of plate boundary forms where two plates move apart?",
+         *           "options": [
+         *             {
+         *               "id": "a",
+         *               "text": "Convergent"
+         *             },
+         *             {
+         *               "id": "b",
+         *               "text": "Divergent"
+         *             },
+         *             {
+         *               "id": "c",
+         *               "text": "Transform"
+         *             }
+         *           ],
+         *           "correctAnswer": {
+         *             "correct": [
+         *               "b"
+         *             ]
+         *           },
+         *           "explanation": "At a divergent boundary new crust forms as the plates separate.",
+         *           "rubric": null,
+         *           "response": {
+         *             "selected": [
+         *               "b"
+         *             ]
+         *           },
+         *           "graded": true,
+         *           "correct": true,
+         *           "points": 1,
+         *           "maxPoints": 1,
+         *           "autoPoints": 1,
+         *           "overrideReason": null,
+         *           "rubricScores": null,
+         *           "comment": null,
+         *           "gradedBy": null,
+         *           "gradedAt": null
+         *         }
+         *       ]
+         *     }
+         */
         AttemptReview: {
             attemptId: string;
             number: number;
@@ -1801,6 +1937,26 @@ export interface components {
                 gradedAt: string | null;
             }[];
         };
+        /**
+         * @example {
+         *       "id": "cmx5k7q9r0008ur7d3j6k7abh",
+         *       "title": "Plate tectonics quiz",
+         *       "type": "QUIZ",
+         *       "classId": "cmx5k0a2b0001ur7dh3k9p2qa",
+         *       "className": "Period 3 Science",
+         *       "dueAt": "2026-12-11T15:00:00.000Z",
+         *       "state": "IN_PROGRESS",
+         *       "overdue": false,
+         *       "dueSoon": true,
+         *       "attemptsUsed": 1,
+         *       "maxAttempts": 2,
+         *       "bestScore": {
+         *         "score": 4,
+         *         "maxScore": 5
+         *       },
+         *       "newGrade": false
+         *     }
+         */
         MyAssignment: {
             id: string;
             title: string;
@@ -1821,6 +1977,40 @@ export interface components {
             } | null;
             newGrade: boolean;
         };
+        /**
+         * @example {
+         *       "assignmentId": "cmx5k7q9r0008ur7d3j6k7abh",
+         *       "className": "Period 3 Science",
+         *       "dueAt": "2026-12-11T15:00:00.000Z",
+         *       "content": {
+         *         "id": "cmx5k1c3d0002ur7d5m8n4rtb",
+         *         "type": "LESSON",
+         *         "title": "Plate tectonics",
+         *         "description": "How Earth's plates move and what happens where they meet.",
+         *         "body": {
+         *           "sections": [
+         *             {
+         *               "id": "intro",
+         *               "heading": "Earth's moving plates",
+         *               "markdown": "The lithosphere is broken into **tectonic plates** that move a few centimetres a year.",
+         *               "media": []
+         *             },
+         *             {
+         *               "id": "boundaries",
+         *               "heading": "Where plates meet",
+         *               "markdown": "- **Divergent**: plates move apart\n- **Convergent**: plates collide\n- **Transform**: plates slide past each other",
+         *               "media": []
+         *             }
+         *           ]
+         *         }
+         *       },
+         *       "completedSections": [
+         *         "intro"
+         *       ],
+         *       "completedAt": null,
+         *       "totalSections": 2
+         *     }
+         */
         LessonView: {
             assignmentId: string;
             className: string;
@@ -1837,6 +2027,48 @@ export interface components {
             completedAt: string | null;
             totalSections: number;
         };
+        /**
+         * @example {
+         *       "attemptId": "cmx5k8s0t0009ur7d5l8m9bci",
+         *       "assignmentId": "cmx5k7q9r0008ur7d3j6k7abh",
+         *       "title": "Plate tectonics quiz",
+         *       "instructions": "Answer every question. You have two attempts.",
+         *       "number": 1,
+         *       "maxAttempts": 2,
+         *       "dueAt": "2026-12-11T15:00:00.000Z",
+         *       "status": "IN_PROGRESS",
+         *       "startedAt": "2026-12-08T14:05:00.000Z",
+         *       "responses": {
+         *         "cmx5k9u1v000aur7d7n0p1cdj": {
+         *           "selected": [
+         *             "b"
+         *           ]
+         *         }
+         *       },
+         *       "questions": [
+         *         {
+         *           "id": "cmx5k9u1v000aur7d7n0p1cdj",
+         *           "type": "SINGLE_CHOICE",
+         *           "prompt": "What kind of plate boundary forms where two plates move apart?",
+         *           "options": [
+         *             {
+         *               "id": "a",
+         *               "text": "Convergent"
+         *             },
+         *             {
+         *               "id": "b",
+         *               "text": "Divergent"
+         *             },
+         *             {
+         *               "id": "c",
+         *               "text": "Transform"
+         *             }
+         *           ],
+         *           "points": 1
+         *         }
+         *       ]
+         *     }
+         */
         AttemptPlayer: {
             attemptId: string;
             assignmentId: string;
@@ -1871,6 +2103,59 @@ export interface components {
                 points: number;
             }[];
         };
+        /**
+         * @example {
+         *       "attemptId": "cmx5k8s0t0009ur7d5l8m9bci",
+         *       "assignmentId": "cmx5k7q9r0008ur7d3j6k7abh",
+         *       "title": "Plate tectonics quiz",
+         *       "number": 1,
+         *       "score": 4,
+         *       "maxScore": 5,
+         *       "submittedAt": "2026-12-08T14:31:00.000Z",
+         *       "newGrade": true,
+         *       "answersRevealed": true,
+         *       "feedback": null,
+         *       "returnedAt": null,
+         *       "questions": [
+         *         {
+         *           "id": "cmx5k9u1v000aur7d7n0p1cdj",
+         *           "type": "SINGLE_CHOICE",
+         *           "prompt": "What kind of plate boundary forms where two plates move apart?",
+         *           "options": [
+         *             {
+         *               "id": "a",
+         *               "text": "Convergent"
+         *             },
+         *             {
+         *               "id": "b",
+         *               "text": "Divergent"
+         *             },
+         *             {
+         *               "id": "c",
+         *               "text": "Transform"
+         *             }
+         *           ],
+         *           "response": {
+         *             "selected": [
+         *               "b"
+         *             ]
+         *           },
+         *           "correct": true,
+         *           "points": 1,
+         *           "maxPoints": 1,
+         *           "teacherScored": false,
+         *           "rubric": null,
+         *           "comment": null,
+         *           "correctAnswer": {
+         *             "correct": [
+         *               "b"
+         *             ]
+         *           },
+         *           "explanation": "At a divergent boundary new crust forms as the plates separate."
+         *         }
+         *       ]
+         *     }
+         */
         AttemptResult: {
             attemptId: string;
             assignmentId: string;
@@ -1916,6 +2201,45 @@ export interface components {
                 explanation: string | null;
             }[];
         };
+        /**
+         * @example {
+         *       "class": {
+         *         "id": "cmx5k0a2b0001ur7dh3k9p2qa",
+         *         "name": "Period 3 Science"
+         *       },
+         *       "assignments": [
+         *         {
+         *           "id": "cmx5k7q9r0008ur7d3j6k7abh",
+         *           "title": "Plate tectonics quiz",
+         *           "type": "QUIZ",
+         *           "dueAt": "2026-12-11T15:00:00.000Z",
+         *           "totalSections": 0
+         *         }
+         *       ],
+         *       "rows": [
+         *         {
+         *           "student": {
+         *             "id": "cmx5k4j6k0005ur7d4b7c1vwe",
+         *             "name": "Maya Lopez",
+         *             "email": "maya.lopez@school.example"
+         *           },
+         *           "cells": [
+         *             {
+         *               "status": "SUBMITTED",
+         *               "percent": 80,
+         *               "attempts": 1,
+         *               "attemptId": "cmx5k8s0t0009ur7d5l8m9bci",
+         *               "extendedDueAt": null
+         *             }
+         *           ],
+         *           "average": 80
+         *         }
+         *       ],
+         *       "assignmentAverages": [
+         *         80
+         *       ]
+         *     }
+         */
         Gradebook: {
             class: {
                 id: string;
@@ -1968,6 +2292,36 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @example {
+         *       "id": "cmx5k1c3d0002ur7d5m8n4rtb",
+         *       "type": "LESSON",
+         *       "title": "Plate tectonics",
+         *       "description": "How Earth's plates move and what happens where they meet.",
+         *       "subject": "Science",
+         *       "gradeLevel": "7",
+         *       "tags": [
+         *         "earth-science",
+         *         "plate-tectonics"
+         *       ],
+         *       "status": "PUBLISHED",
+         *       "generated": true,
+         *       "agentTaskId": "cmx5kd15b000eur7d5w8x9ghp",
+         *       "generatedBy": {
+         *         "provider": "openai",
+         *         "model": "gpt-4o-mini"
+         *       },
+         *       "version": 4,
+         *       "author": {
+         *         "id": "cmx5jyjxv000nur7d96doegwg",
+         *         "name": "Rosa Okafor"
+         *       },
+         *       "publishedAt": "2026-12-02T08:15:00.000Z",
+         *       "deletedAt": null,
+         *       "createdAt": "2026-12-01T16:40:00.000Z",
+         *       "updatedAt": "2026-12-02T08:15:00.000Z"
+         *     }
+         */
         ContentSummary: {
             id: string;
             /** @enum {string} */
@@ -1997,6 +2351,53 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @example {
+         *       "id": "cmx5k1c3d0002ur7d5m8n4rtb",
+         *       "type": "LESSON",
+         *       "title": "Plate tectonics",
+         *       "description": "How Earth's plates move and what happens where they meet.",
+         *       "subject": "Science",
+         *       "gradeLevel": "7",
+         *       "tags": [
+         *         "earth-science",
+         *         "plate-tectonics"
+         *       ],
+         *       "status": "PUBLISHED",
+         *       "generated": true,
+         *       "agentTaskId": "cmx5kd15b000eur7d5w8x9ghp",
+         *       "generatedBy": {
+         *         "provider": "openai",
+         *         "model": "gpt-4o-mini"
+         *       },
+         *       "version": 4,
+         *       "author": {
+         *         "id": "cmx5jyjxv000nur7d96doegwg",
+         *         "name": "Rosa Okafor"
+         *       },
+         *       "publishedAt": "2026-12-02T08:15:00.000Z",
+         *       "deletedAt": null,
+         *       "createdAt": "2026-12-01T16:40:00.000Z",
+         *       "updatedAt": "2026-12-02T08:15:00.000Z",
+         *       "body": {
+         *         "sections": [
+         *           {
+         *             "id": "intro",
+         *             "heading": "Earth's moving plates",
+         *             "markdown": "The lithosphere is broken into **tectonic plates** that move a few centimetres a year.",
+         *             "media": []
+         *           },
+         *           {
+         *             "id": "boundaries",
+         *             "heading": "Where plates meet",
+         *             "markdown": "- **Divergent**: plates move apart\n- **Convergent**: plates collide\n- **Transform**: plates slide past each other",
+         *             "media": []
+         *           }
+         *         ]
+         *       },
+         *       "canManage": true
+         *     }
+         */
         ContentItem: {
             id: string;
             /** @enum {string} */
@@ -2028,6 +2429,47 @@ export interface components {
             body: unknown;
             canManage: boolean;
         };
+        /**
+         * @example {
+         *       "id": "cmx5k9u1v000aur7d7n0p1cdj",
+         *       "prompt": "What kind of plate boundary forms where two plates move apart?",
+         *       "points": 1,
+         *       "explanation": "At a divergent boundary new crust forms as the plates separate.",
+         *       "tags": [
+         *         "plate-tectonics"
+         *       ],
+         *       "sharedAccess": null,
+         *       "version": 1,
+         *       "owner": {
+         *         "id": "cmx5jyjxv000nur7d96doegwg",
+         *         "name": "Rosa Okafor"
+         *       },
+         *       "createdAt": "2026-11-28T10:00:00.000Z",
+         *       "updatedAt": "2026-11-28T10:00:00.000Z",
+         *       "canEdit": true,
+         *       "canManage": true,
+         *       "type": "SINGLE_CHOICE",
+         *       "options": [
+         *         {
+         *           "id": "a",
+         *           "text": "Convergent"
+         *         },
+         *         {
+         *           "id": "b",
+         *           "text": "Divergent"
+         *         },
+         *         {
+         *           "id": "c",
+         *           "text": "Transform"
+         *         }
+         *       ],
+         *       "answer": {
+         *         "correct": [
+         *           "b"
+         *         ]
+         *       }
+         *     }
+         */
         Question: {
             id: string;
             prompt: string;
@@ -2171,6 +2613,28 @@ export interface components {
                 tolerance: number;
             };
         };
+        /**
+         * @example {
+         *       "id": "cmx5kby3z000cur7d1s4t5efm",
+         *       "kind": "DIRECT",
+         *       "subject": "Maya's plate tectonics model",
+         *       "classId": "cmx5k0a2b0001ur7dh3k9p2qa",
+         *       "className": "Period 3 Science",
+         *       "others": [
+         *         {
+         *           "id": "cmx5k6n8p0007ur7d1g4h5zag",
+         *           "name": "Elena Lopez"
+         *         }
+         *       ],
+         *       "lastMessage": {
+         *         "body": "Thank you! She would love to.",
+         *         "authorName": "Elena Lopez",
+         *         "mine": false
+         *       },
+         *       "lastMessageAt": "2026-12-02T18:20:00.000Z",
+         *       "unreadCount": 1
+         *     }
+         */
         ThreadSummary: {
             id: string;
             /** @enum {string} */
@@ -2191,6 +2655,38 @@ export interface components {
             lastMessageAt: string;
             unreadCount: number;
         };
+        /**
+         * @example {
+         *       "id": "cmx5kby3z000cur7d1s4t5efm",
+         *       "kind": "DIRECT",
+         *       "subject": "Maya's plate tectonics model",
+         *       "classId": "cmx5k0a2b0001ur7dh3k9p2qa",
+         *       "className": "Period 3 Science",
+         *       "participants": [
+         *         {
+         *           "id": "cmx5jyjxv000nur7d96doegwg",
+         *           "name": "Rosa Okafor",
+         *           "role": "TEACHER"
+         *         },
+         *         {
+         *           "id": "cmx5k6n8p0007ur7d1g4h5zag",
+         *           "name": "Elena Lopez",
+         *           "role": "PARENT"
+         *         }
+         *       ],
+         *       "canReply": true,
+         *       "messages": [
+         *         {
+         *           "id": "cmx5kc04a000dur7d3u6v7fgn",
+         *           "body": "Hi Ms. Lopez, Maya's model of a subduction zone was excellent. Could she present it to the class on Friday?",
+         *           "createdAt": "2026-12-02T16:05:00.000Z",
+         *           "authorId": "cmx5jyjxv000nur7d96doegwg",
+         *           "authorName": "Rosa Okafor",
+         *           "mine": true
+         *         }
+         *       ]
+         *     }
+         */
         Thread: {
             id: string;
             /** @enum {string} */
@@ -2207,6 +2703,16 @@ export interface components {
             canReply: boolean;
             messages: components["schemas"]["Message"][];
         };
+        /**
+         * @example {
+         *       "id": "cmx5kc04a000dur7d3u6v7fgn",
+         *       "body": "Hi Ms. Lopez, Maya's model of a subduction zone was excellent. Could she present it to the class on Friday?",
+         *       "createdAt": "2026-12-02T16:05:00.000Z",
+         *       "authorId": "cmx5jyjxv000nur7d96doegwg",
+         *       "authorName": "Rosa Okafor",
+         *       "mine": true
+         *     }
+         */
         Message: {
             id: string;
             body: string;
@@ -2257,6 +2763,25 @@ export interface components {
             startedAt: string | null;
             finishedAt: string | null;
         };
+        /**
+         * @example {
+         *       "topic": "Plate tectonics",
+         *       "subject": "Science",
+         *       "gradeLevel": "7",
+         *       "durationMinutes": 45,
+         *       "readingLevel": "ON_GRADE",
+         *       "standards": [
+         *         "MS-ESS2-3"
+         *       ],
+         *       "parts": [
+         *         "lesson",
+         *         "quiz",
+         *         "environment"
+         *       ],
+         *       "questionCount": 5,
+         *       "notes": "Include a hands-on model of a subduction zone."
+         *     }
+         */
         GenerateRequestView: {
             topic: string;
             subject: string;
@@ -2270,6 +2795,111 @@ export interface components {
             questionCount: number;
             notes: string;
         };
+        /**
+         * @example {
+         *       "id": "cmx5k3g5h0004ur7d2x9z8tud",
+         *       "title": "Plate boundaries field trip",
+         *       "description": "Walk a rift valley, a subduction zone and a fault line, answering a question at each.",
+         *       "subject": "Science",
+         *       "gradeLevel": "7",
+         *       "status": "PUBLISHED",
+         *       "version": 2,
+         *       "updatedAt": "2026-12-02T08:20:00.000Z",
+         *       "terrain": {
+         *         "name": "Plate boundaries",
+         *         "description": "A valley split by a rift, with a trench and a fault line.",
+         *         "baseMaterial": "Ground",
+         *         "size": {
+         *           "x": 512,
+         *           "z": 512
+         *         },
+         *         "regions": [
+         *           {
+         *             "shape": "block",
+         *             "name": "Rift valley",
+         *             "material": "Basalt",
+         *             "center": {
+         *               "x": 0,
+         *               "y": -4,
+         *               "z": 0
+         *             },
+         *             "size": {
+         *               "x": 40,
+         *               "y": 8,
+         *               "z": 300
+         *             }
+         *           }
+         *         ],
+         *         "props": [
+         *           {
+         *             "name": "Rift sign",
+         *             "kind": "sign",
+         *             "position": {
+         *               "x": 10,
+         *               "y": 2,
+         *               "z": 0
+         *             }
+         *           }
+         *         ],
+         *         "spawnPoints": [
+         *           {
+         *             "name": "Start",
+         *             "position": {
+         *               "x": 0,
+         *               "y": 5,
+         *               "z": -200
+         *             }
+         *           }
+         *         ],
+         *         "stations": [
+         *           {
+         *             "id": "rift",
+         *             "name": "The rift",
+         *             "kind": "quiz",
+         *             "position": {
+         *               "x": 20,
+         *               "y": 2,
+         *               "z": 0
+         *             },
+         *             "prompt": "Which way are these plates moving?",
+         *             "questionIndex": 0
+         *           }
+         *         ]
+         *       },
+         *       "scripts": [
+         *         {
+         *           "name": "StationPrompts",
+         *           "kind": "server",
+         *           "purpose": "Shows each station's prompt when a player walks up to it.",
+         *           "source": "-- Shows the prompt of the station a player touches\nlocal stations = workspace:WaitForChild(\"Stations\")"
+         *         }
+         *       ],
+         *       "checkpoints": [
+         *         {
+         *           "stationId": "rift",
+         *           "prompt": "Which way are these plates moving?",
+         *           "question": {
+         *             "type": "SINGLE_CHOICE",
+         *             "prompt": "What kind of plate boundary forms where two plates move apart?",
+         *             "options": [
+         *               {
+         *                 "id": "a",
+         *                 "text": "Convergent"
+         *               },
+         *               {
+         *                 "id": "b",
+         *                 "text": "Divergent"
+         *               },
+         *               {
+         *                 "id": "c",
+         *                 "text": "Transform"
+         *               }
+         *             ]
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
         EnvironmentSpec: {
             id: string;
             title: string;
@@ -2373,6 +3003,33 @@ export interface components {
             /** @constant */
             status: "ok";
         };
+        /**
+         * @example {
+         *       "id": "cmx5ke26c000fur7d7y0z1hiq",
+         *       "name": "Roblox Studio plugin",
+         *       "prefix": "tbx_live_0123",
+         *       "scopes": [
+         *         "content:read",
+         *         "roblox:read"
+         *       ],
+         *       "ipAllowlist": [],
+         *       "status": "active",
+         *       "expiresAt": "2027-06-30T00:00:00.000Z",
+         *       "revokedAt": null,
+         *       "revokedReason": null,
+         *       "rotatedFromId": null,
+         *       "replacedById": null,
+         *       "lastUsedAt": "2026-12-02T09:12:44.000Z",
+         *       "lastUsedIp": "203.0.113.7",
+         *       "createdAt": "2026-12-01T10:00:00.000Z",
+         *       "owner": {
+         *         "id": "cmx5jyjxv000nur7d96doegwg",
+         *         "name": "Rosa Okafor",
+         *         "email": "r.okafor@lincoln-ms.example",
+         *         "role": "TEACHER"
+         *       }
+         *     }
+         */
         ApiKey: {
             id: string;
             name: string;
@@ -2428,6 +3085,11 @@ export interface components {
                 organizationId: string;
             };
         };
+        /**
+         * @example {
+         *       "revoked": true
+         *     }
+         */
         AppTokenRevoked: {
             /** @constant */
             revoked: true;
@@ -2715,6 +3377,7 @@ export interface operations {
     "classes-list": {
         parameters: {
             query?: {
+                /** @description `true` to include archived classes as well (default `false`). */
                 includeArchived?: boolean;
             };
             header?: never;
@@ -3218,6 +3881,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The class's id. */
                 classId: string;
             };
             cookie?: never;
@@ -3413,6 +4077,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The class's id. */
                 classId: string;
             };
             cookie?: never;
@@ -3721,6 +4386,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The class's id. */
                 classId: string;
             };
             cookie?: never;
@@ -3968,6 +4634,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The class's id. */
                 classId: string;
             };
             cookie?: never;
@@ -4215,6 +4882,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The class's id. */
                 classId: string;
             };
             cookie?: never;
@@ -4778,6 +5446,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The class's id. */
                 classId: string;
             };
             cookie?: never;
@@ -5083,7 +5752,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The class's id. */
                 classId: string;
+                /** @description The student's user id. */
                 studentId: string;
             };
             cookie?: never;
@@ -5329,10 +6000,12 @@ export interface operations {
     "classes-availableStudents": {
         parameters: {
             query?: {
+                /** @description Case-insensitive substring match on the name or email. */
                 search?: string;
             };
             header?: never;
             path: {
+                /** @description The class's id. */
                 classId: string;
             };
             cookie?: never;
@@ -5849,10 +6522,12 @@ export interface operations {
     "assignments-unassign": {
         parameters: {
             query?: {
+                /** @description How many students' attempts this deletes, as shown to the teacher; required (non-zero) when the assignment has work, else the request answers 409 with the number. */
                 confirmDeletedWork?: number;
             };
             header?: never;
             path: {
+                /** @description The assignment's id. */
                 assignmentId: string;
             };
             cookie?: never;
@@ -6103,11 +6778,12 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assignment's id. */
                 assignmentId: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     dueAt?: string | null;
@@ -6412,12 +7088,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assignment's id. */
                 assignmentId: string;
+                /** @description The student's user id. */
                 studentId: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     dueAt?: string | null;
@@ -6720,6 +7398,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The attempt's id. */
                 attemptId: string;
             };
             cookie?: never;
@@ -6915,12 +7594,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The attempt's id. */
                 attemptId: string;
+                /** @description The question's id. */
                 questionId: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     points?: number | null;
@@ -7228,6 +7909,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The attempt's id. */
                 attemptId: string;
             };
             cookie?: never;
@@ -7533,6 +8215,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The class's id. */
                 classId: string;
             };
             cookie?: never;
@@ -8141,6 +8824,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assignment's id. */
                 assignmentId: string;
             };
             cookie?: never;
@@ -8388,7 +9072,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assignment's id. */
                 assignmentId: string;
+                /** @description The section's id within the lesson. */
                 sectionId: string;
             };
             cookie?: never;
@@ -8636,6 +9322,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assignment's id. */
                 assignmentId: string;
             };
             cookie?: never;
@@ -8849,6 +9536,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The assignment's id. */
                 assignmentId: string;
             };
             cookie?: never;
@@ -9096,6 +9784,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The attempt's id. */
                 attemptId: string;
             };
             cookie?: never;
@@ -9414,11 +10103,12 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The attempt's id. */
                 attemptId: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     responses?: {
@@ -9729,6 +10419,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The attempt's id. */
                 attemptId: string;
             };
             cookie?: never;
@@ -9932,6 +10623,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The class's id. */
                 classId: string;
             };
             cookie?: never;
@@ -10127,7 +10819,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The class's id. */
                 classId: string;
+                /** @description The student's user id. */
                 studentId: string;
             };
             cookie?: never;
@@ -10356,10 +11050,15 @@ export interface operations {
     "users-list": {
         parameters: {
             query?: {
+                /** @description The page to return, from 1. */
                 page?: number;
+                /** @description How many items per page (1–100). */
                 pageSize?: number;
+                /** @description Case-insensitive substring match on the name or email. */
                 search?: string;
+                /** @description Only users with this role. */
                 role?: "ADMIN" | "TEACHER" | "STUDENT" | "PARENT";
+                /** @description Only items in this status. */
                 status?: "active" | "deactivated" | "all";
             };
             header?: never;
@@ -10873,6 +11572,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id. */
                 userId: string;
             };
             cookie?: never;
@@ -11179,6 +11879,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id. */
                 userId: string;
             };
             cookie?: never;
@@ -11429,6 +12130,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id. */
                 userId: string;
             };
             cookie?: never;
@@ -11735,6 +12437,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id. */
                 userId: string;
             };
             cookie?: never;
@@ -11982,6 +12685,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The user's id. */
                 userId: string;
             };
             cookie?: never;
@@ -12229,6 +12933,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The parent's user id. */
                 parentId: string;
             };
             cookie?: never;
@@ -12431,6 +13136,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The parent's user id. */
                 parentId: string;
             };
             cookie?: never;
@@ -12743,7 +13449,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The parent's user id. */
                 parentId: string;
+                /** @description The student's user id. */
                 studentId: string;
             };
             cookie?: never;
@@ -12996,15 +13704,25 @@ export interface operations {
     "content-list": {
         parameters: {
             query?: {
+                /** @description Only items of this type. */
                 type?: "LESSON" | "QUIZ" | "ACTIVITY" | "ENVIRONMENT";
+                /** @description Only items in this status. */
                 status?: "DRAFT" | "GENERATED" | "IN_REVIEW" | "PUBLISHED" | "ARCHIVED";
+                /** @description Only items of this subject (exact match). */
                 subject?: string;
+                /** @description Only items for this grade level. */
                 gradeLevel?: "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11" | "12" | "K" | "Higher ed" | "Adult";
+                /** @description Only items written by this user. */
                 authorId?: string;
+                /** @description Only items carrying this tag. */
                 tag?: string;
+                /** @description Full-text search over the title, description and text: whole words (English stemming, so `plates` finds `plate`), `"quoted phrases"`, `or` and `-excluded` words; not a substring match. */
                 search?: string;
+                /** @description `true` to list the items in the trash (deleted, restorable) instead of the live ones. */
                 deleted?: boolean;
+                /** @description The `nextCursor` of the previous page; omit it for the first page. */
                 cursor?: string | null;
+                /** @description How many items per page at most; a page with more to follow answers a `nextCursor`. */
                 limit?: number;
             };
             header?: never;
@@ -13724,6 +14442,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The content item's id. */
                 contentId: string;
             };
             cookie?: never;
@@ -13919,6 +14638,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The content item's id. */
                 contentId: string;
             };
             cookie?: never;
@@ -14233,6 +14953,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The content item's id. */
                 contentId: string;
             };
             cookie?: never;
@@ -14480,11 +15201,12 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The content item's id. */
                 contentId: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     expectedVersion?: number;
@@ -14785,6 +15507,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The content item's id. */
                 contentId: string;
             };
             cookie?: never;
@@ -15032,6 +15755,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The content item's id. */
                 contentId: string;
             };
             cookie?: never;
@@ -15310,6 +16034,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The content item's id. */
                 contentId: string;
             };
             cookie?: never;
@@ -15557,6 +16282,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The content item's id. */
                 contentId: string;
             };
             cookie?: never;
@@ -15767,7 +16493,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The content item's id. */
                 contentId: string;
+                /** @description The version number (1 for the first saved version). */
                 version: number;
             };
             cookie?: never;
@@ -16013,11 +16741,17 @@ export interface operations {
     "questions-list": {
         parameters: {
             query?: {
+                /** @description The page to return, from 1. */
                 page?: number;
+                /** @description How many items per page (1–100). */
                 pageSize?: number;
+                /** @description Case-insensitive substring match on the question's prompt. */
                 search?: string;
+                /** @description Only items carrying this tag. */
                 tag?: string;
+                /** @description Only items of this type. */
                 type?: "SINGLE_CHOICE" | "MULTIPLE_CHOICE" | "TRUE_FALSE" | "SHORT_ANSWER" | "NUMERIC";
+                /** @description `mine` (questions you wrote), `shared` (shared with you) or `all`. */
                 scope?: "mine" | "shared" | "all";
             };
             header?: never;
@@ -16539,6 +17273,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The question's id. */
                 questionId: string;
             };
             cookie?: never;
@@ -16734,6 +17469,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The question's id. */
                 questionId: string;
             };
             cookie?: never;
@@ -17061,10 +17797,12 @@ export interface operations {
     "questions-remove": {
         parameters: {
             query?: {
+                /** @description What happens to the scores of attempts that answered the question: required when students have answered it (else 409). */
                 regradePolicy?: "KEEP_SCORES" | "REGRADE_ALL" | "FULL_MARKS";
             };
             header?: never;
             path: {
+                /** @description The question's id. */
                 questionId: string;
             };
             cookie?: never;
@@ -17319,6 +18057,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The question's id. */
                 questionId: string;
             };
             cookie?: never;
@@ -17624,6 +18363,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The quiz's id (a content item of type QUIZ). */
                 quizId: string;
             };
             cookie?: never;
@@ -17822,6 +18562,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The quiz's id (a content item of type QUIZ). */
                 quizId: string;
             };
             cookie?: never;
@@ -18631,6 +19372,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The message thread's id. */
                 threadId: string;
             };
             cookie?: never;
@@ -19133,6 +19875,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The message thread's id. */
                 threadId: string;
             };
             cookie?: never;
@@ -20153,8 +20896,11 @@ export interface operations {
     "agents-list": {
         parameters: {
             query?: {
+                /** @description Only items in this status. */
                 status?: "QUEUED" | "PROCESSING" | "RETRYING" | "COMPLETED" | "FAILED" | "CANCELLED";
+                /** @description The `nextCursor` of the previous page; omit it for the first page. */
                 cursor?: string | null;
+                /** @description How many items per page at most; a page with more to follow answers a `nextCursor`. */
                 limit?: number;
             };
             header?: never;
@@ -20355,6 +21101,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The agent task's id (from `POST /content/generate` or the task list). */
                 taskId: string;
             };
             cookie?: never;
@@ -20637,6 +21384,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The agent task's id (from `POST /content/generate` or the task list). */
                 taskId: string;
             };
             cookie?: never;
@@ -20884,6 +21632,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The agent task's id (from `POST /content/generate` or the task list). */
                 taskId: string;
             };
             cookie?: never;
@@ -21330,8 +22079,11 @@ export interface operations {
     "roblox-environments": {
         parameters: {
             query?: {
+                /** @description Full-text search over the title, description and text: whole words (English stemming, so `plates` finds `plate`), `"quoted phrases"`, `or` and `-excluded` words; not a substring match. */
                 search?: string;
+                /** @description The `nextCursor` of the previous page; omit it for the first page. */
                 cursor?: string | null;
+                /** @description How many items per page at most; a page with more to follow answers a `nextCursor`. */
                 limit?: number;
             };
             header?: never;
@@ -21532,6 +22284,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The environment's id (a content item of type ENVIRONMENT). */
                 environmentId: string;
             };
             cookie?: never;
@@ -22349,11 +23102,12 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The API key's id (not the key itself). */
                 keyId: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     /**
@@ -22663,6 +23417,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The API key's id (not the key itself). */
                 keyId: string;
             };
             cookie?: never;
@@ -22968,6 +23723,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The API key's id (not the key itself). */
                 keyId: string;
             };
             cookie?: never;
@@ -23742,7 +24498,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     refreshToken?: string;
@@ -23991,6 +24747,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The environment's id (a content item of type ENVIRONMENT). */
                 environmentId: string;
             };
             cookie?: never;
@@ -24188,6 +24945,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The class's id. */
                 classId: string;
             };
             cookie?: never;

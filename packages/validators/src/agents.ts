@@ -25,29 +25,48 @@ export const generationParts = ["lesson", "quiz", "environment"] as const;
 export const generationPartSchema = z.enum(generationParts);
 export type GenerationPart = z.infer<typeof generationPartSchema>;
 
-export const generateRequestSchema = z.object({
-  topic: textSchema.trim().min(3, "Describe the topic in a few words").max(200, "Keep the topic under 200 characters"),
-  subject: subjectSchema,
-  gradeLevel: gradeLevelSchema,
-  durationMinutes: z
-    .number({ error: "Enter the lesson length in minutes" })
-    .int("Use whole minutes")
-    .min(10, "At least 10 minutes")
-    .max(180, "At most 180 minutes")
-    .default(40),
-  readingLevel: readingLevelSchema.default("ON_GRADE"),
-  standards: z
-    .array(standardCodeSchema)
-    .max(10, "Pick at most 10 standards")
-    .default([])
-    .transform((codes) => [...new Set(codes.map((c) => c.toUpperCase()))]),
-  parts: z
-    .array(generationPartSchema)
-    .min(1, "Choose at least one part to generate")
-    .transform((parts) => generationParts.filter((p) => parts.includes(p))),
-  questionCount: z.number().int().min(3, "At least 3 questions").max(20, "At most 20 questions").default(5),
-  notes: textSchema.trim().max(1000, "Notes are at most 1,000 characters").default(""),
-});
+export const generateRequestSchema = z
+  .object({
+    topic: textSchema
+      .trim()
+      .min(3, "Describe the topic in a few words")
+      .max(200, "Keep the topic under 200 characters"),
+    subject: subjectSchema,
+    gradeLevel: gradeLevelSchema,
+    durationMinutes: z
+      .number({ error: "Enter the lesson length in minutes" })
+      .int("Use whole minutes")
+      .min(10, "At least 10 minutes")
+      .max(180, "At most 180 minutes")
+      .default(40),
+    readingLevel: readingLevelSchema.default("ON_GRADE"),
+    standards: z
+      .array(standardCodeSchema)
+      .max(10, "Pick at most 10 standards")
+      .default([])
+      .transform((codes) => [...new Set(codes.map((c) => c.toUpperCase()))]),
+    parts: z
+      .array(generationPartSchema)
+      .min(1, "Choose at least one part to generate")
+      .transform((parts) => generationParts.filter((p) => parts.includes(p))),
+    questionCount: z.number().int().min(3, "At least 3 questions").max(20, "At most 20 questions").default(5),
+    notes: textSchema.trim().max(1000, "Notes are at most 1,000 characters").default(""),
+  })
+  .meta({
+    examples: [
+      {
+        topic: "Plate tectonics",
+        subject: "Science",
+        gradeLevel: "7",
+        durationMinutes: 45,
+        readingLevel: "ON_GRADE",
+        standards: ["MS-ESS2-3"],
+        parts: ["lesson", "quiz", "environment"],
+        questionCount: 5,
+        notes: "Include a hands-on model of a subduction zone.",
+      },
+    ],
+  });
 export type GenerateRequestInput = z.input<typeof generateRequestSchema>;
 export type GenerateRequest = z.output<typeof generateRequestSchema>;
 
@@ -64,7 +83,22 @@ export const generateRequestViewSchema = z
     questionCount: z.number().int(),
     notes: z.string(),
   })
-  .meta({ id: "GenerateRequestView" });
+  .meta({
+    id: "GenerateRequestView",
+    examples: [
+      {
+        topic: "Plate tectonics",
+        subject: "Science",
+        gradeLevel: "7",
+        durationMinutes: 45,
+        readingLevel: "ON_GRADE",
+        standards: ["MS-ESS2-3"],
+        parts: ["lesson", "quiz", "environment"],
+        questionCount: 5,
+        notes: "Include a hands-on model of a subduction zone.",
+      },
+    ],
+  });
 
 // --- Agent outputs -----------------------------------------------------------------------------
 

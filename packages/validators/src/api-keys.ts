@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { API_SCOPES, type ApiScope, apiScopeSchema } from "./api";
 import { idSchema, isoDate, roleSchema } from "./common";
+import { EXAMPLE_IDS as ids } from "./examples";
 import { textSchema } from "./text";
 
 /** What a key looks like, for secret scanners and docs: `tbx_live_` + 30 base62 + a 6-character checksum. */
@@ -73,16 +74,20 @@ export const ROTATION_GRACES = ["now", "1h", "24h", "7d"] as const;
 export const rotationGraceSchema = z.enum(ROTATION_GRACES);
 export type RotationGrace = z.infer<typeof rotationGraceSchema>;
 
-export const rotateApiKeySchema = z.object({ keyId: idSchema, grace: rotationGraceSchema.default("24h") });
+export const rotateApiKeySchema = z
+  .object({ keyId: idSchema, grace: rotationGraceSchema.default("24h") })
+  .meta({ examples: [{ keyId: ids.apiKey, grace: "24h" }] });
 export type RotateApiKeyInput = z.input<typeof rotateApiKeySchema>;
 
-export const revokeApiKeySchema = z.object({
-  keyId: idSchema,
-  reason: textSchema
-    .trim()
-    .min(1, "Say why the key is revoked (it goes in the audit log).")
-    .max(200, "The reason is at most 200 characters."),
-});
+export const revokeApiKeySchema = z
+  .object({
+    keyId: idSchema,
+    reason: textSchema
+      .trim()
+      .min(1, "Say why the key is revoked (it goes in the audit log).")
+      .max(200, "The reason is at most 200 characters."),
+  })
+  .meta({ examples: [{ keyId: ids.apiKey, reason: "The laptop running the plugin was lost." }] });
 export type RevokeApiKeyInput = z.input<typeof revokeApiKeySchema>;
 
 /** active: works now; expired: past its expiry (a rotated key after its grace); revoked: refused for good. */
@@ -112,7 +117,28 @@ export const apiKeySchema = z
     /** The person the key acts as. */
     owner: z.object({ id: z.string(), name: z.string(), email: z.string(), role: roleSchema }),
   })
-  .meta({ id: "ApiKey" });
+  .meta({
+    id: "ApiKey",
+    examples: [
+      {
+        id: ids.apiKey,
+        name: "Roblox Studio plugin",
+        prefix: "tbx_live_0123",
+        scopes: ["content:read", "roblox:read"],
+        ipAllowlist: [],
+        status: "active",
+        expiresAt: "2027-06-30T00:00:00.000Z",
+        revokedAt: null,
+        revokedReason: null,
+        rotatedFromId: null,
+        replacedById: null,
+        lastUsedAt: "2026-12-02T09:12:44.000Z",
+        lastUsedIp: "203.0.113.7",
+        createdAt: "2026-12-01T10:00:00.000Z",
+        owner: { id: ids.teacher, name: "Rosa Okafor", email: "r.okafor@lincoln-ms.example", role: "TEACHER" },
+      },
+    ],
+  });
 export type ApiKeyView = z.infer<typeof apiKeySchema>;
 
 export const apiKeyListSchema = z.object({ items: z.array(apiKeySchema) });

@@ -93,7 +93,9 @@ export const appTokenGrantSchema = z
 export type AppTokenGrant = z.infer<typeof appTokenGrantSchema>;
 
 /** RFC 7009: the same answer whether or not the token was known. */
-export const appTokenRevokeResultSchema = z.object({ revoked: z.literal(true) }).meta({ id: "AppTokenRevoked" });
+export const appTokenRevokeResultSchema = z
+  .object({ revoked: z.literal(true) })
+  .meta({ id: "AppTokenRevoked", examples: [{ revoked: true }] });
 export type AppTokenRevokeResult = z.infer<typeof appTokenRevokeResultSchema>;
 
 /** What a refused refresh says (the app signs in again after each of them). */

@@ -2,39 +2,56 @@ import { z } from "zod";
 import { classSchema } from "./classes";
 import { idSchema, inputDate, isoDate, queryNumber } from "./common";
 import { contentTypeSchema } from "./content";
+import { EXAMPLE_IDS as ids } from "./examples";
 import { questionResponseSchema, rubricCriterionIdSchema } from "./questions";
 import { textSchema } from "./text";
 
-export const createAssignmentSchema = z.object({
-  classId: idSchema,
-  contentId: idSchema,
-  dueAt: inputDate().nullish(),
-  /** Quizzes only; empty means unlimited. */
-  maxAttempts: z.number().int().min(1, "At least 1 attempt").max(20, "At most 20 attempts").nullish(),
-  showCorrectAnswers: z.boolean().default(false),
-  /** The teacher confirmed a due date that has already passed. */
-  confirmPastDue: z.boolean().default(false),
-});
+export const createAssignmentSchema = z
+  .object({
+    classId: idSchema,
+    contentId: idSchema,
+    dueAt: inputDate().nullish(),
+    /** Quizzes only; empty means unlimited. */
+    maxAttempts: z.number().int().min(1, "At least 1 attempt").max(20, "At most 20 attempts").nullish(),
+    showCorrectAnswers: z.boolean().default(false),
+    /** The teacher confirmed a due date that has already passed. */
+    confirmPastDue: z.boolean().default(false),
+  })
+  .meta({
+    examples: [
+      {
+        classId: ids.class,
+        contentId: ids.quiz,
+        dueAt: "2026-12-11T15:00:00.000Z",
+        maxAttempts: 2,
+        showCorrectAnswers: false,
+      },
+    ],
+  });
 export type CreateAssignmentInput = z.input<typeof createAssignmentSchema>;
 
 /** A teacher's change to an assignment; a field left out stays as it is. */
-export const updateAssignmentSchema = z.object({
-  assignmentId: idSchema,
-  dueAt: inputDate().nullish(),
-  maxAttempts: z.number().int().min(1, "At least 1 attempt").max(20, "At most 20 attempts").nullish(),
-  /** `true` releases hidden answers: students' results show the answers from now on. */
-  showCorrectAnswers: z.boolean().optional(),
-  confirmPastDue: z.boolean().default(false),
-});
+export const updateAssignmentSchema = z
+  .object({
+    assignmentId: idSchema,
+    dueAt: inputDate().nullish(),
+    maxAttempts: z.number().int().min(1, "At least 1 attempt").max(20, "At most 20 attempts").nullish(),
+    /** `true` releases hidden answers: students' results show the answers from now on. */
+    showCorrectAnswers: z.boolean().optional(),
+    confirmPastDue: z.boolean().default(false),
+  })
+  .meta({ examples: [{ assignmentId: ids.assignment, dueAt: "2026-12-14T15:00:00.000Z", maxAttempts: 3 }] });
 export type UpdateAssignmentInput = z.input<typeof updateAssignmentSchema>;
 
 /** One student's own due date for an assignment; `null` removes the extension. */
-export const extendDueDateSchema = z.object({
-  assignmentId: idSchema,
-  studentId: idSchema,
-  dueAt: inputDate().nullable(),
-  confirmPastDue: z.boolean().default(false),
-});
+export const extendDueDateSchema = z
+  .object({
+    assignmentId: idSchema,
+    studentId: idSchema,
+    dueAt: inputDate().nullable(),
+    confirmPastDue: z.boolean().default(false),
+  })
+  .meta({ examples: [{ assignmentId: ids.assignment, studentId: ids.student, dueAt: "2026-12-16T15:00:00.000Z" }] });
 export type ExtendDueDateInput = z.input<typeof extendDueDateSchema>;
 
 /**
@@ -54,7 +71,11 @@ export const sectionProgressSchema = z.object({ assignmentId: idSchema, sectionI
 
 /** Answers by question id; `null` clears a saved answer. */
 export const responsesSchema = z.record(textSchema.max(64), questionResponseSchema.nullable());
-export const saveResponsesSchema = z.object({ attemptId: idSchema, responses: responsesSchema });
+export const saveResponsesSchema = z.object({ attemptId: idSchema, responses: responsesSchema }).meta({
+  examples: [
+    { attemptId: ids.attempt, responses: { [ids.question]: { selected: ["b"] }, [ids.question2]: { value: true } } },
+  ],
+});
 
 export const assignmentStates = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED"] as const;
 export const assignmentStateSchema = z.enum(assignmentStates);
@@ -77,7 +98,26 @@ export const myAssignmentSchema = z
     /** A graded attempt whose result the student has not opened yet (a quiz regraded since). */
     newGrade: z.boolean(),
   })
-  .meta({ id: "MyAssignment" });
+  .meta({
+    id: "MyAssignment",
+    examples: [
+      {
+        id: ids.assignment,
+        title: "Plate tectonics quiz",
+        type: "QUIZ",
+        classId: ids.class,
+        className: "Period 3 Science",
+        dueAt: "2026-12-11T15:00:00.000Z",
+        state: "IN_PROGRESS",
+        overdue: false,
+        dueSoon: true,
+        attemptsUsed: 1,
+        maxAttempts: 2,
+        bestScore: { score: 4, maxScore: 5 },
+        newGrade: false,
+      },
+    ],
+  });
 export type MyAssignment = z.infer<typeof myAssignmentSchema>;
 
 /** The student's graded attempts whose results they have not opened: the navigation's badge. */
@@ -128,11 +168,29 @@ export const gradeAnswerSchema = z
     if (typeof input.points === "number" && !input.reason) {
       ctx.addIssue({ code: "custom", message: "Say why you are changing the score", path: ["reason"] });
     }
+  })
+  .meta({
+    examples: [
+      {
+        attemptId: ids.attempt,
+        questionId: ids.question2,
+        points: 2,
+        reason: "Named subduction correctly, in other words.",
+        comment: "Good explanation of why the ocean plate sinks.",
+      },
+    ],
   });
 export type GradeAnswerInput = z.input<typeof gradeAnswerSchema>;
 
 /** The teacher's comment on a whole attempt, returned to the student ("" removes it). */
-export const attemptFeedbackSchema = z.object({ attemptId: idSchema, feedback: commentSchema });
+export const attemptFeedbackSchema = z.object({ attemptId: idSchema, feedback: commentSchema }).meta({
+  examples: [
+    {
+      attemptId: ids.attempt,
+      feedback: "Great work on the plate boundaries. Review transform faults before Friday.",
+    },
+  ],
+});
 export type AttemptFeedbackInput = z.input<typeof attemptFeedbackSchema>;
 
 // --- Outputs ---------------------------------------------------------------------------------
@@ -156,7 +214,21 @@ export const teacherAssignmentSchema = z
     /** Attempts and lesson progress that unassigning would delete. */
     studentWork: z.number().int(),
   })
-  .meta({ id: "Assignment" });
+  .meta({
+    id: "Assignment",
+    examples: [
+      {
+        id: ids.assignment,
+        dueAt: "2026-12-11T15:00:00.000Z",
+        maxAttempts: 2,
+        showCorrectAnswers: false,
+        createdAt: "2026-12-01T10:00:00.000Z",
+        content: { id: ids.quiz, title: "Plate tectonics quiz", type: "QUIZ" },
+        extensions: [{ studentId: ids.student2, dueAt: "2026-12-16T15:00:00.000Z" }],
+        studentWork: 12,
+      },
+    ],
+  });
 
 /** What creating an assignment answers: the new assignment. */
 export const createdAssignmentSchema = z.object({
@@ -189,7 +261,42 @@ export const lessonViewSchema = z
     completedAt: isoDate().nullable(),
     totalSections: z.number().int(),
   })
-  .meta({ id: "LessonView" });
+  .meta({
+    id: "LessonView",
+    examples: [
+      {
+        assignmentId: ids.assignment,
+        className: "Period 3 Science",
+        dueAt: "2026-12-11T15:00:00.000Z",
+        content: {
+          id: ids.lesson,
+          type: "LESSON",
+          title: "Plate tectonics",
+          description: "How Earth's plates move and what happens where they meet.",
+          body: {
+            sections: [
+              {
+                id: "intro",
+                heading: "Earth's moving plates",
+                markdown: "The lithosphere is broken into **tectonic plates** that move a few centimetres a year.",
+                media: [],
+              },
+              {
+                id: "boundaries",
+                heading: "Where plates meet",
+                markdown:
+                  "- **Divergent**: plates move apart\n- **Convergent**: plates collide\n- **Transform**: plates slide past each other",
+                media: [],
+              },
+            ],
+          },
+        },
+        completedSections: ["intro"],
+        completedAt: null,
+        totalSections: 2,
+      },
+    ],
+  });
 
 const attemptStatusSchema = z.enum(["IN_PROGRESS", "SUBMITTED"]);
 
@@ -217,7 +324,36 @@ export const attemptPlayerSchema = z
       }),
     ),
   })
-  .meta({ id: "AttemptPlayer" });
+  .meta({
+    id: "AttemptPlayer",
+    examples: [
+      {
+        attemptId: ids.attempt,
+        assignmentId: ids.assignment,
+        title: "Plate tectonics quiz",
+        instructions: "Answer every question. You have two attempts.",
+        number: 1,
+        maxAttempts: 2,
+        dueAt: "2026-12-11T15:00:00.000Z",
+        status: "IN_PROGRESS",
+        startedAt: "2026-12-08T14:05:00.000Z",
+        responses: { [ids.question]: { selected: ["b"] } },
+        questions: [
+          {
+            id: ids.question,
+            type: "SINGLE_CHOICE",
+            prompt: "What kind of plate boundary forms where two plates move apart?",
+            options: [
+              { id: "a", text: "Convergent" },
+              { id: "b", text: "Divergent" },
+              { id: "c", text: "Transform" },
+            ],
+            points: 1,
+          },
+        ],
+      },
+    ],
+  });
 
 /** A submitted attempt's result as its student sees it; answers only when the teacher shows them. */
 export const attemptResultSchema = z
@@ -255,7 +391,45 @@ export const attemptResultSchema = z
       }),
     ),
   })
-  .meta({ id: "AttemptResult" });
+  .meta({
+    id: "AttemptResult",
+    examples: [
+      {
+        attemptId: ids.attempt,
+        assignmentId: ids.assignment,
+        title: "Plate tectonics quiz",
+        number: 1,
+        score: 4,
+        maxScore: 5,
+        submittedAt: "2026-12-08T14:31:00.000Z",
+        newGrade: true,
+        answersRevealed: true,
+        feedback: null,
+        returnedAt: null,
+        questions: [
+          {
+            id: ids.question,
+            type: "SINGLE_CHOICE",
+            prompt: "What kind of plate boundary forms where two plates move apart?",
+            options: [
+              { id: "a", text: "Convergent" },
+              { id: "b", text: "Divergent" },
+              { id: "c", text: "Transform" },
+            ],
+            response: { selected: ["b"] },
+            correct: true,
+            points: 1,
+            maxPoints: 1,
+            teacherScored: false,
+            rubric: null,
+            comment: null,
+            correctAnswer: { correct: ["b"] },
+            explanation: "At a divergent boundary new crust forms as the plates separate.",
+          },
+        ],
+      },
+    ],
+  });
 
 /** An attempt of the student's: the player while in progress, the result once submitted. */
 export const attemptViewSchema = z.discriminatedUnion("kind", [
@@ -374,4 +548,55 @@ export const attemptReviewSchema = z
       }),
     ),
   })
-  .meta({ id: "AttemptReview" });
+  .meta({
+    id: "AttemptReview",
+    examples: [
+      {
+        attemptId: ids.attempt,
+        number: 1,
+        status: "SUBMITTED",
+        startedAt: "2026-12-08T14:05:00.000Z",
+        submittedAt: "2026-12-08T14:31:00.000Z",
+        score: 4,
+        maxScore: 5,
+        feedback: null,
+        returnedAt: null,
+        unseenByStudent: false,
+        student: { id: ids.student, name: "Maya Lopez" },
+        assignment: {
+          id: ids.assignment,
+          title: "Plate tectonics quiz",
+          classId: ids.class,
+          className: "Period 3 Science",
+          dueAt: "2026-12-11T15:00:00.000Z",
+        },
+        attempts: [{ id: ids.attempt, number: 1, status: "SUBMITTED", score: 4, maxScore: 5 }],
+        questions: [
+          {
+            id: ids.question,
+            type: "SINGLE_CHOICE",
+            prompt: "What kind of plate boundary forms where two plates move apart?",
+            options: [
+              { id: "a", text: "Convergent" },
+              { id: "b", text: "Divergent" },
+              { id: "c", text: "Transform" },
+            ],
+            correctAnswer: { correct: ["b"] },
+            explanation: "At a divergent boundary new crust forms as the plates separate.",
+            rubric: null,
+            response: { selected: ["b"] },
+            graded: true,
+            correct: true,
+            points: 1,
+            maxPoints: 1,
+            autoPoints: 1,
+            overrideReason: null,
+            rubricScores: null,
+            comment: null,
+            gradedBy: null,
+            gradedAt: null,
+          },
+        ],
+      },
+    ],
+  });

@@ -69,6 +69,12 @@ export function queryNumber<T extends z.ZodNumber>(schema: T): T {
     .meta({ override: { type: integer ? "integer" : "number" } }) as unknown as T;
 }
 
+/** The union's own examples (`.meta({ examples })`), which its REST input shows too. */
+function unionExamples(union: z.ZodType): { examples?: unknown[] } {
+  const examples = union.meta()?.examples;
+  return Array.isArray(examples) ? { examples } : {};
+}
+
 /**
  * A discriminated union as a REST body. trpc-to-openapi takes only object inputs, so the union
  * is documented as `shape` (the fields every variant shares, plus the varying ones) while the
@@ -85,5 +91,5 @@ export function unionInput<U extends z.ZodType>(union: U, shape: z.ZodRawShape):
       for (const issue of parsed.error.issues) ctx.issues.push({ ...issue, input: value } as never);
       return value;
     }, z.looseObject(shape))
-    .meta(oneOf ? { oneOf } : { anyOf }) as unknown as U;
+    .meta({ ...(oneOf ? { oneOf } : { anyOf }), ...unionExamples(union) }) as unknown as U;
 }

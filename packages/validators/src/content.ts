@@ -2,6 +2,7 @@ import { z } from "zod";
 import { robloxEnvironmentSchema } from "./agents";
 import { gradeLevelSchema, subjectSchema } from "./classes";
 import { idSchema, isoDate, queryBoolean, queryNumber, tagSchema } from "./common";
+import { EXAMPLE_IDS as ids } from "./examples";
 import { textSchema } from "./text";
 import { httpUrlSchema } from "./urls";
 
@@ -68,22 +69,81 @@ const contentFields = {
   tags: z.array(tagSchema).max(20).default([]),
 };
 
-export const createContentSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("LESSON"), ...contentFields, body: lessonBodySchema }),
-  z.object({ type: z.literal("QUIZ"), ...contentFields, body: quizBodySchema }),
-  z.object({ type: z.literal("ACTIVITY"), ...contentFields, body: activityBodySchema }),
-  z.object({ type: z.literal("ENVIRONMENT"), ...contentFields, body: environmentBodySchema }),
-]);
+export const createContentSchema = z
+  .discriminatedUnion("type", [
+    z.object({ type: z.literal("LESSON"), ...contentFields, body: lessonBodySchema }),
+    z.object({ type: z.literal("QUIZ"), ...contentFields, body: quizBodySchema }),
+    z.object({ type: z.literal("ACTIVITY"), ...contentFields, body: activityBodySchema }),
+    z.object({ type: z.literal("ENVIRONMENT"), ...contentFields, body: environmentBodySchema }),
+  ])
+  .meta({
+    examples: [
+      {
+        type: "LESSON",
+        title: "Plate tectonics",
+        description: "How Earth's plates move and what happens where they meet.",
+        subject: "Science",
+        gradeLevel: "7",
+        tags: ["earth-science", "plate-tectonics"],
+        body: {
+          sections: [
+            {
+              id: "intro",
+              heading: "Earth's moving plates",
+              markdown: "The lithosphere is broken into **tectonic plates** that move a few centimetres a year.",
+              media: [],
+            },
+            {
+              id: "boundaries",
+              heading: "Where plates meet",
+              markdown:
+                "- **Divergent**: plates move apart\n- **Convergent**: plates collide\n- **Transform**: plates slide past each other",
+            },
+          ],
+        },
+      },
+    ],
+  });
 export type CreateContentInput = z.input<typeof createContentSchema>;
 
 /** An edit: the body is checked against the item's type by the service. */
-export const updateContentSchema = z.object({
-  contentId: idSchema,
-  /** The version the editor started from; a stale edit is refused instead of overwriting. */
-  expectedVersion: versionNumberSchema,
-  ...contentFields,
-  body: z.unknown(),
-});
+export const updateContentSchema = z
+  .object({
+    contentId: idSchema,
+    /** The version the editor started from; a stale edit is refused instead of overwriting. */
+    expectedVersion: versionNumberSchema,
+    ...contentFields,
+    body: z.unknown(),
+  })
+  .meta({
+    examples: [
+      {
+        contentId: ids.lesson,
+        expectedVersion: 3,
+        title: "Plate tectonics",
+        description: "How Earth's plates move and what happens where they meet.",
+        subject: "Science",
+        gradeLevel: "7",
+        tags: ["earth-science", "plate-tectonics"],
+        body: {
+          sections: [
+            {
+              id: "intro",
+              heading: "Earth's moving plates",
+              markdown: "The lithosphere is broken into **tectonic plates** that move a few centimetres a year.",
+              media: [],
+            },
+            {
+              id: "boundaries",
+              heading: "Where plates meet",
+              markdown:
+                "- **Divergent**: plates move apart\n- **Convergent**: plates collide\n- **Transform**: plates slide past each other",
+            },
+          ],
+        },
+      },
+    ],
+  });
 export type UpdateContentInput = z.input<typeof updateContentSchema>;
 
 export const contentIdSchema = z.object({ contentId: idSchema });
@@ -93,7 +153,9 @@ export const restoreVersionSchema = z.object({ contentId: idSchema, version: que
  * Publish: `expectedVersion` (optional) is the version the person saw or just saved; when the
  * item has changed since, nothing is published (a CONFLICT), so what goes out is what they read.
  */
-export const publishContentSchema = z.object({ contentId: idSchema, expectedVersion: versionNumberSchema.optional() });
+export const publishContentSchema = z
+  .object({ contentId: idSchema, expectedVersion: versionNumberSchema.optional() })
+  .meta({ examples: [{ contentId: ids.lesson, expectedVersion: 4 }] });
 export type PublishContentInput = z.input<typeof publishContentSchema>;
 
 export const contentListInputSchema = z.object({
@@ -137,7 +199,30 @@ export const contentSummarySchema = z
     createdAt: isoDate(),
     updatedAt: isoDate(),
   })
-  .meta({ id: "ContentSummary" });
+  .meta({
+    id: "ContentSummary",
+    examples: [
+      {
+        id: ids.lesson,
+        type: "LESSON",
+        title: "Plate tectonics",
+        description: "How Earth's plates move and what happens where they meet.",
+        subject: "Science",
+        gradeLevel: "7",
+        tags: ["earth-science", "plate-tectonics"],
+        status: "PUBLISHED",
+        generated: true,
+        agentTaskId: ids.task,
+        generatedBy: { provider: "openai", model: "gpt-4o-mini" },
+        version: 4,
+        author: { id: ids.teacher, name: "Rosa Okafor" },
+        publishedAt: "2026-12-02T08:15:00.000Z",
+        deletedAt: null,
+        createdAt: "2026-12-01T16:40:00.000Z",
+        updatedAt: "2026-12-02T08:15:00.000Z",
+      },
+    ],
+  });
 export type ContentSummary = z.infer<typeof contentSummarySchema>;
 
 export const contentDetailSchema = contentSummarySchema
@@ -146,7 +231,48 @@ export const contentDetailSchema = contentSummarySchema
     /** Whether the caller may edit, publish, delete and restore it (its author or an admin). */
     canManage: z.boolean(),
   })
-  .meta({ id: "ContentItem" });
+  .meta({
+    id: "ContentItem",
+    examples: [
+      {
+        id: ids.lesson,
+        type: "LESSON",
+        title: "Plate tectonics",
+        description: "How Earth's plates move and what happens where they meet.",
+        subject: "Science",
+        gradeLevel: "7",
+        tags: ["earth-science", "plate-tectonics"],
+        status: "PUBLISHED",
+        generated: true,
+        agentTaskId: ids.task,
+        generatedBy: { provider: "openai", model: "gpt-4o-mini" },
+        version: 4,
+        author: { id: ids.teacher, name: "Rosa Okafor" },
+        publishedAt: "2026-12-02T08:15:00.000Z",
+        deletedAt: null,
+        createdAt: "2026-12-01T16:40:00.000Z",
+        updatedAt: "2026-12-02T08:15:00.000Z",
+        body: {
+          sections: [
+            {
+              id: "intro",
+              heading: "Earth's moving plates",
+              markdown: "The lithosphere is broken into **tectonic plates** that move a few centimetres a year.",
+              media: [],
+            },
+            {
+              id: "boundaries",
+              heading: "Where plates meet",
+              markdown:
+                "- **Divergent**: plates move apart\n- **Convergent**: plates collide\n- **Transform**: plates slide past each other",
+              media: [],
+            },
+          ],
+        },
+        canManage: true,
+      },
+    ],
+  });
 export type ContentDetail = z.infer<typeof contentDetailSchema>;
 
 /** `content.duplicate`: the copy, and how many of a quiz's questions were private to someone else and left out. */

@@ -1,6 +1,7 @@
 // The gradebook's outputs: a class's students x assignments, and one student in a class.
 import { z } from "zod";
 import { isoDate } from "./common";
+import { EXAMPLE_IDS as ids } from "./examples";
 
 export const gradebookCellStatuses = ["NOT_STARTED", "IN_PROGRESS", "SUBMITTED", "COMPLETED"] as const;
 
@@ -42,7 +43,31 @@ export const classGradebookSchema = z
     /** Per assignment, the class's average in percent. */
     assignmentAverages: z.array(z.number().nullable()),
   })
-  .meta({ id: "Gradebook" });
+  .meta({
+    id: "Gradebook",
+    examples: [
+      {
+        class: { id: ids.class, name: "Period 3 Science" },
+        assignments: [
+          {
+            id: ids.assignment,
+            title: "Plate tectonics quiz",
+            type: "QUIZ",
+            dueAt: "2026-12-11T15:00:00.000Z",
+            totalSections: 0,
+          },
+        ],
+        rows: [
+          {
+            student: { id: ids.student, name: "Maya Lopez", email: "maya.lopez@school.example" },
+            cells: [{ status: "SUBMITTED", percent: 80, attempts: 1, attemptId: ids.attempt, extendedDueAt: null }],
+            average: 80,
+          },
+        ],
+        assignmentAverages: [80],
+      },
+    ],
+  });
 
 export const studentGradebookSchema = z.object({
   class: gradebookClassSchema,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate, newPasswordSchema, personNameSchema, roleSchema } from "./common";
+import { EXAMPLE_IDS as ids } from "./examples";
 import { textSchema } from "./text";
 
 export const profileSchema = z
@@ -12,7 +13,20 @@ export const profileSchema = z
     lastSignInAt: isoDate().nullable(),
     createdAt: isoDate(),
   })
-  .meta({ id: "Profile" });
+  .meta({
+    id: "Profile",
+    examples: [
+      {
+        id: ids.teacher,
+        email: "r.okafor@lincoln-ms.example",
+        name: "Rosa Okafor",
+        role: "TEACHER",
+        organization: { id: ids.organization, name: "Lincoln Middle School", slug: "lincoln-ms" },
+        lastSignInAt: "2026-12-01T14:02:11.000Z",
+        createdAt: "2026-08-20T09:00:00.000Z",
+      },
+    ],
+  });
 export type Profile = z.infer<typeof profileSchema>;
 
 export const updateProfileSchema = z.object({ name: personNameSchema });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, isoDate, roleSchema } from "./common";
+import { EXAMPLE_IDS as ids } from "./examples";
 import { textSchema } from "./text";
 
 export const messageBodySchema = textSchema
@@ -18,18 +19,41 @@ export const threadKindSchema = z.enum(threadKinds);
  * A direct message. `classId` is the class the two people share; teachers and students must give
  * it, admins (who may write to anyone in their organization) may leave it out.
  */
-export const startThreadSchema = z.object({
-  recipientId: idSchema,
-  classId: idSchema.optional(),
-  subject: messageSubjectSchema,
-  body: messageBodySchema,
-});
+export const startThreadSchema = z
+  .object({
+    recipientId: idSchema,
+    classId: idSchema.optional(),
+    subject: messageSubjectSchema,
+    body: messageBodySchema,
+  })
+  .meta({
+    examples: [
+      {
+        recipientId: ids.parent,
+        classId: ids.class,
+        subject: "Maya's plate tectonics model",
+        body: "Hi Ms. Lopez, Maya's model of a subduction zone was excellent. Could she present it to the class on Friday?",
+      },
+    ],
+  });
 export type StartThreadInput = z.infer<typeof startThreadSchema>;
 
-export const announceSchema = z.object({ classId: idSchema, subject: messageSubjectSchema, body: messageBodySchema });
+export const announceSchema = z
+  .object({ classId: idSchema, subject: messageSubjectSchema, body: messageBodySchema })
+  .meta({
+    examples: [
+      {
+        classId: ids.class,
+        subject: "Quiz on Friday",
+        body: "We'll have a short quiz on plate boundaries this Friday. Review sections 2 and 3 of the lesson.",
+      },
+    ],
+  });
 export type AnnounceInput = z.infer<typeof announceSchema>;
 
-export const replySchema = z.object({ threadId: idSchema, body: messageBodySchema });
+export const replySchema = z
+  .object({ threadId: idSchema, body: messageBodySchema })
+  .meta({ examples: [{ threadId: ids.thread, body: "Thank you! She would love to." }] });
 export type ReplyInput = z.infer<typeof replySchema>;
 
 export const threadIdSchema = z.object({ threadId: idSchema });
@@ -49,7 +73,22 @@ export const threadSummarySchema = z
     lastMessageAt: isoDate(),
     unreadCount: z.number().int(),
   })
-  .meta({ id: "ThreadSummary" });
+  .meta({
+    id: "ThreadSummary",
+    examples: [
+      {
+        id: ids.thread,
+        kind: "DIRECT",
+        subject: "Maya's plate tectonics model",
+        classId: ids.class,
+        className: "Period 3 Science",
+        others: [{ id: ids.parent, name: "Elena Lopez" }],
+        lastMessage: { body: "Thank you! She would love to.", authorName: "Elena Lopez", mine: false },
+        lastMessageAt: "2026-12-02T18:20:00.000Z",
+        unreadCount: 1,
+      },
+    ],
+  });
 export type ThreadSummary = z.infer<typeof threadSummarySchema>;
 
 export const messageSchema = z
@@ -61,7 +100,19 @@ export const messageSchema = z
     authorName: z.string(),
     mine: z.boolean(),
   })
-  .meta({ id: "Message" });
+  .meta({
+    id: "Message",
+    examples: [
+      {
+        id: ids.message,
+        body: "Hi Ms. Lopez, Maya's model of a subduction zone was excellent. Could she present it to the class on Friday?",
+        createdAt: "2026-12-02T16:05:00.000Z",
+        authorId: ids.teacher,
+        authorName: "Rosa Okafor",
+        mine: true,
+      },
+    ],
+  });
 export type MessageView = z.infer<typeof messageSchema>;
 
 export const threadDetailSchema = z
@@ -76,7 +127,33 @@ export const threadDetailSchema = z
     canReply: z.boolean(),
     messages: z.array(messageSchema),
   })
-  .meta({ id: "Thread" });
+  .meta({
+    id: "Thread",
+    examples: [
+      {
+        id: ids.thread,
+        kind: "DIRECT",
+        subject: "Maya's plate tectonics model",
+        classId: ids.class,
+        className: "Period 3 Science",
+        participants: [
+          { id: ids.teacher, name: "Rosa Okafor", role: "TEACHER" },
+          { id: ids.parent, name: "Elena Lopez", role: "PARENT" },
+        ],
+        canReply: true,
+        messages: [
+          {
+            id: ids.message,
+            body: "Hi Ms. Lopez, Maya's model of a subduction zone was excellent. Could she present it to the class on Friday?",
+            createdAt: "2026-12-02T16:05:00.000Z",
+            authorId: ids.teacher,
+            authorName: "Rosa Okafor",
+            mine: true,
+          },
+        ],
+      },
+    ],
+  });
 export type ThreadDetail = z.infer<typeof threadDetailSchema>;
 
 export const unreadCountSchema = z.object({ count: z.number().int() });

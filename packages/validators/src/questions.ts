@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema, isoDate, pageInputSchema, tagSchema } from "./common";
+import { EXAMPLE_IDS as ids } from "./examples";
 import { textSchema } from "./text";
 
 export const questionTypes = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "TRUE_FALSE", "SHORT_ANSWER", "NUMERIC"] as const;
@@ -223,7 +224,23 @@ export const questionListInputSchema = pageInputSchema.extend({
 });
 export type QuestionListInput = z.input<typeof questionListInputSchema>;
 
-export const createQuestionSchema = questionSchema;
+export const createQuestionSchema = questionSchema.meta({
+  examples: [
+    {
+      type: "SINGLE_CHOICE",
+      prompt: "What kind of plate boundary forms where two plates move apart?",
+      points: 1,
+      explanation: "At a divergent boundary new crust forms as the plates separate.",
+      tags: ["plate-tectonics"],
+      options: [
+        { id: "a", text: "Convergent" },
+        { id: "b", text: "Divergent" },
+        { id: "c", text: "Transform" },
+      ],
+      answer: { correct: ["b"] },
+    },
+  ],
+});
 
 /**
  * An edit replaces the whole question. When students have answered it and the key, points or
@@ -232,6 +249,24 @@ export const createQuestionSchema = questionSchema;
 export const updateQuestionSchema = keyChecked({
   questionId: idSchema,
   regradePolicy: regradePolicySchema.optional(),
+}).meta({
+  examples: [
+    {
+      questionId: ids.question,
+      type: "SINGLE_CHOICE",
+      prompt: "What kind of plate boundary forms where two plates move apart?",
+      points: 1,
+      explanation: "At a divergent boundary new crust forms as the plates separate.",
+      tags: ["plate-tectonics"],
+      options: [
+        { id: "a", text: "Convergent" },
+        { id: "b", text: "Divergent" },
+        { id: "c", text: "Transform" },
+      ],
+      answer: { correct: ["b"] },
+      regradePolicy: "REGRADE_ALL",
+    },
+  ],
 });
 export type UpdateQuestionInput = z.input<typeof updateQuestionSchema>;
 
@@ -243,7 +278,9 @@ export type RemoveQuestionInput = z.input<typeof removeQuestionSchema>;
 
 export const shareAccessSchema = z.enum(["VIEW", "EDIT"]);
 export type ShareAccess = z.infer<typeof shareAccessSchema>;
-export const shareQuestionSchema = z.object({ questionId: idSchema, access: shareAccessSchema.nullable() });
+export const shareQuestionSchema = z
+  .object({ questionId: idSchema, access: shareAccessSchema.nullable() })
+  .meta({ examples: [{ questionId: ids.question, access: "VIEW" }] });
 
 const viewMeta = {
   id: z.string(),
@@ -282,7 +319,32 @@ export const questionViewSchema = z
       answer: z.object({ value: z.number(), tolerance: z.number() }),
     }),
   ])
-  .meta({ id: "Question" });
+  .meta({
+    id: "Question",
+    examples: [
+      {
+        id: ids.question,
+        prompt: "What kind of plate boundary forms where two plates move apart?",
+        points: 1,
+        explanation: "At a divergent boundary new crust forms as the plates separate.",
+        tags: ["plate-tectonics"],
+        sharedAccess: null,
+        version: 1,
+        owner: { id: ids.teacher, name: "Rosa Okafor" },
+        createdAt: "2026-11-28T10:00:00.000Z",
+        updatedAt: "2026-11-28T10:00:00.000Z",
+        canEdit: true,
+        canManage: true,
+        type: "SINGLE_CHOICE",
+        options: [
+          { id: "a", text: "Convergent" },
+          { id: "b", text: "Divergent" },
+          { id: "c", text: "Transform" },
+        ],
+        answer: { correct: ["b"] },
+      },
+    ],
+  });
 export type QuestionView = z.infer<typeof questionViewSchema>;
 
 export const questionListSchema = z.object({
@@ -313,13 +375,15 @@ export const removedQuestionSchema = z.object({
 
 export const quizIdSchema = z.object({ quizId: idSchema });
 
-export const setQuizQuestionsSchema = z.object({
-  quizId: idSchema,
-  questionIds: z
-    .array(idSchema)
-    .max(100, "A quiz has at most 100 questions")
-    .refine((ids) => new Set(ids).size === ids.length, "A question can only appear once in a quiz"),
-});
+export const setQuizQuestionsSchema = z
+  .object({
+    quizId: idSchema,
+    questionIds: z
+      .array(idSchema)
+      .max(100, "A quiz has at most 100 questions")
+      .refine((ids) => new Set(ids).size === ids.length, "A question can only appear once in a quiz"),
+  })
+  .meta({ examples: [{ quizId: ids.quiz, questionIds: [ids.question, ids.question2] }] });
 export type SetQuizQuestionsInput = z.input<typeof setQuizQuestionsSchema>;
 
 export const quizQuestionListSchema = z.array(z.object({ position: z.number().int(), question: questionViewSchema }));

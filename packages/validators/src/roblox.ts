@@ -3,6 +3,7 @@ import { z } from "zod";
 import { luauScriptSchema, terrainSpecSchema } from "./agents";
 import { idSchema, isoDate, queryNumber } from "./common";
 import { contentStatusSchema } from "./content";
+import { EXAMPLE_IDS as ids } from "./examples";
 import { textSchema } from "./text";
 
 export const environmentListInputSchema = z.object({
@@ -30,5 +31,70 @@ export const environmentSpecSchema = z
     /** Quiz questions placed at the quiz stations (the answer keys stay on the server side of the place). */
     checkpoints: z.array(z.object({ stationId: z.string(), prompt: z.string(), question: z.unknown() })),
   })
-  .meta({ id: "EnvironmentSpec" });
+  .meta({
+    id: "EnvironmentSpec",
+    examples: [
+      {
+        id: ids.environment,
+        title: "Plate boundaries field trip",
+        description: "Walk a rift valley, a subduction zone and a fault line, answering a question at each.",
+        subject: "Science",
+        gradeLevel: "7",
+        status: "PUBLISHED",
+        version: 2,
+        updatedAt: "2026-12-02T08:20:00.000Z",
+        terrain: {
+          name: "Plate boundaries",
+          description: "A valley split by a rift, with a trench and a fault line.",
+          baseMaterial: "Ground",
+          size: { x: 512, z: 512 },
+          regions: [
+            {
+              shape: "block",
+              name: "Rift valley",
+              material: "Basalt",
+              center: { x: 0, y: -4, z: 0 },
+              size: { x: 40, y: 8, z: 300 },
+            },
+          ],
+          props: [{ name: "Rift sign", kind: "sign", position: { x: 10, y: 2, z: 0 } }],
+          spawnPoints: [{ name: "Start", position: { x: 0, y: 5, z: -200 } }],
+          stations: [
+            {
+              id: "rift",
+              name: "The rift",
+              kind: "quiz",
+              position: { x: 20, y: 2, z: 0 },
+              prompt: "Which way are these plates moving?",
+              questionIndex: 0,
+            },
+          ],
+        },
+        scripts: [
+          {
+            name: "StationPrompts",
+            kind: "server",
+            purpose: "Shows each station's prompt when a player walks up to it.",
+            source:
+              '-- Shows the prompt of the station a player touches\nlocal stations = workspace:WaitForChild("Stations")',
+          },
+        ],
+        checkpoints: [
+          {
+            stationId: "rift",
+            prompt: "Which way are these plates moving?",
+            question: {
+              type: "SINGLE_CHOICE",
+              prompt: "What kind of plate boundary forms where two plates move apart?",
+              options: [
+                { id: "a", text: "Convergent" },
+                { id: "b", text: "Divergent" },
+                { id: "c", text: "Transform" },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  });
 export type EnvironmentSpec = z.infer<typeof environmentSpecSchema>;

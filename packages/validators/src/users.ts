@@ -8,6 +8,7 @@ import {
   personNameSchema,
   roleSchema,
 } from "./common";
+import { EXAMPLE_IDS as ids } from "./examples";
 import { textSchema } from "./text";
 
 export const userStatusSchema = z.enum(["active", "deactivated", "all"]);
@@ -53,13 +54,15 @@ export const userListSchema = z.object({
   pageCount: z.number().int(),
 });
 
-export const createUserSchema = z.object({
-  name: personNameSchema,
-  email: emailSchema,
-  role: roleSchema,
-  /** Leave empty to have a temporary password generated and shown once. */
-  password: z.union([z.literal(""), newPasswordSchema]).optional(),
-});
+export const createUserSchema = z
+  .object({
+    name: personNameSchema,
+    email: emailSchema,
+    role: roleSchema,
+    /** Leave empty to have a temporary password generated and shown once. */
+    password: z.union([z.literal(""), newPasswordSchema]).optional(),
+  })
+  .meta({ examples: [{ name: "Maya Lopez", email: "maya.lopez@school.example", role: "STUDENT", password: "" }] });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const createdUserSchema = z.object({
@@ -68,14 +71,18 @@ export const createdUserSchema = z.object({
   temporaryPassword: z.string().nullable(),
 });
 
-export const changeRoleSchema = z.object({ userId: idSchema, role: roleSchema });
+export const changeRoleSchema = z
+  .object({ userId: idSchema, role: roleSchema })
+  .meta({ examples: [{ userId: ids.teacher, role: "TEACHER" }] });
 export const userIdSchema = z.object({ userId: idSchema });
 
 export const parentLinksInputSchema = z.object({ parentId: idSchema });
-export const linkParentSchema = z.object({
-  parentId: idSchema,
-  studentIds: z.array(idSchema).min(1, "Choose at least one child.").max(20, "Link at most 20 children at a time."),
-});
+export const linkParentSchema = z
+  .object({
+    parentId: idSchema,
+    studentIds: z.array(idSchema).min(1, "Choose at least one child.").max(20, "Link at most 20 children at a time."),
+  })
+  .meta({ examples: [{ parentId: ids.parent, studentIds: [ids.student] }] });
 export type LinkParentInput = z.input<typeof linkParentSchema>;
 export const unlinkParentSchema = z.object({ parentId: idSchema, studentId: idSchema });
 export const parentLinksSchema = z.object({
@@ -85,7 +92,9 @@ export const parentLinksSchema = z.object({
 export type ParentLinks = z.infer<typeof parentLinksSchema>;
 
 /** An admin edits a person's name and email (unique within the organization). */
-export const updateUserSchema = z.object({ userId: idSchema, name: personNameSchema, email: emailSchema });
+export const updateUserSchema = z
+  .object({ userId: idSchema, name: personNameSchema, email: emailSchema })
+  .meta({ examples: [{ userId: ids.student, name: "Maya López", email: "maya.lopez@school.example" }] });
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
 export const deletedUserSchema = z.object({ userId: z.string(), name: z.string() });

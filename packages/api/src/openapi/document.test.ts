@@ -9,9 +9,15 @@ import { buildOpenApiDocument } from "./document";
 import { operationTable } from "./operations";
 
 type Json = Record<string, unknown>;
+interface MediaType {
+  schema?: Json & { $ref?: string; required?: string[]; examples?: unknown[] };
+  example?: unknown;
+  examples?: unknown;
+}
 interface Op {
   tags?: string[];
-  requestBody?: unknown;
+  requestBody?: { required?: boolean; content?: Record<string, MediaType> };
+  parameters?: { in: string; name: string; description?: string }[];
   security?: Record<string, string[]>[];
   responses: Record<string, { content?: Record<string, { schema?: Json }>; headers?: Json }>;
   description?: string;
@@ -23,6 +29,38 @@ const operations = Object.entries(paths).flatMap(([path, item]) =>
   Object.entries(item).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),
 );
 const table = operationTable(appRouter);
+
+/** A component schema by its `$ref`, or the schema itself. */
+function resolve(schema: MediaType["schema"]): MediaType["schema"] {
+  const name = schema?.$ref?.replace("#/components/schemas/", "");
+  return name ? (doc.components?.schemas?.[name] as MediaType["schema"]) : schema;
+}
+const hasExample = (m: MediaType | undefined) =>
+  m !== undefined &&
+  (m.example !== undefined || m.examples !== undefined || (resolve(m.schema)?.examples?.length ?? 0) > 0);
+
+let checkedExamples: Promise<string[]> | undefined;
+/** The problems Redocly's example rules find in `source` (see exampleProblems). */
+async function lintExamples(source: unknown): Promise<string[]> {
+  const config = await createConfig({
+    rules: {
+      "no-invalid-schema-examples": { severity: "error", allowAdditionalProperties: false },
+      "no-invalid-media-type-examples": { severity: "error", allowAdditionalProperties: false },
+      "no-invalid-parameter-examples": { severity: "error", allowAdditionalProperties: false },
+    },
+  });
+  const problems = await lintFromString({ source: JSON.stringify(source), absoluteRef: "openapi.json", config });
+  return problems.map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`);
+}
+/**
+ * Redocly's example rules over the whole document, as errors: every `examples` on a schema, every
+ * media type and parameter example, checked against the schema it sits on (with Redocly's ajv;
+ * an example with a member its schema doesn't declare counts as wrong too).
+ */
+function exampleProblems(): Promise<string[]> {
+  checkedExamples ??= lintExamples(doc);
+  return checkedExamples;
+}
 
 let linted: Promise<string[]> | undefined;
 /** Redocly's findings on the document, as "severity rule: message at pointer" (linted once). */
@@ -146,5 +184,75 @@ describe("the OpenAPI document", () => {
     const used = new Set(operations.flatMap(({ op }) => op.tags ?? []));
     const described = (doc.tags ?? []).filter((t) => t.description).map((t) => t.name);
     expect([...used].sort()).toEqual([...described].sort());
+  });
+
+  it("shows an example of every request body", () => {
+    const missing = operations
+      .filter(({ op }) => op.requestBody && !hasExample(op.requestBody.content?.["application/json"]))
+      .map(({ name }) => name);
+    expect(missing).toEqual([]);
+  });
+
+  it("shows an example of every named object schema", () => {
+    const missing = Object.entries(doc.components?.schemas ?? {})
+      .filter(([, schema]) => (schema as Json).type === "object" && !((schema as Json).examples as unknown[])?.length)
+      .map(([name]) => name);
+    expect(missing).toEqual([]);
+  });
+
+  it("describes every parameter", () => {
+    const undescribed = operations.flatMap(({ name, op }) =>
+      (op.parameters ?? []).filter((p) => !p.description).map((p) => `${name} ${p.in}:${p.name}`),
+    );
+    expect(undescribed).toEqual([]);
+  });
+
+  it("shows only examples that its own schemas accept", async () => {
+    expect(await exampleProblems()).toEqual([]);
+  });
+
+  it("makes a request body optional exactly when its schema requires no member", () => {
+    const optional = operations.filter(({ op }) => op.requestBody?.required === false).map(({ name }) => name);
+    expect(optional).toEqual(
+      expect.arrayContaining(["POST /content/{contentId}/publish", "POST /api-keys/{keyId}/rotate"]),
+    );
+    for (const { name, op } of operations) {
+      const schema = resolve(op.requestBody?.content?.["application/json"]?.schema);
+      if (!op.requestBody) continue;
+      expect(op.requestBody.required, name).toBe((schema?.required?.length ?? 0) > 0);
+    }
+  });
+
+  it("flags an example its schema refuses (the example check is not vacuous)", async () => {
+    const broken = structuredClone(doc) as unknown as { components: { schemas: Record<string, { examples: Json[] }> } };
+    const apiKey = broken.components.schemas.ApiKey?.examples[0];
+    if (apiKey) apiKey.status = "paused";
+    expect(await lintExamples(broken)).toEqual([
+      expect.stringContaining("#/components/schemas/ApiKey/examples/0/status"),
+    ]);
+  });
+
+  it("shows request body examples that the procedures themselves accept", () => {
+    const procedures = appRouter._def.procedures as unknown as Record<
+      string,
+      { _def: { inputs: { safeParse(v: unknown): { success: boolean; error?: unknown } }[] } }
+    >;
+    for (const op of table.operations) {
+      if (op.kind !== "procedure") continue;
+      const schema = paths[op.path]?.[op.method.toLowerCase()]?.requestBody?.content?.["application/json"]?.schema;
+      for (const example of resolve(schema)?.examples ?? []) {
+        // The body plus a sample of each path parameter makes the procedure's whole input.
+        const input = {
+          ...Object.fromEntries(op.pathParameters.map((name) => [name, "cmx5jyjxv000nur7d96doegwg"])),
+          ...(example as Json),
+        };
+        const parsers = procedures[op.procedure]?._def.inputs ?? [];
+        expect(parsers.length, op.procedure).toBeGreaterThan(0);
+        for (const parser of parsers) {
+          const parsed = parser.safeParse(input);
+          expect(parsed.success, `${op.method} ${op.path}: ${String(parsed.error)}`).toBe(true);
+        }
+      }
+    }
   });
 });

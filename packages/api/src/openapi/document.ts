@@ -9,6 +9,7 @@ import { generateOpenApiDocument, type OpenAPIObject } from "trpc-to-openapi";
 import { appRouter } from "../root";
 import { API_DESCRIPTION, API_TITLE, API_VERSION, TAG_DESCRIPTIONS } from "./describe";
 import { type FileOperation, operationTable, type ProcedureOperation } from "./operations";
+import { parameterDescription } from "./parameters";
 import { PROBLEMS, type ProblemCode, problemBody, problemSchema } from "./problem";
 
 // The document is plain JSON here; these are the few shapes the post-processing touches.
@@ -156,7 +157,58 @@ function finishOperation(op: OperationObject, f: Finish): void {
   op.description = op.description ? `${op.description}\n\n${access}` : access;
 }
 
-function procedureOperation(doc: Json, op: ProcedureOperation): void {
+interface Parameter {
+  in: string;
+  name: string;
+  required?: boolean;
+  description?: string;
+  schema?: { description?: string };
+}
+interface BodySchema {
+  required?: string[];
+  examples?: unknown[];
+  properties?: Record<string, unknown>;
+}
+interface RequestBody {
+  required?: boolean;
+  content?: Record<string, { schema?: BodySchema }>;
+}
+
+/**
+ * A body with no required member (`{}` publishes, duplicates) is optional, so SDK callers need not
+ * pass `body: {}`. The input schema's examples name the path parameters too (it is one object for
+ * tRPC); the body's examples drop them, since the generator drops them from its properties.
+ */
+function finishRequestBody(
+  body: RequestBody | undefined,
+  pathParameters: readonly string[],
+  inputExamples: unknown[] | undefined,
+): void {
+  const schema = body?.content?.["application/json"]?.schema;
+  if (!body || !schema) return;
+  if (!schema.required?.length) body.required = false;
+  // zod leaves a transforming input's examples out of its input JSON Schema (they could be of the
+  // output type); ours are written as clients send them.
+  schema.examples ??= inputExamples;
+  if (!schema.examples) return;
+  schema.examples = schema.examples.map((example) =>
+    example && typeof example === "object" && !Array.isArray(example)
+      ? Object.fromEntries(Object.entries(example).filter(([key]) => !pathParameters.includes(key)))
+      : example,
+  );
+}
+
+/** The `.meta({ examples })` of a procedure's input schema. */
+function inputExamples(router: AnyTRPCRouter, op: ProcedureOperation): unknown[] | undefined {
+  const procedure = (router._def.procedures as Record<string, { _def?: { inputs?: unknown[] } }>)[op.procedure];
+  for (const input of [...(procedure?._def?.inputs ?? [])].reverse()) {
+    const examples = (input as { meta?: () => { examples?: unknown } | undefined }).meta?.()?.examples;
+    if (Array.isArray(examples)) return examples;
+  }
+  return undefined;
+}
+
+function procedureOperation(doc: Json, op: ProcedureOperation, router: AnyTRPCRouter): void {
   const paths = doc.paths as Record<string, Record<string, OperationObject>>;
   const operation = paths[op.path]?.[op.method.toLowerCase()];
   if (!operation) return;
@@ -164,9 +216,12 @@ function procedureOperation(doc: Json, op: ProcedureOperation): void {
   operation.tags ??= [op.procedure.split(".")[0] ?? "api"];
   // A path parameter is always required (OpenAPI says so); a preprocessed one (`queryNumber`) reads
   // as optional to the generator.
-  for (const parameter of (operation.parameters ?? []) as { in?: string; required?: boolean }[]) {
+  for (const parameter of (operation.parameters ?? []) as Parameter[]) {
     if (parameter.in === "path") parameter.required = true;
+    parameter.description ??=
+      parameter.schema?.description ?? parameterDescription(op.path, parameter.in, parameter.name);
   }
+  finishRequestBody(operation.requestBody as RequestBody | undefined, op.pathParameters, inputExamples(router, op));
   finishOperation(operation, {
     path: op.path,
     scopes: op.meta.scopes,
@@ -184,7 +239,13 @@ function fileOperationObject(op: FileOperation, scopes: readonly string[] | unde
     summary: op.summary,
     description: op.description,
     tags: op.tags,
-    parameters: op.pathParameters.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
+    parameters: op.pathParameters.map((name) => ({
+      name,
+      in: "path",
+      required: true,
+      description: parameterDescription(op.path, "path", name),
+      schema: { type: "string" },
+    })),
     responses: {
       "200": {
         description: `The file, as an attachment (${op.mediaType}).`,
@@ -217,7 +278,7 @@ function finishDocument(doc: Json, router: AnyTRPCRouter): void {
   doc.paths = paths;
   for (const op of table.operations) {
     if (op.kind === "procedure") {
-      procedureOperation(doc, op);
+      procedureOperation(doc, op, router);
     } else {
       paths[op.path] = { ...paths[op.path], get: fileOperationObject(op, table.metaOf(op.procedure)?.scopes) };
     }

@@ -273,7 +273,13 @@ export const assignmentsRouter = createTRPCRouter({
       },
       scopes: write,
     })
-    .input(attemptIdSchema.extend({ responses: responsesSchema.optional() }))
+    .input(
+      attemptIdSchema.extend({ responses: responsesSchema.optional() }).meta({
+        examples: [
+          { attemptId: "cmx5k8s0t0009ur7d5l8m9bci", responses: { cmx5k9u1v000aur7d7n0p1cdj: { selected: ["b"] } } },
+        ],
+      }),
+    )
     .output(attemptResultSchema)
     .mutation(({ ctx, input }) => submitAttempt(ctx.svc, input)),
   attempt: student
