@@ -3,7 +3,7 @@
 import { buildOpenApiDocument } from "@toolboxai/api";
 
 export const OPENAPI_JSON = new URL("../openapi.json", import.meta.url);
-export const SCHEMA_D_TS = new URL("../src/schema.d.ts", import.meta.url);
+export const SCHEMA_D_TS = new URL("../src/generated/schema.d.ts", import.meta.url);
 
 /** The text openapi.json must hold: two-space JSON and a final newline. */
 export function renderOpenApiJson(): string {

@@ -1,5 +1,5 @@
 // Writes packages/sdk/openapi.json from the server's document (`pnpm --filter @toolboxai/sdk regenerate`
-// runs this, then openapi-typescript for src/schema.d.ts). With --check it writes nothing and exits
+// runs this, then openapi-typescript for src/generated/schema.d.ts). With --check it writes nothing and exits
 // 1 when the committed file differs from what the server's code produces now.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -1,5 +1,5 @@
 // The typed calls of the REST API (/api/v1) through openapi-fetch, typed by the generated
-// ./schema.d.ts. Credentials, correlation ids and the client's name ride on every request; a
+// ./generated/schema.d.ts. Credentials, correlation ids and the client's name ride on every request; a
 // refused call throws a ToolboxApiError built from the problem+json the server answered.
 import createClient, {
   type Client,
@@ -10,7 +10,7 @@ import createClient, {
 } from "openapi-fetch";
 import packageJson from "../package.json" with { type: "json" };
 import { ToolboxApiError } from "./errors";
-import type { paths } from "./schema";
+import type { paths } from "./generated/schema";
 
 export const SDK_NAME = "toolboxai-sdk";
 export const SDK_VERSION: string = packageJson.version;

@@ -1,6 +1,6 @@
 // What a refused call throws: the API's RFC 9457 problem (application/problem+json) as an Error
 // with typed fields, plus the ids and rate-limit numbers the response's headers carried.
-import type { components } from "./schema";
+import type { components } from "./generated/schema";
 
 /** The body of every 4xx and 5xx the REST API answers (RFC 9457), as the document declares it. */
 export type Problem = components["schemas"]["Problem"];

@@ -1,4 +1,4 @@
-// The committed openapi.json and src/schema.d.ts are what the generator makes of the server's code
+// The committed openapi.json and src/generated/schema.d.ts are what the generator makes of the server's code
 // now: a procedure that gains, loses or changes an operation fails this until the SDK is
 // regenerated (`pnpm --filter @toolboxai/sdk regenerate`) and committed.
 import { readFileSync } from "node:fs";
@@ -16,7 +16,7 @@ function firstDifference(committed: string, generated: string): string | null {
   return `line ${n + 1}: committed ${JSON.stringify(a[n] ?? "<end>")} / generated ${JSON.stringify(b[n] ?? "<end>")}`;
 }
 
-const HOW = "run `pnpm --filter @toolboxai/sdk regenerate` and commit openapi.json and src/schema.d.ts";
+const HOW = "run `pnpm --filter @toolboxai/sdk regenerate` and commit openapi.json and src/generated/schema.d.ts";
 
 describe("the generated SDK", () => {
   it("commits the OpenAPI document the server builds now", () => {
@@ -29,6 +29,6 @@ describe("the generated SDK", () => {
     // What the CLI in the `regenerate` script writes: its header, then the printed AST.
     const types = COMMENT_HEADER + astToString(await openapiTS(document, { silent: true }));
     const difference = firstDifference(readFileSync(SCHEMA_D_TS, "utf8"), types);
-    expect(difference, `src/schema.d.ts is out of date (${HOW})`).toBeNull();
+    expect(difference, `src/generated/schema.d.ts is out of date (${HOW})`).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ export * from "./api";
 export * from "./api-keys";
 export * from "./app-tokens";
 export * from "./assignments";
+export * from "./attempts";
 export * from "./auth";
 export * from "./classes";
 export * from "./common";
