@@ -31,6 +31,8 @@ export const TENANT_MODELS = [
   "ApiKey",
   "ApiKeyUsage",
   "RefreshToken",
+  "MetricDaily",
+  "ActiveUserDay",
 ] as const satisfies readonly Prisma.ModelName[];
 const tenantModels = new Set<string>(TENANT_MODELS);
 

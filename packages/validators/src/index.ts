@@ -1,4 +1,5 @@
 export * from "./agents";
+export * from "./analytics";
 export * from "./api";
 export * from "./api-keys";
 export * from "./app-tokens";
@@ -16,6 +17,7 @@ export * from "./health";
 export * from "./home";
 export * from "./me";
 export * from "./messages";
+export * from "./metrics";
 export * from "./questions";
 export * from "./realtime";
 export * from "./roblox";

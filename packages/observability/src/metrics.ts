@@ -1,0 +1,2 @@
+// Filled in by issue 14's observability work.
+export {};
