@@ -12,6 +12,7 @@ const config: NextConfig = {
     "@toolboxai/api",
     "@toolboxai/core",
     "@toolboxai/db",
+    "@toolboxai/observability",
     "@toolboxai/validators",
   ],
   // Loaded by Node at run time, not bundled: PGlite reads its .wasm/.data files from its own
@@ -24,6 +25,14 @@ const config: NextConfig = {
     "@node-rs/argon2",
     "pg",
     "pino",
+    // One prom-client per process: scripts/serve.mjs loads it too, and they share the registry.
+    "prom-client",
+    // Tracing and error tracking (src/instrumentation.ts), loaded only when configured: the SDKs
+    // resolve optional exporters and transports at run time, and stay one copy per process.
+    "@opentelemetry/sdk-node",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@prisma/instrumentation",
+    "@sentry/node",
   ],
   experimental: {
     // forbidden() + app/forbidden.tsx give role-restricted pages a real 403.
@@ -35,6 +44,13 @@ const config: NextConfig = {
   async headers() {
     const headers = staticAssetHeaders(appUrl);
     return ["/_next/static/:path*", "/_next/image", "/favicon.ico"].map((source) => ({ source, headers }));
+  },
+  // The seeds' bare health paths answer as the API's (same handler, limits and access).
+  async rewrites() {
+    return [
+      { source: "/health", destination: "/api/health" },
+      { source: "/health/agents", destination: "/api/health/agents" },
+    ];
   },
 };
 

@@ -9,12 +9,16 @@
 // handed to the app, current for everything the request runs (log lines carry them), and on every
 // response, static files included, with X-Request-Duration (time to the response headers).
 //
+// And it counts every request into the Prometheus metrics (./serve-metrics.mjs): GET /metrics is
+// the app's route (behind METRICS_TOKEN), or this server's second listener on METRICS_PORT.
+//
 //   node scripts/serve.mjs            (on PORT, default 3000, all interfaces, as `next start`)
 //   node scripts/serve.mjs --dev      (the same server around `next dev`: Turbopack, hot reload)
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { correlateRequest, correlationScope } from "./serve-correlation.mjs";
+import { observeRequest, startInternalMetrics } from "./serve-metrics.mjs";
 
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
@@ -33,6 +37,7 @@ const handle = app.getRequestHandler();
 const scope = correlationScope();
 
 const server = http.createServer((req, res) => {
+  observeRequest(req, res);
   const socketAddress = req.socket.remoteAddress ?? "";
   const given = req.headers["x-forwarded-for"];
   const chain = Array.isArray(given) ? given.join(", ") : given;
@@ -43,9 +48,11 @@ const server = http.createServer((req, res) => {
 server.listen(port, () => {
   console.log(`web: listening on port ${port}`);
 });
+const metricsServer = await startInternalMetrics(process.env);
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
+    metricsServer?.close();
     server.close(() => process.exit(0));
     // Open keep-alive connections would hold close() up; end them.
     server.closeIdleConnections();

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { readMailEnv, realtimeConfigFrom } from "@toolboxai/core";
 import { readDbEnv } from "@toolboxai/db";
+import { readMetricsEnv } from "@toolboxai/observability/metrics";
 import { envVar, parseEnv } from "@toolboxai/validators";
 import { z } from "zod";
 
@@ -89,6 +90,11 @@ export const env = {
   secureCookies: appUrl.startsWith("https://"),
   sessions: { maxAgeHours: raw.SESSION_MAX_AGE_HOURS, idleMinutes: raw.SESSION_IDLE_MINUTES },
   healthToken: raw.HEALTH_TOKEN ?? null,
+  /**
+   * Prometheus (GET /metrics): METRICS_TOKEN (the bearer it requires; unset: /metrics answers 404
+   * on this port), METRICS_PORT and METRICS_HOST (scripts/serve.mjs's internal listener).
+   */
+  metrics: readMetricsEnv(process.env),
   /**
    * Mail (password reset links): SMTP_URL (smtp:// or smtps://), MAIL_FROM and MAIL_LOG_LINKS,
    * read by @toolboxai/core's mail module; parsed here too so a wrong value stops the app at start.

@@ -3,6 +3,7 @@
 import { readAgentEnv } from "@toolboxai/agents";
 import { realtimeConfigFrom } from "@toolboxai/core";
 import { readDbEnv } from "@toolboxai/db";
+import { readMetricsEnv } from "@toolboxai/observability/metrics";
 import { envVar, parseEnv } from "@toolboxai/validators";
 import { z } from "zod";
 
@@ -24,5 +25,7 @@ export function readWorkerEnv(env: NodeJS.ProcessEnv = process.env) {
     sweepIntervalMs: vars.AGENT_SWEEP_MS,
     /** Where task progress is published: the web app's PUSHER_* settings (null: realtime is off). */
     realtime: realtimeConfigFrom(env),
+    /** GET /metrics on WORKER_METRICS_PORT (null: not served), behind METRICS_TOKEN when set. */
+    metrics: readMetricsEnv(env),
   };
 }

@@ -2,7 +2,6 @@
 // app when REDIS_URL is set; each takes AGENT_CONCURRENCY tasks at a time.
 import { createAgentRuntime } from "@toolboxai/agents";
 import {
-  correlationLogFields,
   createRealtimePublisher,
   createTaskProgressPublisher,
   materializeDrafts,
@@ -11,11 +10,13 @@ import {
 import { createDatabase } from "@toolboxai/db";
 import pino from "pino";
 import { readWorkerEnv } from "./env";
+import { startWorkerMetrics } from "./metrics";
+import { logFields, stopTelemetry } from "./telemetry";
 
 const env = readWorkerEnv();
 // Each task attempt runs in the correlation of the request that queued it (taskCorrelation below):
 // every line logged meanwhile carries its correlationId and the attempt's own requestId.
-const logger = pino({ level: env.logLevel, base: { service: "worker" }, mixin: correlationLogFields });
+const logger = pino({ level: env.logLevel, base: { service: "worker" }, mixin: logFields });
 
 if (!env.agents.redisUrl) {
   logger.fatal("REDIS_URL is not set: without Redis the web app runs agent tasks itself, no worker is needed.");
@@ -55,6 +56,7 @@ const sweep = async () => {
 };
 await sweep();
 const timer = setInterval(sweep, env.sweepIntervalMs);
+const metrics = await startWorkerMetrics(env.metrics, database, logger);
 logger.info(
   { provider: runtime.provider.name, model: runtime.provider.model, concurrency: env.agents.concurrency },
   "worker ready",
@@ -66,9 +68,11 @@ async function stop(signal: string) {
   stopping = true;
   logger.info({ signal }, "worker stopping: finishing the tasks in hand");
   clearInterval(timer);
+  await metrics?.close();
   await runtime.close();
   await realtime.flush();
   await database.close();
+  await stopTelemetry();
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop("SIGTERM"));

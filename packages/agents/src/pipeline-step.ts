@@ -1,6 +1,8 @@
-// One step of a task's plan: the agent's model call, recorded as the step's AgentExecution row,
-// and the cancel watch that aborts it.
+// One step of a task's plan: the agent's model call, recorded as the step's AgentExecution row
+// (and counted in Prometheus' agent_executions_total / agent_execution_duration_seconds), and the
+// cancel watch that aborts it.
 import { Prisma, type ScopedDatabase } from "@toolboxai/db";
+import { platformMetrics } from "@toolboxai/observability/metrics";
 import { agents } from "./agents";
 import { InvalidModelOutputError, TaskCancelledError } from "./errors";
 import { errorMessage, json, type PipelineDeps } from "./pipeline-context";
@@ -20,6 +22,13 @@ export function watchCancel(deps: PipelineDeps, taskId: string, controller: Abor
   }, deps.cancelPollMs ?? 500);
   timer.unref?.();
   return () => clearInterval(timer);
+}
+
+/** Counts a finished run of `agent` ("succeeded", "failed" or "cancelled") and its duration. */
+function countExecution(agent: string, status: "succeeded" | "failed" | "cancelled", started: number): void {
+  const metrics = platformMetrics();
+  metrics.agentExecutionsTotal.inc({ agent, status });
+  metrics.agentExecutionDuration.observe({ agent, status }, (Date.now() - started) / 1000);
 }
 
 /** Runs one agent and records it as the step's single AgentExecution row (reused on retry). */
@@ -72,6 +81,7 @@ export async function runStep<O>(
         finishedAt: new Date(),
       },
     });
+    countExecution(planStep.agent, "succeeded", started);
     return result.output as O;
   } catch (error) {
     const cancelled = signal.aborted;
@@ -95,6 +105,7 @@ export async function runStep<O>(
         finishedAt: new Date(),
       },
     });
+    countExecution(planStep.agent, cancelled ? "cancelled" : "failed", started);
     throw error;
   }
 }

@@ -2,6 +2,7 @@
 // from the last finished step, and hands the drafts to the teaching core to become content items.
 // This file decides how an attempt ends (completed, cancelled, failed or retried); the run itself
 // is in pipeline-run.ts, one step in pipeline-step.ts.
+import { captureError } from "@toolboxai/observability/errors";
 import type { AgentTaskStatus } from "@toolboxai/validators";
 import { isRetryable, TaskCancelledError } from "./errors";
 import {
@@ -62,6 +63,7 @@ export async function processTask(
     await publish(deps, current, patch);
     deps.logger?.warn({ taskId, attempt: attempt.number, retry, err: error }, "agent task attempt failed");
     if (retry) throw error;
+    captureError(error, { task_id: taskId }); // to Sentry when SENTRY_DSN is set
     return "failed";
   }
 }

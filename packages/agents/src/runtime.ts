@@ -2,6 +2,7 @@
 // behind the resilience policies, the response cache, the queue and the pipeline.
 import { hostname } from "node:os";
 import type { Database } from "@toolboxai/db";
+import { traceQueueJob } from "@toolboxai/observability/tracing";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { agents } from "./agents";
@@ -19,7 +20,7 @@ import { processTask } from "./pipeline";
 import type { PipelineDeps } from "./pipeline-context";
 import { createOfflineProvider } from "./providers/offline";
 import { createOpenAIProvider } from "./providers/openai";
-import { createBullQueue, createBullWorker } from "./queue/bullmq";
+import { createBullQueue, createBullWorker, QUEUE_NAME } from "./queue/bullmq";
 import { createInProcessQueue } from "./queue/in-process";
 import type { QueueCounts, TaskJob, TaskQueue } from "./queue/types";
 import { type BreakerState, createResilientProvider, type ResilienceInput } from "./resilience";
@@ -164,11 +165,15 @@ export function createAgentRuntime(options: {
     processTask(deps, job.taskId, { number: job.attempt, max: job.maxAttempts }).then((outcome) => {
       logger?.info({ taskId: job.taskId, attempt: job.attempt, outcome }, "agent task attempt finished");
     });
+  // Each delivery is a "queue.job" span (task, attempt, correlation id) when tracing is on.
+  const traced = (job: TaskJob, correlationId: string | null) =>
+    traceQueueJob({ queue: QUEUE_NAME, ...job, correlationId }, () => attempt(job));
   const runJob = async (job: TaskJob) => {
     const correlation = options.correlation;
-    if (!correlation) return attempt(job);
+    if (!correlation) return traced(job, null);
     const row = await db.agentTask.findUnique({ where: { id: job.taskId }, select: { correlationId: true } });
-    return correlation.run({ id: job.taskId, correlationId: row?.correlationId ?? null }, () => attempt(job));
+    const correlationId = row?.correlationId ?? null;
+    return correlation.run({ id: job.taskId, correlationId }, () => traced(job, correlationId));
   };
   const queueOptions = {
     concurrency: config.concurrency,

@@ -593,6 +593,19 @@ const matrix: Record<string, Entry> = {
   },
   "apiKeys.revoke": { allowed: STAFF, input: async (w, org) => ({ ...(await freshApiKey(w, org)), reason: "Matrix" }) },
   "apiKeys.usage": { allowed: STAFF, input: (w, org) => freshApiKey(w, org) },
+  "metrics.dashboard": { allowed: STAFF, input: () => ({ force_refresh: true }) },
+  "metrics.activity": { allowed: STAFF, input: () => undefined },
+  "metrics.statistics": { allowed: STAFF, input: () => ({ period: "week" }) },
+  "metrics.export": { allowed: STAFF, input: () => ({ format: "json", date_range: "7d" }) },
+  "metrics.invalidateCache": { allowed: ["ADMIN"], input: () => undefined },
+  "analytics.trend": { allowed: STAFF, input: () => ({ metric: "daily_active_users", date_range: "7d" }) },
+  "analytics.cohorts": { allowed: STAFF, input: () => ({ weeks: 4 }) },
+  "analytics.export": { allowed: STAFF, input: () => ({ format: "csv", date_range: "7d" }) },
+  "analytics.classAnalytics": { allowed: STAFF, input: classId },
+  "analytics.classExport": {
+    allowed: STAFF,
+    input: async (w, org) => ({ ...(await classId(w, org)), format: "json", date_range: "7d" }),
+  },
 };
 
 // At run time tRPC keeps a flat map of dotted paths to procedures (its type is the nested router shape).
@@ -689,6 +702,11 @@ const NOT_ROWS = new Set([
   "agents.standardsCatalog",
   "passwordReset.status",
   "health.check",
+  // Numbers per day and week; the export's rows are numbers too (its name carries the slug, not an id).
+  "analytics.trend",
+  "analytics.cohorts",
+  "analytics.export",
+  "analytics.classExport",
 ]);
 
 /** Inputs that make a query answer with rows where the matrix's input may find none. */
@@ -801,6 +819,8 @@ describe("tenant isolation", () => {
     "apiKeys.rotate",
     "apiKeys.revoke",
     "apiKeys.usage",
+    "analytics.classAnalytics",
+    "analytics.classExport",
   ])("%s on another organization's user is NOT_FOUND", async (path) => {
     const call = procedureOf(w.caller(await w.actor("b", "ADMIN")), path);
     expect(await outcome(call(await (matrix[path] as Entry).input(w, "a")))).toBe("NOT_FOUND");

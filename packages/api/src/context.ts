@@ -7,7 +7,9 @@ import {
   type AppTokenSettings,
   type Correlation,
   clientAddress,
+  createMetricsCache,
   loadActor,
+  type MetricsRuntime,
   newCorrelation,
   type ProxyTrust,
   type RateLimitDecision,
@@ -46,6 +48,11 @@ export interface ContextInner {
   agents: () => TaskRuntime;
   /** Where services publish realtime events after their writes (none: they publish nothing). */
   realtime: RealtimePublisher | undefined;
+  /**
+   * The metrics services' cache and system probe (the app's: Redis when configured). Services
+   * invalidate through its cache (`svc.metricsCache`) when they change the numbers.
+   */
+  metrics: MetricsRuntime;
   /** Where the request log goes (silent unless the app passes its logger). */
   logger: Logger;
   /** Origins besides the requested host allowed to send mutations (e.g. a separate admin host). */
@@ -74,6 +81,29 @@ function noAgents(): never {
 
 const silent = pino({ level: "silent" });
 
+/** What the system metrics read where nobody measures them (tests, scripts). */
+const UNMEASURED_SYSTEM = {
+  api_response_time_p95: null,
+  cache_hit_rate: null,
+  database_connections: 0,
+  redis_memory_usage: null,
+  error_rate: null,
+};
+
+let defaultMetrics: MetricsRuntime | null = null;
+
+/**
+ * One in-memory metrics runtime per process for contexts that are given none (tests, scripts),
+ * so their requests share one cache as an app's do.
+ */
+function memoryMetrics(): MetricsRuntime {
+  if (!defaultMetrics) {
+    const cache = createMetricsCache({});
+    defaultMetrics = { cache, system: async () => ({ ...UNMEASURED_SYSTEM }) };
+  }
+  return defaultMetrics;
+}
+
 /** The part of the context that needs no HTTP request: tests and the worker build it directly. */
 export function createContextInner(opts: Partial<ContextInner> & { db: Database }): ContextInner {
   const correlation = opts.correlation ?? newCorrelation("web", opts.correlationId);
@@ -85,6 +115,7 @@ export function createContextInner(opts: Partial<ContextInner> & { db: Database 
     request: opts.request ?? null,
     agents: opts.agents ?? noAgents,
     realtime: opts.realtime,
+    metrics: opts.metrics ?? memoryMetrics(),
     logger: opts.logger ?? silent,
     trustedOrigins: opts.trustedOrigins ?? [],
     rateLimiter: opts.rateLimiter ?? null,

@@ -1,8 +1,9 @@
-// The API's two file downloads, shared by the web app's links (/api/content/:id/rojo.zip,
+// The API's file downloads: the two shared by the web app's links (/api/content/:id/rojo.zip,
 // /api/classes/:id/gradebook.csv) and the REST API (/api/v1/roblox/environments/{id}/rojo,
-// /api/v1/classes/{id}/gradebook.csv). Each reads through a procedure (createCaller), so a
-// download answers exactly as that procedure would: the same roles, scopes, tenancy and limits.
-// Refusals are TRPCErrors; the transport turns them into its own error responses.
+// /api/v1/classes/{id}/gradebook.csv), and the procedures whose meta says they answer a file
+// (`download`: the metrics and analytics exports). Each reads through a procedure (createCaller),
+// so a download answers exactly as that procedure would: the same roles, scopes, tenancy and
+// limits. Refusals are TRPCErrors; the transport turns them into its own error responses.
 import { rojoFileName, rojoZip } from "@toolboxai/agents/roblox";
 import { RateLimitError } from "@toolboxai/core";
 import { robloxEnvironmentSchema } from "@toolboxai/validators";
@@ -75,4 +76,27 @@ export async function gradebookCsv(ctx: ContextInner, classId: string): Promise<
     contentType: "text/csv; charset=utf-8",
     body: new TextEncoder().encode(`\uFEFF${csv}`),
   };
+}
+
+/** What a `download` procedure answers (core's ExportFile). */
+interface ProcedureFile {
+  filename: string;
+  contentType: string;
+  body: Uint8Array;
+}
+
+type FileProcedure = (input: unknown) => Promise<ProcedureFile>;
+
+/**
+ * The file a procedure with meta `download` answers (`metrics.export`), called through
+ * createCaller with the request's input, which the procedure validates (BAD_REQUEST naming the
+ * members). The name must be safe inside Content-Disposition's quotes: the services choose it.
+ */
+export async function procedureFile(ctx: ContextInner, procedure: string, input: unknown): Promise<DownloadFile> {
+  let target: unknown = createCaller(ctx);
+  for (const key of procedure.split(".")) target = (target as Record<string, unknown>)[key];
+  if (typeof target !== "function") throw new Error(`no procedure ${procedure}`);
+  // The caller's procedures are typed by their inputs; this one is reached by name, and validates its input itself.
+  const file = await (target as FileProcedure)(input);
+  return { filename: file.filename, contentType: file.contentType, body: new Uint8Array(file.body) };
 }

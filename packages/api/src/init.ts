@@ -13,7 +13,8 @@ import type { ContextInner } from "./context";
  * What a procedure declares about itself. `openapi` publishes it in the REST API (/api/v1, see
  * ./openapi); `scopes` are what an API key must hold to call it (a procedure without them cannot
  * be called with a key at all); `rateLimit` is a limit of its own on top of the caller's general
- * ones; `successStatus` is its REST status when it succeeds (201 for a create, 202 for a queued task).
+ * ones; `successStatus` is its REST status when it succeeds (201 for a create, 202 for a queued task);
+ * `download` says REST answers the procedure's file.
  */
 export type Meta = OpenApiMeta<{
   /** One line on what the procedure does, for logs and generated docs. */
@@ -21,6 +22,11 @@ export type Meta = OpenApiMeta<{
   scopes?: readonly ApiScope[];
   rateLimit?: RateLimitName;
   successStatus?: 200 | 201 | 202;
+  /**
+   * The procedure answers a file (`DownloadFile`: an export), which REST serves as an attachment
+   * of one of these media types instead of JSON (../downloads.ts).
+   */
+  download?: { mediaTypes: readonly string[] };
 }>;
 
 const t = initTRPC

@@ -1,4 +1,5 @@
 import { agentsRouter } from "./routers/agents/_router";
+import { analyticsRouter } from "./routers/analytics/_router";
 import { apiKeysRouter } from "./routers/api-keys/_router";
 import { assignmentsRouter } from "./routers/assignments/_router";
 import { authRouter } from "./routers/auth/_router";
@@ -9,6 +10,7 @@ import { healthRouter } from "./routers/health/_router";
 import { homeRouter } from "./routers/home/_router";
 import { meRouter } from "./routers/me/_router";
 import { messagesRouter } from "./routers/messages/_router";
+import { metricsRouter } from "./routers/metrics/_router";
 import { passwordResetRouter } from "./routers/password-reset/_router";
 import { questionsRouter } from "./routers/questions/_router";
 import { robloxRouter } from "./routers/roblox/_router";
@@ -31,6 +33,8 @@ export const appRouter = createTRPCRouter({
   passwordReset: passwordResetRouter,
   apiKeys: apiKeysRouter,
   auth: authRouter,
+  metrics: metricsRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

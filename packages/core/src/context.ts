@@ -1,5 +1,6 @@
 import type { ScopedDatabase } from "@toolboxai/db";
 import type { Actor } from "./actor";
+import type { MetricsCache } from "./metrics/cache";
 import type { RealtimePublisher } from "./realtime/publisher";
 
 /** The dependencies every service takes explicitly: a tenant-scoped client and who is acting. */
@@ -12,4 +13,6 @@ export interface ServiceContext {
   requestId?: string | undefined;
   /** Where realtime events go (see ./realtime-events.ts); without it, services publish nothing. */
   realtime?: RealtimePublisher | undefined;
+  /** The metrics cache that events invalidate (see ./metrics/events.ts); without it, there is nothing to invalidate. */
+  metricsCache?: MetricsCache | undefined;
 }

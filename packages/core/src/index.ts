@@ -1,9 +1,15 @@
 // @toolboxai/core: the domain. Services are plain functions taking a ServiceContext
 // (`{ db, actor }`, tenant-scoped) and throwing DomainError; no tRPC, Next or next-auth here.
+
+export { rebuildMetricRollups } from "@toolboxai/db";
 export * from "./actor";
 export * from "./agents/drafts";
 export * from "./agents/progress";
 export * from "./agents/tasks";
+export * from "./analytics/class-analytics";
+export * from "./analytics/cohorts";
+export * from "./analytics/export";
+export * from "./analytics/trend";
 export * from "./api-keys/api-keys";
 export * from "./api-keys/authenticate";
 export * from "./api-keys/format";
@@ -33,7 +39,12 @@ export * from "./correlation/tasks";
 export * from "./csv";
 export * from "./errors";
 export * from "./gradebook/gradebook";
+export * from "./health/agents";
 export * from "./health/health";
+export * from "./health/parts";
+export * from "./health/probes";
+export * from "./health/readiness";
+export * from "./health/realtime";
 export * from "./home/home";
 export * from "./mail/env";
 export * from "./mail/mailer";
@@ -41,6 +52,17 @@ export * from "./me/me";
 export * from "./messages/inbox";
 export * from "./messages/messages";
 export * from "./messages/recipients";
+export * from "./metrics/activity";
+export * from "./metrics/cache";
+export * from "./metrics/dashboard";
+export { type EngagementInputs, engagementScore } from "./metrics/engagement";
+export { metricsChanged } from "./metrics/events";
+export * from "./metrics/invalidate";
+export { rollUpActivity, rollUpUserCreated, rollUpUserDeleted } from "./metrics/rollups";
+export * from "./metrics/runtime";
+export * from "./metrics/scope";
+export * from "./metrics/statistics";
+export * from "./metrics/system";
 export * from "./questions/questions";
 export * from "./questions/quiz-questions";
 export * from "./rate-limit/client-address";

@@ -22,14 +22,31 @@ export interface DatabaseTarget {
 export interface Connection {
   kind: DatabaseKind;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** Connections open now: the pg pool's (0 before the first query), or PGlite's one. */
+  openConnections(): number;
   close(): Promise<void>;
+}
+
+/** PrismaPg, keeping the pool it opens so its size can be read (Prometheus' database_connections_active). */
+class ObservedPrismaPg extends PrismaPg {
+  pools: { totalCount: number }[] = [];
+  override async connect() {
+    const adapter = await super.connect();
+    this.pools.push(adapter.underlyingDriver());
+    return adapter;
+  }
 }
 
 /** Opens the driver adapter for a target; used by the client and by the migrator. */
 export function openConnection(target: DatabaseTarget): Connection {
   if (target.databaseUrl) {
-    const adapterFactory = new PrismaPg({ connectionString: target.databaseUrl, max: 10 });
-    return { kind: "postgresql", adapterFactory, close: async () => {} };
+    const adapterFactory = new ObservedPrismaPg({ connectionString: target.databaseUrl, max: 10 });
+    return {
+      kind: "postgresql",
+      adapterFactory,
+      openConnections: () => adapterFactory.pools.reduce((open, pool) => open + pool.totalCount, 0),
+      close: async () => {},
+    };
   }
   const dir = target.pgliteDir ?? readDbEnv().pgliteDir;
   let pglite: PGlite;
@@ -42,6 +59,7 @@ export function openConnection(target: DatabaseTarget): Connection {
   return {
     kind: "pglite",
     adapterFactory: new PrismaPGlite(pglite),
+    openConnections: () => (pglite.closed ? 0 : 1),
     close: () => pglite.close(),
   };
 }

@@ -36,6 +36,17 @@ describe("demo seed", () => {
     expect(await t.db.contentItem.count({ where: { status: "PUBLISHED" } })).toBe(2);
   });
 
+  it("gives the demo school its history: what its rows would have recorded, counted in the rollups", async () => {
+    const types = await t.db.activityEvent.groupBy({ by: ["type"], _count: true, orderBy: { type: "asc" } });
+    const count = Object.fromEntries(types.map((e) => [e.type, e._count]));
+    expect(count).toMatchObject({ quiz_submitted: 3, content_published: 2, message_sent: 1 });
+    expect(count.sign_in).toBeGreaterThan(20);
+    const submitted = await t.db.metricDaily.aggregate({ where: { metric: "quiz_submitted" }, _sum: { value: true } });
+    expect(submitted._sum.value).toBe(3);
+    const activeDays = await t.db.activeUserDay.count();
+    expect(activeDays).toBeGreaterThan(20);
+  });
+
   it("is idempotent: a second run creates nothing", async () => {
     const second = await seedDemo(t.db);
     expect(second.created).toBe(false);
@@ -44,6 +55,7 @@ describe("demo seed", () => {
     expect(await t.db.parentStudentLink.count()).toBe(1);
     expect(await t.db.class.count()).toBe(1);
     expect(await t.db.attempt.count()).toBe(3);
+    expect(await t.db.activityEvent.count({ where: { type: "quiz_submitted" } })).toBe(3);
   });
 
   it("gives every demo user the printed password", async () => {

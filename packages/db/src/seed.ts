@@ -4,6 +4,7 @@ import type { Database } from "./client";
 import type { Prisma } from "./generated/prisma/client";
 import { Role } from "./generated/prisma/enums";
 import { hashPassword } from "./passwords";
+import { seedDemoActivity } from "./seed-activity";
 
 export const DEMO_PASSWORD = "learn-with-toolbox";
 export const DEMO_ORG = { name: "Maple Grove Middle School", slug: "maple-grove" } as const;
@@ -34,11 +35,14 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = new Map<string, string>();
-  for (const u of DEMO_USERS) {
+  // The demo school has been running for six weeks (its dashboards show that history), and its
+  // people joined in this order.
+  const joined = Date.now() - 42 * DAY;
+  for (const [i, u] of DEMO_USERS.entries()) {
     const user = await db.user.upsert({
       where: { organizationId_email: { organizationId: org.id, email: u.email } },
       update: {},
-      create: { ...u, organizationId: org.id, passwordHash },
+      create: { ...u, organizationId: org.id, passwordHash, createdAt: new Date(joined + i * 60_000) },
     });
     ids.set(u.email, user.id);
   }
@@ -56,7 +60,9 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
   const teacherId = ids.get("rivera@maplegrove.test");
   if (teacherId) {
     const studentIds = DEMO_USERS.filter((u) => u.role === Role.STUDENT).flatMap((u) => ids.get(u.email) ?? []);
-    await seedDemoClass(db, { organizationId: org.id, teacherId, studentIds });
+    if (await seedDemoClass(db, { organizationId: org.id, teacherId, studentIds })) {
+      await seedDemoActivity(db, org.id);
+    }
   }
 
   return {
@@ -136,10 +142,13 @@ const SUBMISSIONS: { responses: Prisma.InputJsonObject[]; correct: boolean[] }[]
  * published lesson and quiz assigned, some students done, and an announcement. Skipped when
  * the class already exists, so the seed stays idempotent.
  */
-async function seedDemoClass(db: Database, ids: { organizationId: string; teacherId: string; studentIds: string[] }) {
+async function seedDemoClass(
+  db: Database,
+  ids: { organizationId: string; teacherId: string; studentIds: string[] },
+): Promise<boolean> {
   const { organizationId, teacherId, studentIds } = ids;
   const existing = await db.class.findFirst({ where: { organizationId, teacherId, name: "Life Science · Period 3" } });
-  if (existing) return;
+  if (existing) return false;
   const now = Date.now();
   const cls = await db.class.create({
     data: {
@@ -312,4 +321,5 @@ async function seedDemoClass(db: Database, ids: { organizationId: string; teache
       createdAt: new Date(now - 6 * DAY),
     },
   });
+  return true;
 }

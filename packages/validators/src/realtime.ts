@@ -80,7 +80,7 @@ export type GradeReleasedEventData = z.infer<typeof gradeReleasedEventSchema>;
 
 /** On `private-org-{org}-dashboard`: something the dashboards count changed. */
 export const dashboardChangedEventSchema = z.object({
-  what: z.enum(["submissions", "enrollments", "content", "tasks", "users"]),
+  what: z.enum(["submissions", "enrollments", "content", "tasks", "users", "metrics"]),
 });
 export type DashboardChangedEventData = z.infer<typeof dashboardChangedEventSchema>;
 

@@ -2,6 +2,7 @@
 
 import type { Role } from "@toolboxai/validators";
 import {
+  BarChart3,
   BookOpen,
   Bot,
   FileQuestion,
@@ -54,6 +55,7 @@ const AI_TASKS: NavItem = { href: "/teacher/tasks", label: "AI tasks", icon: Bot
 const NAV: Record<Role, NavItem[]> = {
   ADMIN: [
     { href: "/admin", label: "Overview", icon: Home },
+    { href: "/admin/metrics", label: "Metrics", icon: BarChart3 },
     { href: "/admin/users", label: "Users", icon: Users },
     { href: "/admin/classes", label: "Classes", icon: School },
     { href: "/teacher/content", label: "Content library", icon: Library },
@@ -66,6 +68,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/teacher", label: "My classes", icon: School, owns: ["/teacher/classes"] },
     { href: "/teacher/content", label: "Content library", icon: Library },
     { href: "/teacher/questions", label: "Question bank", icon: FileQuestion },
+    { href: "/teacher/metrics", label: "My metrics", icon: BarChart3 },
     GENERATE,
     AI_TASKS,
     MESSAGES,

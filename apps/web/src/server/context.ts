@@ -1,6 +1,6 @@
 // The tRPC context of this app's requests: @toolboxai/api's context with what only the web app
 // knows injected (who the credentials say is calling, this process's database, agents, realtime,
-// logger, rate limiter, and which forwarding headers to believe).
+// metrics cache, logger, rate limiter, and which forwarding headers to believe).
 import "server-only";
 import {
   type AuthRejection,
@@ -18,6 +18,7 @@ import { credentialOf } from "./auth/credentials";
 import { authOptions } from "./auth/options";
 import { getDb } from "./db";
 import { logger } from "./logger";
+import { getMetricsRuntime } from "./metrics";
 import { getRateLimiter, proxyTrust } from "./rate-limit";
 import { getRealtimePublisher } from "./realtime";
 
@@ -67,6 +68,7 @@ export function createContext(opts: {
     db: getDb(),
     agents: getAgentRuntime,
     realtime: getRealtimePublisher(),
+    metrics: getMetricsRuntime(),
     logger,
     trustedOrigins: env.trustedOrigins,
     rateLimiter: getRateLimiter(),

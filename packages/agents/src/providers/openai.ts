@@ -1,5 +1,6 @@
 // OpenAI (or any OpenAI-compatible server, via `baseURL`) behind the ModelProvider interface. One
 // attempt per call: retries, timeouts and the circuit breaker live in resilience.ts.
+import { traceModelCalls } from "@toolboxai/observability/tracing";
 import OpenAI from "openai";
 import { ModelCallError } from "../errors";
 import type { ChatReply, ChatRequest, ModelProvider } from "../types";
@@ -31,7 +32,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
     timeout: options.sdkTimeoutMs ?? 10 * 60_000,
   });
 
-  return {
+  // Each call is a "model.call" span (provider, model, agent, tokens) when tracing is on.
+  return traceModelCalls({
     name: "openai",
     model: options.model,
     async chat(request: ChatRequest): Promise<ChatReply> {
@@ -60,5 +62,5 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
         model: completion.model || options.model,
       };
     },
-  };
+  });
 }

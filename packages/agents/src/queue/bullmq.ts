@@ -1,6 +1,7 @@
 // The Redis-backed queue: the web app enqueues, any number of `apps/worker` processes consume.
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
+import { withQueueSizeGauge } from "./metrics";
 import {
   backoffDelay,
   DEFAULT_QUEUE_OPTIONS,
@@ -33,7 +34,7 @@ export function createBullQueue(options: BullQueueOptions): TaskQueue & { queue:
   const opts: QueueOptions = { ...DEFAULT_QUEUE_OPTIONS, ...options };
   const redis = connection(options.redisUrl, "producer");
   const queue = new Queue<JobData>(QUEUE_NAME, { connection: redis, prefix: options.prefix ?? "toolboxai" });
-  return {
+  return withQueueSizeGauge({
     kind: "bullmq",
     queue,
     async enqueue(taskId) {
@@ -66,7 +67,7 @@ export function createBullQueue(options: BullQueueOptions): TaskQueue & { queue:
       await queue.close();
       redis.disconnect();
     },
-  };
+  });
 }
 
 export interface BullWorkerOptions extends BullQueueOptions {

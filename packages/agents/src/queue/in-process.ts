@@ -1,3 +1,4 @@
+import { withQueueSizeGauge } from "./metrics";
 import {
   backoffDelay,
   DEFAULT_QUEUE_OPTIONS,
@@ -69,7 +70,7 @@ export function createInProcessQueue(
     }
   };
 
-  return {
+  return withQueueSizeGauge({
     kind: "in-process",
     async enqueue(taskId) {
       if (closed) throw new Error("The task queue is closed");
@@ -95,5 +96,5 @@ export function createInProcessQueue(
       waiting.length = 0;
       await Promise.allSettled([...running]);
     },
-  };
+  });
 }

@@ -198,6 +198,11 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       });
       return;
     }
+    if (req.method === "GET" && path === "/v1/models") {
+      // As OpenAI-compatible servers list their models (health checks ask for this).
+      sendJson(res, 200, { object: "list", data: [{ id: "fake-model", object: "model", owned_by: "toolboxai" }] });
+      return;
+    }
     sendJson(res, 404, errorBody(404, `No route for ${req.method} ${path}`));
   });
   server.on("connection", (socket) => {

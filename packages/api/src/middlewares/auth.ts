@@ -23,6 +23,7 @@ export const requireActor = middleware(({ ctx, next }) => {
     correlationId: ctx.correlationId,
     requestId: ctx.correlation.requestId,
     realtime: ctx.realtime,
+    metricsCache: ctx.metrics.cache,
   };
   return next({ ctx: { actor, db, svc } });
 });

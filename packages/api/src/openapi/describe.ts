@@ -20,6 +20,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   messages: "Direct threads and class announcements.",
   agents: "AI content generation: start a task, follow it, cancel or retry it.",
   roblox: "Roblox environments for the Studio plugin: Rojo projects.",
+  metrics: "The dashboard's numbers (users, content, engagement, system), activity, statistics per period, exports.",
+  analytics: "Daily trends, weekly sign-up cohorts, exports, and one class's results.",
   admin: "Organization administration: API keys and their usage.",
   health: "Whether the service and its dependencies are up.",
 };

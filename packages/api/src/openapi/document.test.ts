@@ -170,6 +170,23 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(rojo?.responses ?? {})).toEqual(expect.arrayContaining(["401", "403", "404", "429"]));
   });
 
+  it("documents the metrics, analytics and class analytics exports as JSON, CSV or XLSX attachments", () => {
+    const exports = [
+      paths["/metrics/export"]?.post,
+      paths["/analytics/export/{format}"]?.get,
+      paths["/classes/{classId}/analytics/export/{format}"]?.get,
+    ];
+    for (const op of exports) {
+      expect(Object.keys(op?.responses["200"]?.content ?? {})).toEqual([
+        "application/json",
+        "text/csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      ]);
+      expect(Object.keys(op?.responses["200"]?.headers ?? {})).toContain("Content-Disposition");
+      expect(Object.keys(op?.responses ?? {})).toEqual(expect.arrayContaining(["400", "401", "403", "429"]));
+    }
+  });
+
   it("routes every operation's path to its own procedure (literal paths declared before {param} ones)", () => {
     // The adapter tries the procedures of a method in declaration order and takes the first match.
     const procedures = table.operations.filter((op) => op.kind === "procedure");

@@ -222,6 +222,7 @@ function procedureOperation(doc: Json, op: ProcedureOperation, router: AnyTRPCRo
       parameter.schema?.description ?? parameterDescription(op.path, parameter.in, parameter.name);
   }
   finishRequestBody(operation.requestBody as RequestBody | undefined, op.pathParameters, inputExamples(router, op));
+  if (op.meta.download) operation.responses["200"] = fileResponse(op.meta.download.mediaTypes);
   finishOperation(operation, {
     path: op.path,
     scopes: op.meta.scopes,
@@ -231,6 +232,24 @@ function procedureOperation(doc: Json, op: ProcedureOperation, router: AnyTRPCRo
     hasPathParameters: op.pathParameters.length > 0,
     isMutation: op.method !== "GET",
   });
+}
+
+/** The 200 of an operation answering a file: an attachment of one of `mediaTypes`. */
+function fileResponse(mediaTypes: readonly string[]): Json {
+  const schemaOf = (type: string) =>
+    type.endsWith("json")
+      ? { type: "object", description: "The file's content (a JSON document)." }
+      : { type: "string", contentMediaType: type };
+  return {
+    description: `The file, as an attachment (${mediaTypes.join(", ")}).`,
+    headers: {
+      "Content-Disposition": {
+        description: "`attachment` with the file's name.",
+        schema: { type: "string", example: 'attachment; filename="file"' },
+      },
+    },
+    content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: schemaOf(type) }])),
+  };
 }
 
 function fileOperationObject(op: FileOperation, scopes: readonly string[] | undefined): OperationObject {

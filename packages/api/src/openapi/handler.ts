@@ -2,9 +2,9 @@
 // middlewares and services as /api/trpc, behind a framework-free `(Request) => Response`.
 // Around the adapter it answers what the adapter gets wrong (405 with Allow for a known path,
 // an empty POST body as `{}`, 413 over the cap, 415 and 400 for bodies that are not JSON
-// objects), serves the two file downloads (which the adapter cannot, it only speaks JSON), sets
-// 201/202 from procedure meta, turns every error into RFC 9457 problem+json, and puts the
-// correlation and rate-limit headers on every response.
+// objects), serves the file downloads and the procedures that answer files (which the adapter
+// cannot, it only speaks JSON), sets 201/202 from procedure meta, turns every error into RFC 9457
+// problem+json, and puts the correlation and rate-limit headers on every response.
 import {
   CORRELATION_HEADER,
   type Correlation,
@@ -16,7 +16,14 @@ import type { AnyTRPCRouter } from "@trpc/server";
 import type { Logger } from "pino";
 import { createOpenApiNodeHttpHandler } from "trpc-to-openapi";
 import type { ContextInner } from "../context";
-import { countDownload, type DownloadFile, downloadHeaders, gradebookCsv, rojoProject } from "../downloads";
+import {
+  countDownload,
+  type DownloadFile,
+  downloadHeaders,
+  gradebookCsv,
+  procedureFile,
+  rojoProject,
+} from "../downloads";
 import { rateLimitResponseHeaders } from "../middlewares/rate-limit";
 import { appRouter } from "../root";
 import { readJsonBody } from "./body";
@@ -137,6 +144,16 @@ function acceptsBody(method: string): boolean {
   return method === "POST" || method === "PUT" || method === "PATCH";
 }
 
+/** The query string as the adapter reads it: one value as a string, repeated ones as a list. */
+function queryInput(url: URL): Record<string, string | string[]> {
+  const input: Record<string, string | string[]> = Object.create(null);
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    input[key] = values.length === 1 ? (values[0] ?? "") : values;
+  }
+  return input;
+}
+
 async function serveFile(op: FileOperation, ctx: ContextInner, params: Record<string, string>): Promise<DownloadFile> {
   await countDownload(ctx);
   return op.file === "rojo" ? rojoProject(ctx, params.environmentId ?? "") : gradebookCsv(ctx, params.classId ?? "");
@@ -219,6 +236,16 @@ export function createRestHandler(options: RestHandlerOptions): (req: Request) =
         const read = await readJsonBody(req);
         if (!read.ok) return fail({ status: read.status, code: read.code, detail: read.detail });
         body = read.body;
+      }
+      if (operation.meta.download) {
+        try {
+          const input = { ...(body ?? queryInput(url)), ...match.params };
+          const file = await procedureFile(ctx, operation.procedure, input);
+          return finish(new Response(file.body, { status: 200, headers: downloadHeaders(file) }));
+        } catch (error) {
+          errors.push(error as { cause?: unknown });
+          return finish(problemResponse(problemOfError(error, base())));
+        }
       }
       const adapterUrl = `${url.origin}${path}${url.search}`;
       const method = req.method === "HEAD" ? "GET" : req.method;

@@ -22,6 +22,8 @@ const PATH: Record<string, string> = {
   environmentId: "The environment's id (a content item of type ENVIRONMENT).",
   version: "The version number (1 for the first saved version).",
   sectionId: "The section's id within the lesson.",
+  metric: "Which metric's trend (`daily_active_users`, `new_users`, `content_created`, ...).",
+  format: "The file's format: `json`, `csv` or `xlsx`.",
 };
 
 const QUERY: Record<string, string> = {
@@ -41,6 +43,10 @@ const QUERY: Record<string, string> = {
   cursor: "The `nextCursor` of the previous page; omit it for the first page.",
   limit: "How many items per page at most; a page with more to follow answers a `nextCursor`.",
   scope: "`mine` (questions you wrote), `shared` (shared with you) or `all`.",
+  force_refresh: "`true` to recompute the numbers now instead of answering from the cache (default `false`).",
+  period: "The period compared with the one before: `day`, `week` (default), `month`, `quarter` or `year`.",
+  date_range: "The last `7d`, `30d` (default) or `90d`.",
+  weeks: "How many weekly cohorts (1–26, default 8), the latest last.",
   regradePolicy:
     "What happens to the scores of attempts that answered the question: required when students have answered it (else 409).",
 };

@@ -113,6 +113,8 @@ const TAGS = [
   "agents",
   "roblox",
   "health",
+  "metrics",
+  "analytics",
 ];
 /** Routers other engineers publish, with tags of their own. */
 const OTHER_TAGS = ["api-keys", "auth"];

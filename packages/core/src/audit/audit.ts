@@ -1,6 +1,7 @@
 // Audit trail and activity events. Every meaningful action writes through these two.
 import type { Prisma } from "@toolboxai/db";
 import type { ServiceContext } from "../context";
+import { rollUpActivity } from "../metrics/rollups";
 
 export interface AuditEntry {
   action: string;
@@ -34,8 +35,14 @@ export function recordAudit(ctx: ServiceContext, entry: AuditEntry) {
   });
 }
 
-export function recordActivity(ctx: ServiceContext, type: string, metadata: Prisma.InputJsonObject = {}) {
-  return ctx.db.activityEvent.create({
+/**
+ * Records an activity event by ctx.actor, and counts it in the metrics' daily rollups in the same
+ * request (see ../metrics/rollups.ts; a failed rollup write is logged, never thrown).
+ */
+export async function recordActivity(ctx: ServiceContext, type: string, metadata: Prisma.InputJsonObject = {}) {
+  const event = await ctx.db.activityEvent.create({
     data: { organizationId: ctx.actor.orgId, userId: ctx.actor.userId, type, metadata },
   });
+  await rollUpActivity(ctx, event);
+  return event;
 }

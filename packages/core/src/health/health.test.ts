@@ -5,7 +5,8 @@ import { checkHealth, type HealthReport, livenessOf, presentsHealthToken } from 
 describe("health", () => {
   it("reports the database up with its kind and the version", async () => {
     const handle = createDatabase({ pgliteDir: "memory" });
-    const report = await checkHealth({ db: handle.db, kind: handle.kind, version: "1.2.3" });
+    // A generous wait: PGlite boots on its first query, slowly on a busy machine.
+    const report = await checkHealth({ db: handle.db, kind: handle.kind, version: "1.2.3" }, 10_000);
     expect(report).toMatchObject({ status: "ok", version: "1.2.3", database: { status: "up", kind: "pglite" } });
     await handle.close();
   });
@@ -21,12 +22,15 @@ describe("health", () => {
 
   it("reports realtime publishing counts without letting failures change the status", async () => {
     const handle = createDatabase({ pgliteDir: "memory" });
-    const report = await checkHealth({
-      db: handle.db,
-      kind: handle.kind,
-      version: "1.2.3",
-      realtime: { configured: true, stats: { sent: 4, failed: 2, skipped: 0 } },
-    });
+    const report = await checkHealth(
+      {
+        db: handle.db,
+        kind: handle.kind,
+        version: "1.2.3",
+        realtime: { configured: true, stats: { sent: 4, failed: 2, skipped: 0 } },
+      },
+      10_000,
+    );
     expect(report.status).toBe("ok");
     expect(report.realtime).toEqual({ configured: true, sent: 4, failed: 2, skipped: 0 });
     await handle.close();

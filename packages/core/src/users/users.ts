@@ -17,6 +17,7 @@ import { createResetToken, resetMail, resetUrl, retireResetTokens } from "../aut
 import type { ServiceContext } from "../context";
 import { fieldError, invalid, isPrismaError, notFound, preconditionFailed } from "../errors";
 import { type MailSettings, mailSettings } from "../mail/mailer";
+import { rollUpUserCreated, rollUpUserDeleted } from "../metrics/rollups";
 import { publishDashboardChanged } from "../realtime/events";
 import { processRevocations } from "../sessions/revocations";
 import { endUserSessions } from "../sessions/sessions";
@@ -100,6 +101,7 @@ export async function createUser(ctx: ServiceContext, input: z.output<typeof cre
     metadata: { email: user.email, role: user.role, passwordGenerated: generated !== null },
   });
   publishDashboardChanged(ctx, "users");
+  await rollUpUserCreated(ctx, user.id);
   return { user, temporaryPassword: generated };
 }
 
@@ -255,6 +257,7 @@ export async function deleteUser(ctx: ServiceContext, input: { userId: string })
   });
   // After the commit: every session cache drops the person's sessions.
   processRevocations.announce({ userIds: [user.id] });
+  await rollUpUserDeleted(ctx, user.id);
   await recordAudit(ctx, {
     action: "user.deleted",
     targetType: "User",

@@ -1596,6 +1596,226 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard metrics
+         * @description Users, content, engagement and system numbers with 7-day trends. Cached for 15 minutes (and dropped sooner by any change to the numbers); `force_refresh=true` recomputes them. `cache_metadata` says whether the answer came from the cache. Limited to 10 a minute. Teachers (their classes) and admins (the organization).
+         *
+         *     API keys need the scope `metrics:read`.
+         */
+        get: operations["metrics-dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity in the last 24 hours
+         * @description Active users and events per hour, events by type and the latest events. Cached for 1 minute. Limited to 20 a minute. Teachers (their classes) and admins (the organization).
+         *
+         *     API keys need the scope `metrics:read`.
+         */
+        get: operations["metrics-activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics for a period
+         * @description This day, week, month, quarter or year against the one before: new and active users, content created and published, lessons completed, quizzes taken and their average score. An unknown `period` answers 400. Cached for 5 minutes. Limited to 30 a minute. Teachers (their classes) and admins (the organization).
+         *
+         *     API keys need the scope `metrics:read`.
+         */
+        get: operations["metrics-statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export the metrics
+         * @description The dashboard's groups of numbers (`metric_types`, all by default) with their daily values over the last 7, 30 or 90 days, as a JSON, CSV or XLSX attachment. Never cached. Limited to 10 an hour. Teachers (their classes) and admins (the organization).
+         *
+         *     API keys need the scope `metrics:read`.
+         */
+        post: operations["metrics-export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics/invalidate-cache": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Drop the cached metrics
+         * @description Drops every cached metrics answer of the organization (its own and its teachers'), on every instance; the next request recomputes them. Admins.
+         *
+         *     API keys need the scope `admin`.
+         */
+        post: operations["metrics-invalidateCache"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/trends/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A metric's daily trend
+         * @description One point per UTC day over the last 7, 30 or 90 days, with the total and the daily average. Cached for 5 minutes. Teachers (their classes) and admins (the organization).
+         *
+         *     API keys need the scope `metrics:read`.
+         */
+        get: operations["analytics-trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Weekly sign-up cohorts
+         * @description The users who joined in each of the last `weeks` weeks (Monday to Sunday, UTC) and the share of them active in each week since. Cached for 5 minutes. Teachers (their students) and admins (the organization).
+         *
+         *     API keys need the scope `metrics:read`.
+         */
+        get: operations["analytics-cohorts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/analytics/export/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the analytics
+         * @description Every trend's daily values over the last 7, 30 or 90 days and the weekly cohorts, as a JSON, CSV or XLSX attachment. Never cached. Limited to 10 an hour (with the metrics export). Teachers (their classes) and admins (the organization).
+         *
+         *     API keys need the scope `metrics:read`.
+         */
+        get: operations["analytics-export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/classes/{classId}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A class's analytics
+         * @description Completion per assignment, the distribution of quiz scores, results by question and by standard, and daily submissions with their average score. Teachers of the class and admins.
+         *
+         *     API keys need the scope `metrics:read`.
+         */
+        get: operations["analytics-classAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/classes/{classId}/analytics/export/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a class's analytics
+         * @description The class's analytics (completion, score distribution, results by question and by standard, daily trends) as a JSON, CSV or XLSX attachment. Never cached. Limited to 10 an hour (with the other exports). Teachers of the class and admins.
+         *
+         *     API keys need the scope `metrics:read`.
+         */
+        get: operations["analytics-classExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/roblox/environments/{environmentId}/rojo": {
         parameters: {
             query?: never;
@@ -3093,6 +3313,283 @@ export interface components {
         AppTokenRevoked: {
             /** @constant */
             revoked: true;
+        };
+        /**
+         * @example {
+         *       "metric": "daily_active_users",
+         *       "date_range": "7d",
+         *       "points": [
+         *         {
+         *           "date": "2026-11-26",
+         *           "value": 41
+         *         },
+         *         {
+         *           "date": "2026-11-27",
+         *           "value": 38
+         *         },
+         *         {
+         *           "date": "2026-11-28",
+         *           "value": 9
+         *         },
+         *         {
+         *           "date": "2026-11-29",
+         *           "value": 6
+         *         },
+         *         {
+         *           "date": "2026-11-30",
+         *           "value": 44
+         *         },
+         *         {
+         *           "date": "2026-12-01",
+         *           "value": 47
+         *         },
+         *         {
+         *           "date": "2026-12-02",
+         *           "value": 35
+         *         }
+         *       ],
+         *       "total": 220,
+         *       "average": 31.4
+         *     }
+         */
+        Trend: {
+            /** @enum {string} */
+            metric: "daily_active_users" | "new_users" | "content_created" | "content_published" | "lessons_completed" | "assessments_taken" | "engagement_score";
+            /** @enum {string} */
+            date_range: "7d" | "30d" | "90d";
+            points: {
+                date: string;
+                value: number;
+            }[];
+            total: number;
+            average: number;
+        };
+        /**
+         * @example {
+         *       "weeks": 3,
+         *       "cohorts": [
+         *         {
+         *           "week": "2026-11-16",
+         *           "size": 28,
+         *           "retention": [
+         *             100,
+         *             82.1,
+         *             67.9
+         *           ]
+         *         },
+         *         {
+         *           "week": "2026-11-23",
+         *           "size": 4,
+         *           "retention": [
+         *             75,
+         *             50
+         *           ]
+         *         },
+         *         {
+         *           "week": "2026-11-30",
+         *           "size": 1,
+         *           "retention": [
+         *             100
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        Cohorts: {
+            weeks: number;
+            cohorts: {
+                week: string;
+                size: number;
+                retention: number[];
+            }[];
+        };
+        /**
+         * @example {
+         *       "class": {
+         *         "id": "cmx5k0a2b0001ur7dh3k9p2qa",
+         *         "name": "Period 3 Earth Science",
+         *         "students": 28
+         *       },
+         *       "date_range": "7d",
+         *       "generated_at": "2026-12-02T09:30:00.000Z",
+         *       "completion": [
+         *         {
+         *           "assignment_id": "cmx5k7q9r0008ur7d3j6k7abh",
+         *           "title": "Plate tectonics quiz",
+         *           "type": "QUIZ",
+         *           "due_at": "2026-12-04T23:59:00.000Z",
+         *           "completed": 21,
+         *           "in_progress": 3,
+         *           "not_started": 4,
+         *           "completion_rate": 75
+         *         }
+         *       ],
+         *       "score_distribution": [
+         *         {
+         *           "bucket": "0-9%",
+         *           "min": 0,
+         *           "max": 9,
+         *           "count": 0
+         *         },
+         *         {
+         *           "bucket": "10-19%",
+         *           "min": 10,
+         *           "max": 19,
+         *           "count": 0
+         *         },
+         *         {
+         *           "bucket": "20-29%",
+         *           "min": 20,
+         *           "max": 29,
+         *           "count": 0
+         *         },
+         *         {
+         *           "bucket": "30-39%",
+         *           "min": 30,
+         *           "max": 39,
+         *           "count": 1
+         *         },
+         *         {
+         *           "bucket": "40-49%",
+         *           "min": 40,
+         *           "max": 49,
+         *           "count": 2
+         *         },
+         *         {
+         *           "bucket": "50-59%",
+         *           "min": 50,
+         *           "max": 59,
+         *           "count": 3
+         *         },
+         *         {
+         *           "bucket": "60-69%",
+         *           "min": 60,
+         *           "max": 69,
+         *           "count": 5
+         *         },
+         *         {
+         *           "bucket": "70-79%",
+         *           "min": 70,
+         *           "max": 79,
+         *           "count": 8
+         *         },
+         *         {
+         *           "bucket": "80-89%",
+         *           "min": 80,
+         *           "max": 89,
+         *           "count": 6
+         *         },
+         *         {
+         *           "bucket": "90-100%",
+         *           "min": 90,
+         *           "max": 100,
+         *           "count": 3
+         *         }
+         *       ],
+         *       "by_question": [
+         *         {
+         *           "question_id": "cmx5k9u1v000aur7d7n0p1cdj",
+         *           "prompt": "What kind of plate boundary forms where two plates move apart?",
+         *           "type": "SINGLE_CHOICE",
+         *           "answers": 28,
+         *           "correct_rate": 64.3,
+         *           "standards": [
+         *             "MS-ESS2-3"
+         *           ]
+         *         }
+         *       ],
+         *       "by_standard": [
+         *         {
+         *           "standard": "MS-ESS2-3",
+         *           "questions": 5,
+         *           "answers": 140,
+         *           "correct_rate": 72.1
+         *         }
+         *       ],
+         *       "trends": [
+         *         {
+         *           "date": "2026-11-26",
+         *           "submissions": 0,
+         *           "average_score": null
+         *         },
+         *         {
+         *           "date": "2026-11-27",
+         *           "submissions": 12,
+         *           "average_score": 78.5
+         *         },
+         *         {
+         *           "date": "2026-11-28",
+         *           "submissions": 0,
+         *           "average_score": null
+         *         },
+         *         {
+         *           "date": "2026-11-29",
+         *           "submissions": 0,
+         *           "average_score": null
+         *         },
+         *         {
+         *           "date": "2026-11-30",
+         *           "submissions": 9,
+         *           "average_score": 71.2
+         *         },
+         *         {
+         *           "date": "2026-12-01",
+         *           "submissions": 7,
+         *           "average_score": 80
+         *         },
+         *         {
+         *           "date": "2026-12-02",
+         *           "submissions": 0,
+         *           "average_score": null
+         *         }
+         *       ]
+         *     }
+         */
+        ClassAnalytics: {
+            class: {
+                id: string;
+                name: string;
+                students: number;
+            };
+            /** @enum {string} */
+            date_range: "7d" | "30d" | "90d";
+            /** Format: date-time */
+            generated_at: string;
+            completion: {
+                assignment_id: string;
+                title: string;
+                type: string;
+                due_at: string | null;
+                completed: number;
+                in_progress: number;
+                not_started: number;
+                completion_rate: number;
+            }[];
+            score_distribution: {
+                bucket: string;
+                min: number;
+                max: number;
+                count: number;
+            }[];
+            by_question: {
+                question_id: string;
+                prompt: string;
+                type: string;
+                answers: number;
+                correct_rate: number | null;
+                standards: string[];
+            }[];
+            by_standard: {
+                standard: string;
+                questions: number;
+                answers: number;
+                correct_rate: number | null;
+            }[];
+            trends: {
+                date: string;
+                submissions: number;
+                average_score: number | null;
+            }[];
         };
         /**
          * @description RFC 9457 problem details, the body of every 4xx and 5xx response.
@@ -24732,6 +25229,2204 @@ export interface operations {
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
                      *       "instance": "/api/v1/auth/revoke",
+                     *       "code": "INTERNAL_SERVER_ERROR",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "metrics-dashboard": {
+        parameters: {
+            query?: {
+                /** @description `true` to recompute the numbers now instead of answering from the cache (default `false`). */
+                force_refresh?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        timestamp: string;
+                        organization_id: string;
+                        scope: {
+                            /** @enum {string} */
+                            kind: "organization" | "teacher";
+                            teacher_id: string | null;
+                        };
+                        user_metrics: {
+                            total_users: number;
+                            active_users: number;
+                            new_users_today: number;
+                            growth_rate: number | null;
+                            user_retention: number | null;
+                        };
+                        content_metrics: {
+                            total_content: number;
+                            published_content: number;
+                            draft_content: number;
+                            content_created_today: number;
+                            avg_generation_time: number | null;
+                        };
+                        engagement_metrics: {
+                            daily_active_users: number;
+                            avg_session_duration: number | null;
+                            lessons_completed: number;
+                            assessments_taken: number;
+                            engagement_score: number;
+                        };
+                        system_metrics: {
+                            api_response_time_p95: number | null;
+                            cache_hit_rate: number | null;
+                            database_connections: number;
+                            redis_memory_usage: number | null;
+                            error_rate: number | null;
+                        };
+                        trends: {
+                            daily_active_users: {
+                                date: string;
+                                value: number;
+                            }[];
+                            content_created: {
+                                date: string;
+                                value: number;
+                            }[];
+                            engagement_score: {
+                                date: string;
+                                value: number;
+                            }[];
+                        };
+                        cache_metadata: {
+                            /** Format: date-time */
+                            generated_at: string;
+                            cache_ttl: number;
+                            cache_key: string;
+                            cache_hit: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#bad-request",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field.",
+                     *       "instance": "/api/v1/metrics/dashboard",
+                     *       "code": "BAD_REQUEST",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/title",
+                     *           "detail": "Enter a title."
+                     *         }
+                     *       ],
+                     *       "fieldErrors": {
+                     *         "title": [
+                     *           "Enter a title."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required. No credential was sent, or the one sent is not valid (unknown, expired or revoked key or token). */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).",
+                     *       "instance": "/api/v1/metrics/dashboard",
+                     *       "code": "UNAUTHORIZED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it).",
+                     *       "instance": "/api/v1/metrics/dashboard",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit. */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit.",
+                     *       "instance": "/api/v1/metrics/dashboard",
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error. Something went wrong on our side. Quote the `requestId` when you report it. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#internal-server-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
+                     *       "instance": "/api/v1/metrics/dashboard",
+                     *       "code": "INTERNAL_SERVER_ERROR",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "metrics-activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        timestamp: string;
+                        organization_id: string;
+                        scope: {
+                            /** @enum {string} */
+                            kind: "organization" | "teacher";
+                            teacher_id: string | null;
+                        };
+                        hourly: {
+                            /** Format: date-time */
+                            hour: string;
+                            active_users: number;
+                            events: number;
+                        }[];
+                        by_type: {
+                            type: string;
+                            count: number;
+                        }[];
+                        recent: {
+                            type: string;
+                            user_id: string | null;
+                            user_name: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        cache_metadata: {
+                            /** Format: date-time */
+                            generated_at: string;
+                            cache_ttl: number;
+                            cache_key: string;
+                            cache_hit: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#bad-request",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field.",
+                     *       "instance": "/api/v1/metrics/activity",
+                     *       "code": "BAD_REQUEST",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/title",
+                     *           "detail": "Enter a title."
+                     *         }
+                     *       ],
+                     *       "fieldErrors": {
+                     *         "title": [
+                     *           "Enter a title."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required. No credential was sent, or the one sent is not valid (unknown, expired or revoked key or token). */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).",
+                     *       "instance": "/api/v1/metrics/activity",
+                     *       "code": "UNAUTHORIZED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it).",
+                     *       "instance": "/api/v1/metrics/activity",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit. */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit.",
+                     *       "instance": "/api/v1/metrics/activity",
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error. Something went wrong on our side. Quote the `requestId` when you report it. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#internal-server-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
+                     *       "instance": "/api/v1/metrics/activity",
+                     *       "code": "INTERNAL_SERVER_ERROR",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "metrics-statistics": {
+        parameters: {
+            query?: {
+                /** @description The period compared with the one before: `day`, `week` (default), `month`, `quarter` or `year`. */
+                period?: "day" | "week" | "month" | "quarter" | "year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        timestamp: string;
+                        organization_id: string;
+                        scope: {
+                            /** @enum {string} */
+                            kind: "organization" | "teacher";
+                            teacher_id: string | null;
+                        };
+                        /** @enum {string} */
+                        period: "day" | "week" | "month" | "quarter" | "year";
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: date-time */
+                        end: string;
+                        statistics: {
+                            new_users: {
+                                current: number;
+                                previous: number;
+                                change: number | null;
+                            };
+                            active_users: {
+                                current: number;
+                                previous: number;
+                                change: number | null;
+                            };
+                            content_created: {
+                                current: number;
+                                previous: number;
+                                change: number | null;
+                            };
+                            content_published: {
+                                current: number;
+                                previous: number;
+                                change: number | null;
+                            };
+                            lessons_completed: {
+                                current: number;
+                                previous: number;
+                                change: number | null;
+                            };
+                            assessments_taken: {
+                                current: number;
+                                previous: number;
+                                change: number | null;
+                            };
+                            average_score: {
+                                current: number;
+                                previous: number;
+                                change: number | null;
+                            };
+                        };
+                        cache_metadata: {
+                            /** Format: date-time */
+                            generated_at: string;
+                            cache_ttl: number;
+                            cache_key: string;
+                            cache_hit: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#bad-request",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field.",
+                     *       "instance": "/api/v1/metrics/statistics",
+                     *       "code": "BAD_REQUEST",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/title",
+                     *           "detail": "Enter a title."
+                     *         }
+                     *       ],
+                     *       "fieldErrors": {
+                     *         "title": [
+                     *           "Enter a title."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required. No credential was sent, or the one sent is not valid (unknown, expired or revoked key or token). */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).",
+                     *       "instance": "/api/v1/metrics/statistics",
+                     *       "code": "UNAUTHORIZED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it).",
+                     *       "instance": "/api/v1/metrics/statistics",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit. */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit.",
+                     *       "instance": "/api/v1/metrics/statistics",
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error. Something went wrong on our side. Quote the `requestId` when you report it. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#internal-server-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
+                     *       "instance": "/api/v1/metrics/statistics",
+                     *       "code": "INTERNAL_SERVER_ERROR",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "metrics-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default json
+                     * @enum {string}
+                     */
+                    format?: "json" | "csv" | "xlsx";
+                    /**
+                     * @default 30d
+                     * @enum {string}
+                     */
+                    date_range?: "7d" | "30d" | "90d";
+                    metric_types?: ("user" | "content" | "engagement" | "system" | "trends")[];
+                };
+            };
+        };
+        responses: {
+            /** @description The file, as an attachment (application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet). */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file's name. */
+                    "Content-Disposition"?: string;
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#bad-request",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field.",
+                     *       "instance": "/api/v1/metrics/export",
+                     *       "code": "BAD_REQUEST",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/title",
+                     *           "detail": "Enter a title."
+                     *         }
+                     *       ],
+                     *       "fieldErrors": {
+                     *         "title": [
+                     *           "Enter a title."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required. No credential was sent, or the one sent is not valid (unknown, expired or revoked key or token). */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).",
+                     *       "instance": "/api/v1/metrics/export",
+                     *       "code": "UNAUTHORIZED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it).",
+                     *       "instance": "/api/v1/metrics/export",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. No such route, or no such resource in the caller's organization. */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such route, or no such resource in the caller's organization.",
+                     *       "instance": "/api/v1/metrics/export",
+                     *       "code": "NOT_FOUND",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict. The resource changed since it was read (a stale `expectedVersion`), or the change clashes with existing data. */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The resource changed since it was read (a stale `expectedVersion`), or the change clashes with existing data.",
+                     *       "instance": "/api/v1/metrics/export",
+                     *       "code": "CONFLICT",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed. The resource is not in a state that allows this (for example publishing an archived item). */
+            412: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource is not in a state that allows this (for example publishing an archived item).",
+                     *       "instance": "/api/v1/metrics/export",
+                     *       "code": "PRECONDITION_FAILED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large. The body is larger than the API accepts (1 MiB). */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#payload-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than the API accepts (1 MiB).",
+                     *       "instance": "/api/v1/metrics/export",
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type. A request body must be sent as `application/json`. */
+            415: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unsupported-media-type",
+                     *       "title": "Unsupported content type",
+                     *       "status": 415,
+                     *       "detail": "A request body must be sent as `application/json`.",
+                     *       "instance": "/api/v1/metrics/export",
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit. */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit.",
+                     *       "instance": "/api/v1/metrics/export",
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error. Something went wrong on our side. Quote the `requestId` when you report it. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#internal-server-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
+                     *       "instance": "/api/v1/metrics/export",
+                     *       "code": "INTERNAL_SERVER_ERROR",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "metrics-invalidateCache": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization_id: string;
+                        invalidated: number;
+                    };
+                };
+            };
+            /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#bad-request",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field.",
+                     *       "instance": "/api/v1/metrics/invalidate-cache",
+                     *       "code": "BAD_REQUEST",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/title",
+                     *           "detail": "Enter a title."
+                     *         }
+                     *       ],
+                     *       "fieldErrors": {
+                     *         "title": [
+                     *           "Enter a title."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required. No credential was sent, or the one sent is not valid (unknown, expired or revoked key or token). */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).",
+                     *       "instance": "/api/v1/metrics/invalidate-cache",
+                     *       "code": "UNAUTHORIZED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it).",
+                     *       "instance": "/api/v1/metrics/invalidate-cache",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. No such route, or no such resource in the caller's organization. */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such route, or no such resource in the caller's organization.",
+                     *       "instance": "/api/v1/metrics/invalidate-cache",
+                     *       "code": "NOT_FOUND",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict. The resource changed since it was read (a stale `expectedVersion`), or the change clashes with existing data. */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The resource changed since it was read (a stale `expectedVersion`), or the change clashes with existing data.",
+                     *       "instance": "/api/v1/metrics/invalidate-cache",
+                     *       "code": "CONFLICT",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed. The resource is not in a state that allows this (for example publishing an archived item). */
+            412: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource is not in a state that allows this (for example publishing an archived item).",
+                     *       "instance": "/api/v1/metrics/invalidate-cache",
+                     *       "code": "PRECONDITION_FAILED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit. */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit.",
+                     *       "instance": "/api/v1/metrics/invalidate-cache",
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error. Something went wrong on our side. Quote the `requestId` when you report it. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#internal-server-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
+                     *       "instance": "/api/v1/metrics/invalidate-cache",
+                     *       "code": "INTERNAL_SERVER_ERROR",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "analytics-trend": {
+        parameters: {
+            query?: {
+                /** @description The last `7d`, `30d` (default) or `90d`. */
+                date_range?: "7d" | "30d" | "90d";
+            };
+            header?: never;
+            path: {
+                /** @description Which metric's trend (`daily_active_users`, `new_users`, `content_created`, ...). */
+                metric: "daily_active_users" | "new_users" | "content_created" | "content_published" | "lessons_completed" | "assessments_taken" | "engagement_score";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trend"];
+                };
+            };
+            /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#bad-request",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field.",
+                     *       "instance": "/api/v1/analytics/trends/{metric}",
+                     *       "code": "BAD_REQUEST",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/title",
+                     *           "detail": "Enter a title."
+                     *         }
+                     *       ],
+                     *       "fieldErrors": {
+                     *         "title": [
+                     *           "Enter a title."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required. No credential was sent, or the one sent is not valid (unknown, expired or revoked key or token). */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).",
+                     *       "instance": "/api/v1/analytics/trends/{metric}",
+                     *       "code": "UNAUTHORIZED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it).",
+                     *       "instance": "/api/v1/analytics/trends/{metric}",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. No such route, or no such resource in the caller's organization. */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such route, or no such resource in the caller's organization.",
+                     *       "instance": "/api/v1/analytics/trends/{metric}",
+                     *       "code": "NOT_FOUND",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit. */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit.",
+                     *       "instance": "/api/v1/analytics/trends/{metric}",
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error. Something went wrong on our side. Quote the `requestId` when you report it. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#internal-server-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
+                     *       "instance": "/api/v1/analytics/trends/{metric}",
+                     *       "code": "INTERNAL_SERVER_ERROR",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "analytics-cohorts": {
+        parameters: {
+            query?: {
+                /** @description How many weekly cohorts (1–26, default 8), the latest last. */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cohorts"];
+                };
+            };
+            /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#bad-request",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field.",
+                     *       "instance": "/api/v1/analytics/cohorts",
+                     *       "code": "BAD_REQUEST",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/title",
+                     *           "detail": "Enter a title."
+                     *         }
+                     *       ],
+                     *       "fieldErrors": {
+                     *         "title": [
+                     *           "Enter a title."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required. No credential was sent, or the one sent is not valid (unknown, expired or revoked key or token). */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).",
+                     *       "instance": "/api/v1/analytics/cohorts",
+                     *       "code": "UNAUTHORIZED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it).",
+                     *       "instance": "/api/v1/analytics/cohorts",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit. */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit.",
+                     *       "instance": "/api/v1/analytics/cohorts",
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error. Something went wrong on our side. Quote the `requestId` when you report it. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#internal-server-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
+                     *       "instance": "/api/v1/analytics/cohorts",
+                     *       "code": "INTERNAL_SERVER_ERROR",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "analytics-export": {
+        parameters: {
+            query?: {
+                /** @description The last `7d`, `30d` (default) or `90d`. */
+                date_range?: "7d" | "30d" | "90d";
+            };
+            header?: never;
+            path: {
+                /** @description The file's format: `json`, `csv` or `xlsx`. */
+                format: "json" | "csv" | "xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment (application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet). */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file's name. */
+                    "Content-Disposition"?: string;
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#bad-request",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field.",
+                     *       "instance": "/api/v1/analytics/export/{format}",
+                     *       "code": "BAD_REQUEST",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/title",
+                     *           "detail": "Enter a title."
+                     *         }
+                     *       ],
+                     *       "fieldErrors": {
+                     *         "title": [
+                     *           "Enter a title."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required. No credential was sent, or the one sent is not valid (unknown, expired or revoked key or token). */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).",
+                     *       "instance": "/api/v1/analytics/export/{format}",
+                     *       "code": "UNAUTHORIZED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it).",
+                     *       "instance": "/api/v1/analytics/export/{format}",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. No such route, or no such resource in the caller's organization. */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such route, or no such resource in the caller's organization.",
+                     *       "instance": "/api/v1/analytics/export/{format}",
+                     *       "code": "NOT_FOUND",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit. */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit.",
+                     *       "instance": "/api/v1/analytics/export/{format}",
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error. Something went wrong on our side. Quote the `requestId` when you report it. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#internal-server-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
+                     *       "instance": "/api/v1/analytics/export/{format}",
+                     *       "code": "INTERNAL_SERVER_ERROR",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "analytics-classAnalytics": {
+        parameters: {
+            query?: {
+                /** @description The last `7d`, `30d` (default) or `90d`. */
+                date_range?: "7d" | "30d" | "90d";
+            };
+            header?: never;
+            path: {
+                /** @description The class's id. */
+                classId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassAnalytics"];
+                };
+            };
+            /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#bad-request",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field.",
+                     *       "instance": "/api/v1/classes/{classId}/analytics",
+                     *       "code": "BAD_REQUEST",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/title",
+                     *           "detail": "Enter a title."
+                     *         }
+                     *       ],
+                     *       "fieldErrors": {
+                     *         "title": [
+                     *           "Enter a title."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required. No credential was sent, or the one sent is not valid (unknown, expired or revoked key or token). */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).",
+                     *       "instance": "/api/v1/classes/{classId}/analytics",
+                     *       "code": "UNAUTHORIZED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it).",
+                     *       "instance": "/api/v1/classes/{classId}/analytics",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. No such route, or no such resource in the caller's organization. */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such route, or no such resource in the caller's organization.",
+                     *       "instance": "/api/v1/classes/{classId}/analytics",
+                     *       "code": "NOT_FOUND",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit. */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit.",
+                     *       "instance": "/api/v1/classes/{classId}/analytics",
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error. Something went wrong on our side. Quote the `requestId` when you report it. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#internal-server-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
+                     *       "instance": "/api/v1/classes/{classId}/analytics",
+                     *       "code": "INTERNAL_SERVER_ERROR",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "analytics-classExport": {
+        parameters: {
+            query?: {
+                /** @description The last `7d`, `30d` (default) or `90d`. */
+                date_range?: "7d" | "30d" | "90d";
+            };
+            header?: never;
+            path: {
+                /** @description The class's id. */
+                classId: string;
+                /** @description The file's format: `json`, `csv` or `xlsx`. */
+                format: "json" | "csv" | "xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment (application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet). */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file's name. */
+                    "Content-Disposition"?: string;
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#bad-request",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field.",
+                     *       "instance": "/api/v1/classes/{classId}/analytics/export/{format}",
+                     *       "code": "BAD_REQUEST",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/title",
+                     *           "detail": "Enter a title."
+                     *         }
+                     *       ],
+                     *       "fieldErrors": {
+                     *         "title": [
+                     *           "Enter a title."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required. No credential was sent, or the one sent is not valid (unknown, expired or revoked key or token). */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).",
+                     *       "instance": "/api/v1/classes/{classId}/analytics/export/{format}",
+                     *       "code": "UNAUTHORIZED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it).",
+                     *       "instance": "/api/v1/classes/{classId}/analytics/export/{format}",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. No such route, or no such resource in the caller's organization. */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such route, or no such resource in the caller's organization.",
+                     *       "instance": "/api/v1/classes/{classId}/analytics/export/{format}",
+                     *       "code": "NOT_FOUND",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit. */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit.",
+                     *       "instance": "/api/v1/classes/{classId}/analytics/export/{format}",
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error. Something went wrong on our side. Quote the `requestId` when you report it. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#internal-server-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
+                     *       "instance": "/api/v1/classes/{classId}/analytics/export/{format}",
                      *       "code": "INTERNAL_SERVER_ERROR",
                      *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
                      *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"

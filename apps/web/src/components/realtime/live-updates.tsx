@@ -32,6 +32,8 @@ const DASHBOARD_QUERIES: Record<DashboardTopic, (utils: Utils) => Promise<unknow
   // The agents' status has its own channel (useAgentStatus).
   tasks: (u) => [u.agents.list.invalidate()],
   users: (u) => [u.users.list.invalidate()],
+  // The metrics pages re-read their numbers themselves, throttled to their rate limits (useLiveMetrics).
+  metrics: () => [],
 };
 
 /** Dashboard events come in bursts (a whole class submitting): refetch at most this often. */

@@ -350,6 +350,29 @@ export const CASES: Record<string, Case> = {
   },
   "GET /api-keys/{keyId}/usage": { allowed: STAFF, input: async (w, org) => ({ keyId: await freshApiKey(w, org) }) },
 
+  // --- metrics ---
+  "GET /metrics/dashboard": { allowed: STAFF, input: () => ({ force_refresh: false }) },
+  "GET /metrics/activity": { allowed: STAFF, input: () => undefined },
+  "GET /metrics/statistics": { allowed: STAFF, input: () => ({ period: "week" }) },
+  "POST /metrics/export": { allowed: STAFF, input: () => ({ format: "csv", date_range: "7d" }) },
+  "POST /metrics/invalidate-cache": { allowed: ADMIN, input: () => undefined },
+
+  // --- analytics ---
+  "GET /analytics/trends/{metric}": {
+    allowed: STAFF,
+    input: () => ({ metric: "daily_active_users", date_range: "7d" }),
+  },
+  "GET /analytics/cohorts": { allowed: STAFF, input: () => ({ weeks: 4 }) },
+  "GET /analytics/export/{format}": { allowed: STAFF, input: () => ({ format: "csv", date_range: "7d" }) },
+  "GET /classes/{classId}/analytics": {
+    allowed: STAFF,
+    input: async (w, org) => ({ classId: (await freshClass(w, org, { enroll: true })).id, date_range: "30d" }),
+  },
+  "GET /classes/{classId}/analytics/export/{format}": {
+    allowed: STAFF,
+    input: async (w, org) => ({ classId: (await freshClass(w, org, { enroll: true })).id, format: "csv" }),
+  },
+
   // --- auth ---
   "POST /auth/token": {
     allowed: ALL,

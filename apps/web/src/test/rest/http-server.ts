@@ -105,12 +105,19 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
   res.end();
 }
 
-/** Serves `routes` (path prefix → route module) on 127.0.0.1 at a free port. */
-export async function serveRoutes(routes: Record<string, RouteModule>): Promise<RunningServer> {
+/**
+ * Serves `routes` (path prefix → route module) on 127.0.0.1 at a free port; `onRequest` sees each
+ * request first, as the production server's wrappers do (scripts/serve.mjs's metrics observer).
+ */
+export async function serveRoutes(
+  routes: Record<string, RouteModule>,
+  options: { onRequest?: (req: IncomingMessage, res: ServerResponse) => void } = {},
+): Promise<RunningServer> {
   const prefixes = Object.keys(routes).sort((a, b) => b.length - a.length);
   let origin = "";
   // Long URLs reach the app (Node's default refuses request heads over 16 KB with a bare 431).
   const server = createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
+    options.onRequest?.(req, res);
     const { request, session, drain } = toRequest(req, origin);
     const path = new URL(request.url).pathname;
     const prefix = prefixes.find((p) => path === p || path.startsWith(`${p}/`));

@@ -2,6 +2,7 @@
 // answered through the same interface as a real model (so the pipeline, validation and repair run
 // unchanged without an API key).
 import { readFile } from "node:fs/promises";
+import { traceModelCalls } from "@toolboxai/observability/tracing";
 import { abortError } from "../../errors";
 import type { AnyAgent, ChatReply, ChatRequest, ModelProvider } from "../../types";
 
@@ -77,7 +78,8 @@ export function createOfflineProvider(
   const latencyMs = options.latencyMs ?? 0;
   const { holdFile } = options;
   const holdPollMs = options.holdPollMs ?? OFFLINE_HOLD_POLL_MS;
-  return {
+  // Each call is a "model.call" span (provider, model, agent, tokens) when tracing is on.
+  return traceModelCalls({
     name: "offline",
     model: OFFLINE_MODEL,
     async chat(request: ChatRequest): Promise<ChatReply> {
@@ -96,5 +98,5 @@ export function createOfflineProvider(
         model: OFFLINE_MODEL,
       };
     },
-  };
+  });
 }

@@ -2,6 +2,7 @@ import type { Role } from "@toolboxai/validators";
 import { ArrowRight, GraduationCap, School, UserRound, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DashboardSummaryCard } from "~/components/metrics/dashboard-summary-card";
 import { PageHeader } from "~/components/page-header";
 import { RefreshOnDashboardChange } from "~/components/realtime/refresh-on-change";
 import { Button } from "~/components/ui/button";
@@ -54,6 +55,7 @@ export default async function AdminHome() {
           </Card>
         ))}
       </section>
+      <DashboardSummaryCard href="/admin/metrics" linkLabel="Organization metrics" />
       <AgentsHealth status={agents} />
       <Card className="mt-6">
         <CardHeader>

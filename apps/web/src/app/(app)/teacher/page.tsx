@@ -2,6 +2,7 @@ import { Plus, Sparkles } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClassFormDialog } from "~/components/classes/class-form-dialog";
+import { DashboardSummaryCard } from "~/components/metrics/dashboard-summary-card";
 import { PageHeader } from "~/components/page-header";
 import { Button } from "~/components/ui/button";
 import { requireRole } from "~/server/auth/session";
@@ -39,6 +40,7 @@ export default async function TeacherHome() {
       />
       <NeedsAttention />
       <TeacherClasses />
+      <DashboardSummaryCard href="/teacher/metrics" linkLabel="See my metrics" />
     </HydrateClient>
   );
 }

@@ -1,33 +1,22 @@
-import { checkHealth, livenessOf, presentsHealthToken, type RateLimitDecision } from "@toolboxai/core";
+import { checkHealth, livenessOf } from "@toolboxai/core";
 import { env } from "~/env";
-import { getActor } from "~/server/auth/session";
 import { getDatabase } from "~/server/db";
 import { logger } from "~/server/logger";
-import { getRateLimiter, limitByAddress, rateLimitHeadersOf } from "~/server/rate-limit";
 import { getRealtimePublisher } from "~/server/realtime";
+import { countHealthRequest, healthJson, healthReader, readsDetails } from "./_shared/access";
 
 export const dynamic = "force-dynamic";
 
 /**
- * The details are for a monitor with the health token (HEALTH_TOKEN) or a signed-in admin. The
- * admin is looked up in the database: when that fails, the caller gets the public answer.
- */
-async function mayReadDetails(req: Request): Promise<boolean> {
-  if (presentsHealthToken(req.headers.get("authorization"), env.healthToken)) return true;
-  const actor = await getActor().catch(() => null);
-  return actor?.role === "ADMIN";
-}
-
-/**
- * GET /api/health: 200 `{ "status": "ok" }` when the database answers, 503 `{ "status": "error" }`
- * when not. An admin, or `Authorization: Bearer <HEALTH_TOKEN>`, gets the full report instead:
- * the database's kind and latency, the version, and the realtime publisher's counts (sent,
- * failed, skipped), which never change the status.
+ * GET /api/health (also /health): liveness. 200 `{ "status": "ok" }` when the database answers,
+ * 503 `{ "status": "error" }` when not. An admin, or `Authorization: Bearer <HEALTH_TOKEN>`, gets
+ * the full report instead: the database's kind and latency, the version, and the realtime
+ * publisher's counts (sent, failed, skipped), which never change the status. The other parts
+ * are checked by /api/health/ready.
  */
 export async function GET(req: Request) {
-  const counted = { limits: [] as RateLimitDecision[] };
-  const limited = await limitByAddress(getRateLimiter(), req, "health.ip", counted);
-  if (limited) return limited;
+  const limit = await countHealthRequest(req);
+  if (limit.refused) return limit.refused;
   const { db, kind } = getDatabase();
   const report = await checkHealth({
     db,
@@ -36,8 +25,6 @@ export async function GET(req: Request) {
     realtime: { configured: env.realtime !== null, stats: getRealtimePublisher().stats() },
   });
   if (report.status !== "ok") logger.error({ database: report.database }, "health check failed");
-  return Response.json((await mayReadDetails(req)) ? report : livenessOf(report), {
-    status: report.status === "ok" ? 200 : 503,
-    headers: { "cache-control": "no-store", ...rateLimitHeadersOf([], counted) },
-  });
+  const body = readsDetails(await healthReader(req)) ? report : livenessOf(report);
+  return healthJson(body, report.status === "ok" ? 200 : 503, limit.counted);
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { ClipboardList, Plus, Table2 } from "lucide-react";
+import { BarChart3, ClipboardList, Plus, Table2 } from "lucide-react";
 import Link from "next/link";
 import { LocalTime } from "~/components/local-time";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
@@ -37,6 +37,11 @@ export function ClassAssignments({ classId, archived }: { classId: string; archi
           <Button asChild variant="outline">
             <Link href={`/teacher/classes/${classId}/gradebook`}>
               <Table2 className="size-4" aria-hidden /> Gradebook
+            </Link>
+          </Button>
+          <Button asChild variant="outline">
+            <Link href={`/teacher/classes/${classId}/analytics`}>
+              <BarChart3 className="size-4" aria-hidden /> Analytics
             </Link>
           </Button>
           {archived ? null : (

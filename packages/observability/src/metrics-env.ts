@@ -1,0 +1,48 @@
+// Where this process serves its Prometheus metrics (GET /metrics). Each app's env.ts calls this
+// (the only modules that read process.env), so a wrong value stops the process at start.
+//   METRICS_TOKEN          required as `Authorization: Bearer <token>` wherever /metrics is served;
+//                          on the web app's own port, /metrics answers 404 without it
+//   METRICS_PORT / _HOST   the web app's internal listener (apps/web/scripts/serve.mjs reads them)
+//   WORKER_METRICS_PORT / _HOST   the worker's listener (unset: the worker serves no metrics)
+import { envVar, parseEnv } from "@toolboxai/validators";
+import { z } from "zod";
+
+type Vars = Record<string, string | undefined>;
+
+const port = () => envVar.int(1, 65535, "expected a port number from 1 to 65535").optional();
+const host = () =>
+  z
+    .string()
+    .regex(/^[\w.:-]{1,253}$/, "expected a host name or an IP address")
+    .default("127.0.0.1");
+
+const schema = z.object({
+  METRICS_TOKEN: z.string().min(24, "METRICS_TOKEN must be at least 24 characters").optional(),
+  METRICS_PORT: port(),
+  METRICS_HOST: host(),
+  WORKER_METRICS_PORT: port(),
+  WORKER_METRICS_HOST: host(),
+});
+
+export interface MetricsListen {
+  port: number;
+  host: string;
+}
+
+export interface MetricsEnv {
+  /** The bearer token /metrics requires; null: none (then the app's own port does not serve it). */
+  token: string | null;
+  /** The web app's internal listener; null: none. */
+  web: MetricsListen | null;
+  /** The worker's listener; null: none. */
+  worker: MetricsListen | null;
+}
+
+export function readMetricsEnv(env: Vars): MetricsEnv {
+  const vars = parseEnv(schema, env, { what: "metrics configuration" });
+  return {
+    token: vars.METRICS_TOKEN ?? null,
+    web: vars.METRICS_PORT ? { port: vars.METRICS_PORT, host: vars.METRICS_HOST } : null,
+    worker: vars.WORKER_METRICS_PORT ? { port: vars.WORKER_METRICS_PORT, host: vars.WORKER_METRICS_HOST } : null,
+  };
+}
