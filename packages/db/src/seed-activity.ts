@@ -1,7 +1,7 @@
 // The demo organization's recent history, so its dashboards have something to show on the first
 // run: the activity events its seeded rows would have written had people made them through the
 // app (content created and published, lessons completed, quizzes submitted, the announcement),
-// plus two weeks of sign-ins on school days. Then the rollups are rebuilt from those rows, as
+// plus six weeks of sign-ins on school days, each with the (ended) session it started. Then the rollups are rebuilt from those rows, as
 // after any write that bypasses the services.
 import type { Database } from "./client";
 import type { Prisma } from "./generated/prisma/client";
@@ -10,21 +10,39 @@ import { rebuildMetricRollups } from "./rollups";
 const DAY = 24 * 3600 * 1000;
 
 type Event = Prisma.ActivityEventCreateManyInput;
+type Session = Prisma.SessionCreateManyInput;
 
-/** Who signed in on which of the last 14 days: a fixed pattern, so every run looks the same. */
-function signIns(organizationId: string, userIds: string[], now: number): Event[] {
+const HISTORY_DAYS = 41;
+const MINUTE = 60 * 1000;
+
+/**
+ * Who signed in on which of the last six weeks' school days, and for how long: a fixed pattern,
+ * so every run looks the same. Today's sign-ins are left to the people trying the demo.
+ */
+function signIns(organizationId: string, userIds: string[], now: number): { events: Event[]; sessions: Session[] } {
   const events: Event[] = [];
+  const sessions: Session[] = [];
   userIds.forEach((userId, u) => {
-    for (let daysAgo = 13; daysAgo >= 0; daysAgo--) {
+    for (let daysAgo = HISTORY_DAYS; daysAgo >= 1; daysAgo--) {
       const weekday = new Date(now - daysAgo * DAY).getUTCDay();
       if (weekday === 0 || weekday === 6) continue;
       // Most people most school days; each skips a different few.
       if ((u * 7 + daysAgo * 3) % 5 === 0) continue;
-      const at = new Date(now - daysAgo * DAY - ((u * 37) % 180) * 60 * 1000);
-      events.push({ organizationId, userId, type: "sign_in", metadata: {}, createdAt: at });
+      const at = now - daysAgo * DAY - ((u * 37) % 180) * MINUTE;
+      const ended = at + (12 + ((u * 13 + daysAgo * 7) % 40)) * MINUTE;
+      events.push({ organizationId, userId, type: "sign_in", metadata: {}, createdAt: new Date(at) });
+      sessions.push({
+        organizationId,
+        userId,
+        createdAt: new Date(at),
+        lastSeenAt: new Date(ended),
+        expiresAt: new Date(at + 12 * 60 * MINUTE),
+        revokedAt: new Date(ended),
+        revokedReason: "sign_out",
+      });
     }
   });
-  return events;
+  return { events, sessions };
 }
 
 export async function seedDemoActivity(db: Database, organizationId: string): Promise<void> {
@@ -36,11 +54,12 @@ export async function seedDemoActivity(db: Database, organizationId: string): Pr
     db.attempt.findMany({ where: { organizationId, status: "SUBMITTED" } }),
     db.message.findMany({ where: { organizationId }, include: { thread: true } }),
   ]);
-  const events: Event[] = signIns(
+  const history = signIns(
     organizationId,
     users.map((u) => u.id),
     now,
   );
+  const events = history.events;
   for (const c of content) {
     const item = { contentId: c.id, type: c.type, title: c.title };
     events.push({
@@ -89,5 +108,6 @@ export async function seedDemoActivity(db: Database, organizationId: string): Pr
     events.push({ organizationId, userId: m.authorId, type: "message_sent", metadata, createdAt: m.createdAt });
   }
   await db.activityEvent.createMany({ data: events });
+  await db.session.createMany({ data: history.sessions });
   await rebuildMetricRollups(db, organizationId);
 }
