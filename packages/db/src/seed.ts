@@ -177,6 +177,7 @@ async function seedDemoClass(
       body: { sections: LESSON_SECTIONS },
       searchText: LESSON_SECTIONS.map((s) => `${s.heading} ${s.markdown}`).join(" "),
       status: "PUBLISHED",
+      createdAt: new Date(now - 8 * DAY),
       publishedAt: new Date(now - 5 * DAY),
     },
   });
@@ -193,6 +194,7 @@ async function seedDemoClass(
       body: { instructions: "Answer all three questions. You have two attempts.", draw: null },
       searchText: "Answer all three questions.",
       status: "PUBLISHED",
+      createdAt: new Date(now - 8 * DAY),
       publishedAt: new Date(now - 5 * DAY),
     },
   });
@@ -214,6 +216,7 @@ async function seedDemoClass(
       subject: "Science",
       gradeLevel: "7",
       tags: ["photosynthesis", "lab"],
+      createdAt: new Date(now - 2 * DAY),
       body: {
         instructions: "Work in pairs. Put a fresh leaf in a glass of water in bright sunlight.",
         steps: [
