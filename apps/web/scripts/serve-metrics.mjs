@@ -4,14 +4,39 @@
 // answering only GET /metrics. The package exports TypeScript, which this plain Node server cannot
 // run; its registry and HTTP parts are plain JavaScript beside its metrics.ts, loaded from there,
 // so this server and the bundled app share one registry (on globalThis) and one prom-client.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const entry = createRequire(import.meta.url).resolve("@toolboxai/observability/metrics");
-const http = await import(pathToFileURL(path.join(path.dirname(entry), "http-metrics.mjs")).href);
+const load = (/** @type {string} */ file) => import(pathToFileURL(path.join(path.dirname(entry), file)).href);
+const http = await load("http-metrics.mjs");
+const routes = await load("route-table.mjs");
 
-export const { observeRequest, routePattern, startMetricsServer } = http;
+export const { createRequestObserver, observeRequest, routePattern, startMetricsServer } = http;
+
+/**
+ * The request observer of the app in `dir`: labels from its build's route table
+ * (.next/routes-manifest.json, the REST operations of packages/sdk/openapi.json, the public
+ * folder's entries), read once; without a build (next dev) the path heuristic, capped.
+ * @param {string} dir the web app's folder
+ * @param {{ dev?: boolean }} [options]
+ * @returns {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void}
+ */
+export function requestObserverFor(dir, options = {}) {
+  const manifestFile = path.join(dir, ".next", "routes-manifest.json");
+  if (options.dev || !existsSync(manifestFile)) return observeRequest;
+  const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+  // The committed OpenAPI document (kept current by the SDK's test) names the REST catch-all's routes.
+  const openapiFile = path.resolve(dir, "..", "..", "packages", "sdk", "openapi.json");
+  const openapi = existsSync(openapiFile) ? JSON.parse(readFileSync(openapiFile, "utf8")) : null;
+  const publicDir = path.join(dir, "public");
+  const publicEntries = existsSync(publicDir)
+    ? readdirSync(publicDir, { withFileTypes: true }).map((e) => ({ name: e.name, directory: e.isDirectory() }))
+    : [];
+  return createRequestObserver(routes.routeTableLabeler({ manifest, openapi, publicEntries }));
+}
 
 /**
  * The internal metrics listener's address from the environment: METRICS_PORT (unset: none) on
@@ -26,7 +51,14 @@ export function internalMetricsAddress(env) {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`METRICS_PORT: expected a port number from 1 to 65535, got "${given}"`);
   }
-  return { port, host: env.METRICS_HOST?.trim() || "127.0.0.1", token: env.METRICS_TOKEN?.trim() || null };
+  const host = env.METRICS_HOST?.trim() || "127.0.0.1";
+  const token = env.METRICS_TOKEN?.trim() || null;
+  if (!token && !http.isLoopbackHost(host)) {
+    throw new Error(
+      `METRICS_HOST="${host}" is not a loopback address, so METRICS_TOKEN is required (set METRICS_TOKEN, or listen on 127.0.0.1)`,
+    );
+  }
+  return { port, host, token };
 }
 
 /**

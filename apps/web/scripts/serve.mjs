@@ -18,7 +18,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { correlateRequest, correlationScope } from "./serve-correlation.mjs";
-import { observeRequest, startInternalMetrics } from "./serve-metrics.mjs";
+import { requestObserverFor, startInternalMetrics } from "./serve-metrics.mjs";
 
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV ??= dev ? "development" : "production";
@@ -35,6 +35,8 @@ const app = next({ dev, dir, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 const scope = correlationScope();
+// Route labels come from the build's route table (read once), so no request path adds a series.
+const observeRequest = requestObserverFor(dir, { dev });
 
 const server = http.createServer((req, res) => {
   observeRequest(req, res);

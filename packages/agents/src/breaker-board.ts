@@ -59,11 +59,33 @@ function parseReport(process: string, text: string): BreakerReport | null {
   }
 }
 
+/** Where the board says Redis is unreachable: one warning per outage. */
+export interface OutageLogger {
+  warn(obj: { err: unknown }, msg: string): void;
+}
+
+/**
+ * Listens for the client's errors (without a listener, ioredis prints a stack trace for every
+ * reconnection attempt): one warning when Redis becomes unreachable, none again until it was back.
+ */
+function warnOncePerOutage(redis: Redis, logger: OutageLogger | undefined): void {
+  let down = false;
+  redis.on("error", (err: unknown) => {
+    if (down) return;
+    down = true;
+    logger?.warn({ err }, "agents: Redis unreachable (breaker board); retrying quietly until it is back");
+  });
+  redis.on("ready", () => {
+    down = false;
+  });
+}
+
 export function createRedisBreakerBoard(
   redis: Redis,
-  options: { prefix?: string | undefined; staleMs?: number } = {},
+  options: { prefix?: string | undefined; staleMs?: number; logger?: OutageLogger | undefined } = {},
 ): BreakerBoard {
   const key = `${options.prefix ?? "toolboxai"}:agents:breakers`;
+  warnOncePerOutage(redis, options.logger);
   const staleMs = options.staleMs ?? BREAKER_REPORT_STALE_MS;
   return {
     async report(entry) {

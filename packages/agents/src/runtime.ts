@@ -23,6 +23,7 @@ import { createOpenAIProvider } from "./providers/openai";
 import { createBullQueue, createBullWorker, QUEUE_NAME } from "./queue/bullmq";
 import { createInProcessQueue } from "./queue/in-process";
 import type { QueueCounts, TaskJob, TaskQueue } from "./queue/types";
+import { throttledErrorLog } from "./quiet-errors";
 import { type BreakerState, createResilientProvider, type ResilienceInput } from "./resilience";
 import type { Materializer } from "./task-types";
 import type { ModelProvider } from "./types";
@@ -130,7 +131,7 @@ export function createAgentRuntime(options: {
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
   const board =
     options.breakerBoard ??
-    (redis ? createRedisBreakerBoard(redis, { prefix: config.queuePrefix }) : createMemoryBreakerBoard());
+    (redis ? createRedisBreakerBoard(redis, { prefix: config.queuePrefix, logger }) : createMemoryBreakerBoard());
   // Only processes that run tasks call the model, so only their breakers mean anything.
   const runsTasks = !config.redisUrl || options.consume === true;
   const role: ProcessRole = options.role ?? (config.redisUrl && options.consume ? "worker" : "web");
@@ -184,7 +185,12 @@ export function createAgentRuntime(options: {
   let queue: TaskQueue;
   let worker: ReturnType<typeof createBullWorker> | null = null;
   if (config.redisUrl) {
-    queue = createBullQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix, ...queueOptions });
+    queue = createBullQueue({
+      redisUrl: config.redisUrl,
+      prefix: config.queuePrefix,
+      onError: throttledErrorLog(logger, "task queue: Redis error (repeats are logged once a minute)"),
+      ...queueOptions,
+    });
     if (options.consume) {
       const lock = options.lockDurationMs ?? 30_000;
       worker = createBullWorker(runJob, {
@@ -194,7 +200,7 @@ export function createAgentRuntime(options: {
         stalledIntervalMs: Math.max(500, Math.floor(lock / 2)),
         ...queueOptions,
       });
-      worker.on("error", (err) => logger?.error({ err }, "queue worker error"));
+      worker.on("error", throttledErrorLog(logger, "queue worker error (repeats are logged once a minute)"));
     }
   } else {
     queue = createInProcessQueue(runJob, queueOptions);

@@ -1,6 +1,6 @@
 // Observability's configuration: the only module in packages/observability that reads process.env.
 // Tracing and error tracking are both off unless their variable is set.
-import { parseEnv } from "@toolboxai/validators";
+import { envVar, parseEnv } from "@toolboxai/validators";
 import { z } from "zod";
 
 type Vars = Record<string, string | undefined>;
@@ -10,6 +10,8 @@ export interface TracingEnv {
   endpoint: string | null;
   /** The `service.name` of every span. */
   serviceName: string;
+  /** Whether an incoming `traceparent` header continues the caller's trace (false: each request starts its own). */
+  trustIncomingTrace: boolean;
 }
 
 export interface ErrorTrackingEnv {
@@ -26,6 +28,8 @@ const tracingSchema = z.object({
     .string()
     .regex(/^[\w.-]{1,64}$/, "expected up to 64 letters, digits or . _ -")
     .optional(),
+  /** `true` behind a proxy that starts traces and strips `traceparent` from outside callers. */
+  OTEL_TRUST_INCOMING_TRACE: envVar.flag().optional(),
 });
 
 const errorTrackingSchema = z.object({
@@ -41,6 +45,7 @@ export function readTracingEnv(defaultServiceName: string, env: Vars = process.e
   return {
     endpoint: vars.OTEL_EXPORTER_OTLP_ENDPOINT ?? null,
     serviceName: vars.OTEL_SERVICE_NAME ?? defaultServiceName,
+    trustIncomingTrace: vars.OTEL_TRUST_INCOMING_TRACE ?? false,
   };
 }
 

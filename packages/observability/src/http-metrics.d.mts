@@ -6,8 +6,14 @@ export const NOT_FOUND_ROUTE: string;
 export function routePattern(url: string): string;
 /** The route label of a finished request: its pattern, or NOT_FOUND_ROUTE for a 404. */
 export function routeLabel(url: string, status: number): string;
+/** An observer counting requests under the route labels `labelRoute` gives (./route-table.mjs). */
+export function createRequestObserver(
+  labelRoute: (url: string, status: number) => string,
+): (req: IncomingMessage, res: ServerResponse) => void;
 /** Counts a request into http_requests_total and http_request_duration_seconds when it finishes. */
 export function observeRequest(req: IncomingMessage, res: ServerResponse): void;
+/** Whether a listener on `host` is reachable from this machine only (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean;
 /** Whether an Authorization header carries `Bearer <token>` (constant-time comparison). */
 export function presentsBearerToken(
   authorization: string | null | undefined,

@@ -4,6 +4,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import { platformMetrics } from "./platform-metrics.mjs";
+import { cappedLabeler } from "./route-table.mjs";
 
 /** Where a request's route label stops: deeper paths end in "/*". */
 export const MAX_ROUTE_DEPTH = 6;
@@ -56,28 +57,50 @@ export function routeLabel(url, status) {
 }
 
 /**
- * Counts a request into http_requests_total and http_request_duration_seconds when its response
- * has finished (or the client went away: counted with the status it had by then).
- * @param {import("node:http").IncomingMessage} req
- * @param {import("node:http").ServerResponse} res
+ * An observer counting each request into http_requests_total and http_request_duration_seconds
+ * when its response has finished (or the client went away: counted with the status it had by
+ * then), under the route label `labelRoute` gives it (./route-table.mjs: the build's routes).
+ * @param {(url: string, status: number) => string} labelRoute
+ * @returns {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void}
  */
-export function observeRequest(req, res) {
-  const started = process.hrtime.bigint();
-  const metrics = platformMetrics();
-  let done = false;
-  const record = () => {
-    if (done) return;
-    done = true;
-    const labels = {
-      method: (req.method ?? "GET").toUpperCase(),
-      route: routeLabel(req.url ?? "/", res.statusCode),
-      status: String(res.statusCode),
+export function createRequestObserver(labelRoute) {
+  return (req, res) => {
+    const started = process.hrtime.bigint();
+    const metrics = platformMetrics();
+    let done = false;
+    const record = () => {
+      if (done) return;
+      done = true;
+      const labels = {
+        method: (req.method ?? "GET").toUpperCase(),
+        route: labelRoute(req.url ?? "/", res.statusCode),
+        status: String(res.statusCode),
+      };
+      metrics.httpRequestsTotal.inc(labels);
+      metrics.httpRequestDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
     };
-    metrics.httpRequestsTotal.inc(labels);
-    metrics.httpRequestDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
+    res.once("finish", record);
+    res.once("close", record);
   };
-  res.once("finish", record);
-  res.once("close", record);
+}
+
+/**
+ * The observer without a build's route table (next dev, tests): the path heuristic of
+ * routeLabel, capped at MAX_ROUTE_LABELS distinct labels.
+ */
+export const observeRequest = createRequestObserver(cappedLabeler(routeLabel));
+
+/**
+ * Whether a listener on `host` is reachable from this machine only (127.0.0.0/8, ::1, localhost).
+ * Anywhere else, /metrics must require METRICS_TOKEN.
+ * @param {string} host
+ */
+export function isLoopbackHost(host) {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
 }
 
 const sha256 = (/** @type {string} */ s) => createHash("sha256").update(s).digest();

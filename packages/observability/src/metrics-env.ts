@@ -6,6 +6,7 @@
 //   WORKER_METRICS_PORT / _HOST   the worker's listener (unset: the worker serves no metrics)
 import { envVar, parseEnv } from "@toolboxai/validators";
 import { z } from "zod";
+import { isLoopbackHost } from "./http-metrics.mjs";
 
 type Vars = Record<string, string | undefined>;
 
@@ -16,13 +17,26 @@ const host = () =>
     .regex(/^[\w.:-]{1,253}$/, "expected a host name or an IP address")
     .default("127.0.0.1");
 
-const schema = z.object({
-  METRICS_TOKEN: z.string().min(24, "METRICS_TOKEN must be at least 24 characters").optional(),
-  METRICS_PORT: port(),
-  METRICS_HOST: host(),
-  WORKER_METRICS_PORT: port(),
-  WORKER_METRICS_HOST: host(),
-});
+// A listener beyond the loopback interface would hand the metrics to anyone who can reach it.
+const schema = z
+  .object({
+    METRICS_TOKEN: z.string().min(24, "METRICS_TOKEN must be at least 24 characters").optional(),
+    METRICS_PORT: port(),
+    METRICS_HOST: host(),
+    WORKER_METRICS_PORT: port(),
+    WORKER_METRICS_HOST: host(),
+  })
+  .superRefine((vars, ctx) => {
+    if (vars.METRICS_TOKEN) return;
+    for (const name of ["METRICS_HOST", "WORKER_METRICS_HOST"] as const) {
+      if (isLoopbackHost(vars[name])) continue;
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: `${name} is not a loopback address, so METRICS_TOKEN is required (set METRICS_TOKEN, or listen on 127.0.0.1)`,
+      });
+    }
+  });
 
 export interface MetricsListen {
   port: number;

@@ -55,7 +55,7 @@ function create() {
     }),
     databaseConnectionsActive: new client.Gauge({
       name: "database_connections_active",
-      help: "Database connections open in this process's pool (PGlite: 1)",
+      help: "Database connections this process holds open at the scrape (its pg pool, which closes a connection idle for 10 s; PGlite: 1)",
       registers,
       collect() {
         if (pools.size === 0) return;

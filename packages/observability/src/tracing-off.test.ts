@@ -5,7 +5,11 @@ import { startTracing, traceLogFields, withSpan } from "./tracing";
 
 describe("tracing without OTEL_EXPORTER_OTLP_ENDPOINT", () => {
   it("reads no endpoint, so tracing is off", () => {
-    expect(readTracingEnv("toolboxai-web", {})).toEqual({ endpoint: null, serviceName: "toolboxai-web" });
+    expect(readTracingEnv("toolboxai-web", {})).toEqual({
+      endpoint: null,
+      serviceName: "toolboxai-web",
+      trustIncomingTrace: false,
+    });
   });
 
   it("starts no SDK: no tracer provider is registered", async () => {
@@ -29,7 +33,14 @@ describe("readTracingEnv", () => {
         OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318",
         OTEL_SERVICE_NAME: "school-web",
       }),
-    ).toEqual({ endpoint: "http://collector:4318", serviceName: "school-web" });
+    ).toEqual({ endpoint: "http://collector:4318", serviceName: "school-web", trustIncomingTrace: false });
+  });
+
+  it("trusts an incoming traceparent only when OTEL_TRUST_INCOMING_TRACE is true", () => {
+    expect(readTracingEnv("toolboxai-web", { OTEL_TRUST_INCOMING_TRACE: "true" }).trustIncomingTrace).toBe(true);
+    expect(() => readTracingEnv("toolboxai-web", { OTEL_TRUST_INCOMING_TRACE: "yes" })).toThrow(
+      /OTEL_TRUST_INCOMING_TRACE="yes": expected true or false/,
+    );
   });
 
   it("refuses an endpoint that is not an http(s) URL, naming the variable", () => {

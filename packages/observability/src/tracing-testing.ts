@@ -17,9 +17,12 @@ export interface RecordedSpans {
 }
 
 /** Starts tracing in this process with an in-memory exporter. */
-export async function recordSpans(serviceName = "toolboxai-test"): Promise<RecordedSpans> {
+export async function recordSpans(
+  serviceName = "toolboxai-test",
+  options: { trustIncomingTrace?: boolean } = {},
+): Promise<RecordedSpans> {
   const exporter = new InMemorySpanExporter();
-  const handle = await startTracing({ serviceName, exporter });
+  const handle = await startTracing({ serviceName, exporter, ...options });
   // Spans reach the exporter once the resource's attributes are detected: flush before reading.
   const spans = async () => {
     await handle?.forceFlush();

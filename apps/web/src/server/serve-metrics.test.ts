@@ -1,9 +1,13 @@
 // The production server's metrics listener (scripts/serve-metrics.mjs, started by serve.mjs when
 // METRICS_PORT is set): only GET /metrics, on the loopback interface unless METRICS_HOST says
 // otherwise, counting what the server's own observer counted.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { describe, expect, it } from "vitest";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
 import * as serveMetrics from "../../scripts/serve-metrics.mjs";
 
 async function freePort(): Promise<number> {
@@ -32,8 +36,16 @@ describe("METRICS_PORT (internalMetricsAddress)", () => {
       host: "127.0.0.1",
       token: null,
     });
-    expect(serveMetrics.internalMetricsAddress({ METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0" })?.host).toBe(
-      "0.0.0.0",
+    const token = "internal-metrics-token-0123456789";
+    expect(
+      serveMetrics.internalMetricsAddress({ METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0", METRICS_TOKEN: token })
+        ?.host,
+    ).toBe("0.0.0.0");
+  });
+
+  it("refuses a METRICS_HOST beyond loopback without METRICS_TOKEN, naming both", () => {
+    expect(() => serveMetrics.internalMetricsAddress({ METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0" })).toThrow(
+      /^METRICS_HOST="0\.0\.0\.0" is not a loopback address, so METRICS_TOKEN is required/,
     );
   });
 
@@ -78,5 +90,62 @@ describe("the internal listener", () => {
     } finally {
       if (metrics) await closeServer(metrics);
     }
+  });
+});
+
+describe("route labels from the build (requestObserverFor)", () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), "serve-metrics-"));
+  const appDir = path.join(root, "apps", "web");
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  // A build's routes manifest (as Next writes it) beside the committed OpenAPI document.
+  mkdirSync(path.join(appDir, ".next"), { recursive: true });
+  mkdirSync(path.join(root, "packages", "sdk"), { recursive: true });
+  writeFileSync(
+    path.join(appDir, ".next", "routes-manifest.json"),
+    JSON.stringify({
+      staticRoutes: [{ page: "/teacher", regex: "^/teacher(?:/)?$" }],
+      dynamicRoutes: [
+        { page: "/api/auth/[...nextauth]", regex: "^/api/auth/(.+?)(?:/)?$" },
+        { page: "/api/v1/[...path]", regex: "^/api/v1/(.+?)(?:/)?$" },
+      ],
+      rewrites: { beforeFiles: [], afterFiles: [{ source: "/health" }], fallback: [] },
+    }),
+  );
+  const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..");
+  cpSync(path.join(repo, "packages", "sdk", "openapi.json"), path.join(root, "packages", "sdk", "openapi.json"));
+
+  async function serveThrough(observe: ReturnType<typeof serveMetrics.requestObserverFor>, paths: string[]) {
+    const app = http.createServer((req, res) => {
+      observe(req, res);
+      res.writeHead(req.url?.startsWith("/api/auth/") ? 400 : 401).end();
+    });
+    await new Promise<void>((r) => app.listen(0, "127.0.0.1", r));
+    try {
+      for (const p of paths) await fetch(`http://127.0.0.1:${(app.address() as AddressInfo).port}${p}`);
+    } finally {
+      await closeServer(app);
+    }
+  }
+
+  it("labels REST paths with the committed OpenAPI document's templates", async () => {
+    const observe = serveMetrics.requestObserverFor(appDir);
+    const port = await freePort();
+    const metrics = await serveMetrics.startInternalMetrics({ METRICS_PORT: String(port) });
+    try {
+      await serveThrough(observe, ["/api/v1/analytics/trends/anon-1", "/api/v1/nothing-here", "/api/auth/zz-qq"]);
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(text).toContain('route="/api/v1/analytics/trends/{metric}",status="401"');
+      expect(text).toContain('route="(unmatched)",status="401"');
+      expect(text).toContain('route="/api/auth/[...nextauth]",status="400"');
+      expect(text).not.toContain("anon-1");
+      expect(text).not.toContain("nothing-here");
+    } finally {
+      if (metrics) await closeServer(metrics);
+    }
+  });
+
+  it("falls back to the path heuristic without a build, and in dev mode", () => {
+    expect(serveMetrics.requestObserverFor(root)).toBe(serveMetrics.observeRequest);
+    expect(serveMetrics.requestObserverFor(appDir, { dev: true })).toBe(serveMetrics.observeRequest);
   });
 });

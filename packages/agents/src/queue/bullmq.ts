@@ -21,6 +21,8 @@ export interface BullQueueOptions extends Partial<QueueOptions> {
   redisUrl: string;
   /** Redis key prefix, so tests and apps can share a server. */
   prefix?: string;
+  /** Where the queue's connection errors go (without a listener, BullMQ prints each retry's). */
+  onError?: (err: unknown) => void;
 }
 
 function connection(redisUrl: string, role: "producer" | "consumer"): Redis {
@@ -34,6 +36,7 @@ export function createBullQueue(options: BullQueueOptions): TaskQueue & { queue:
   const opts: QueueOptions = { ...DEFAULT_QUEUE_OPTIONS, ...options };
   const redis = connection(options.redisUrl, "producer");
   const queue = new Queue<JobData>(QUEUE_NAME, { connection: redis, prefix: options.prefix ?? "toolboxai" });
+  queue.on("error", options.onError ?? (() => {}));
   return withQueueSizeGauge({
     kind: "bullmq",
     queue,

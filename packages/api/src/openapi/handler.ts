@@ -218,6 +218,19 @@ export function createRestHandler(options: RestHandlerOptions): (req: Request) =
         );
       }
       operation = match.operation;
+      // HEAD of a procedure that answers a file would build the whole file (and count against its
+      // limit) only to drop the body: refused before anything runs, naming the method that works.
+      if (req.method === "HEAD" && operation.kind === "procedure" && operation.meta.download) {
+        const allow = `${operation.method}, OPTIONS`;
+        return fail(
+          {
+            status: 405,
+            code: "METHOD_NOT_SUPPORTED",
+            detail: `${url.pathname} answers a file: send ${operation.method}, not HEAD.`,
+          },
+          { Allow: allow },
+        );
+      }
       ctx = await options.createContext(contextRequest(req, correlation));
       correlation = ctx.correlation;
 

@@ -3,6 +3,7 @@
 // when every REQUIRED part is up; an optional part that is down is listed as degraded.
 import type { ComponentCheck, PublicReadiness, Readiness, ReadinessComponent } from "@toolboxai/validators";
 import { READINESS_COMPONENTS } from "@toolboxai/validators";
+import { cachedFor } from "./cached";
 
 /** One check: resolves with a detail (what was checked) when the part answers, throws when not. */
 export type Probe = () => Promise<string | undefined>;
@@ -11,6 +12,20 @@ export type Probe = () => Promise<string | undefined>;
 export type ReadinessPart = { required: boolean; probe: Probe } | { required: boolean; notConfigured: true };
 
 export type ReadinessParts = Record<ReadinessComponent, ReadinessPart>;
+
+export { type Cached, cachedFor } from "./cached";
+export { READINESS_LOG_INTERVAL_MS, type ReadinessLogGate, readinessLogGate } from "./readiness-log";
+
+/** How long an instance keeps its readiness report: a burst of calls runs the probes once. */
+export const READINESS_CACHE_MS = 5000;
+/** How long the model provider's answer is kept (its GET /models counts against the provider's quota). */
+export const MODEL_PROBE_CACHE_MS = 60_000;
+
+/** The probe with its outcome (up or down) kept for `ttlMs`, one check at a time. */
+export function cachedProbe(probe: Probe, ttlMs: number, now?: () => number): Probe {
+  const kept = cachedFor<string | undefined>(ttlMs, now);
+  return () => kept.get(probe);
+}
 
 export const READINESS_TIMEOUT_MS = 2000;
 

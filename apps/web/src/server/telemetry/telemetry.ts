@@ -15,7 +15,11 @@ export async function startTelemetry(env?: Vars): Promise<{ tracing: boolean; er
   const tracing = readTracingEnv(WEB_SERVICE_NAME, env);
   const errors = readErrorTrackingEnv(env);
   const [tracer, errorTracking] = await Promise.all([
-    startTracing({ serviceName: tracing.serviceName, endpoint: tracing.endpoint }),
+    startTracing({
+      serviceName: tracing.serviceName,
+      endpoint: tracing.endpoint,
+      trustIncomingTrace: tracing.trustIncomingTrace,
+    }),
     startErrorTracking({
       dsn: errors.dsn,
       serviceName: tracing.serviceName,

@@ -2,10 +2,16 @@
 // /api/health, /api/health/ready, /api/health/agents and /api/health/realtime (a private folder:
 // Next does not route it).
 import "server-only";
-import { presentsHealthToken, type RateLimitDecision, requestCorrelation } from "@toolboxai/core";
+import { PROBLEM_CONTENT_TYPE, problemBody } from "@toolboxai/api";
+import {
+  correlationResponseHeaders,
+  presentsHealthToken,
+  type RateLimitDecision,
+  requestCorrelation,
+} from "@toolboxai/core";
 import { env } from "~/env";
 import { getActor } from "~/server/auth/session";
-import { problem, problemResponse } from "~/server/problem";
+import { prefersHtml, problem, problemResponse } from "~/server/problem";
 import { getRateLimiter, limitByAddress, rateLimitHeadersOf } from "~/server/rate-limit";
 
 export type HealthReader = "monitor" | "admin" | "signed-in" | "anonymous";
@@ -43,23 +49,35 @@ export function healthJson(body: unknown, status: number, counted: { limits: Rat
 
 /**
  * The refusal of a detail-only route: 401 with `WWW-Authenticate: Bearer` when nobody is signed
- * in, 403 for someone signed in who is not an admin (problem+json, or a small page to a browser).
+ * in, 403 for someone signed in who is not an admin. A program gets the REST API's problem+json
+ * (`type`, `title`, `status`, `detail`, `instance`, `code`, `requestId`, `correlationId`), a
+ * browser that opened the link the app's small error page.
  */
 export function healthRefusal(req: Request, reader: HealthReader, counted: { limits: RateLimitDecision[] }) {
-  const { requestId } = requestCorrelation(req.headers, "web");
-  const headers = rateLimitHeadersOf([], counted);
-  if (reader === "signed-in") {
-    return problemResponse(
-      req,
-      problem(403, "FORBIDDEN", "Only admins and monitors may read this."),
-      requestId,
-      headers,
-    );
-  }
-  return problemResponse(
-    req,
-    problem(401, "UNAUTHORIZED", "Sign in as an admin, or send the health token as a bearer token."),
-    requestId,
-    { ...headers, "www-authenticate": 'Bearer realm="health"' },
-  );
+  const correlation = requestCorrelation(req.headers, "web");
+  const refusal =
+    reader === "signed-in"
+      ? problem(403, "FORBIDDEN", "Only admins and monitors may read this.")
+      : problem(401, "UNAUTHORIZED", "Sign in as an admin, or send the health token as a bearer token.");
+  const headers = {
+    ...rateLimitHeadersOf([], counted),
+    ...(refusal.status === 401 ? { "www-authenticate": 'Bearer realm="health"' } : {}),
+  };
+  if (prefersHtml(req.headers.get("accept"))) return problemResponse(req, refusal, correlation.requestId, headers);
+  const body = problemBody({
+    status: refusal.status,
+    code: refusal.code,
+    detail: refusal.detail,
+    instance: new URL(req.url).pathname,
+    correlation,
+  });
+  return new Response(JSON.stringify(body), {
+    status: refusal.status,
+    headers: {
+      ...headers,
+      ...correlationResponseHeaders(correlation),
+      "content-type": PROBLEM_CONTENT_TYPE,
+      "cache-control": "no-store",
+    },
+  });
 }

@@ -1,11 +1,13 @@
 // This process's readiness probes, built from its configuration: the database it uses, Redis when
 // REDIS_URL is set (a connection of the probe's own, kept on globalThis), the agents' queue, the
-// realtime server when configured, and the model provider the agents use.
+// realtime server when configured, and the model provider the agents use (its answer kept 60 s).
 import "server-only";
 import { readAgentEnv } from "@toolboxai/agents";
 import {
+  cachedProbe,
   createRedisProbe,
   databaseProbe,
+  MODEL_PROBE_CACHE_MS,
   modelProbe,
   type Probe,
   queueProbe,
@@ -25,7 +27,8 @@ function kept() {
   globalForHealth.toolboxHealthProbes ??= {
     redis: env.redisUrl ? createRedisProbe(env.redisUrl) : null,
     realtime: env.realtime ? realtimeProbe(env.realtime.server) : null,
-    model: modelProbe(readAgentEnv().openai),
+    // Its GET /models counts against the provider's quota: asked at most once a minute.
+    model: cachedProbe(modelProbe(readAgentEnv().openai), MODEL_PROBE_CACHE_MS),
   };
   return globalForHealth.toolboxHealthProbes;
 }

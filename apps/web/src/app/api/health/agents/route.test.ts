@@ -1,5 +1,6 @@
 // GET /api/health/agents through the exported route handler: the database and the agents runtime
 // are the test world's (the in-process queue, the offline model); the session lookup is mocked.
+import { problemSchema } from "@toolboxai/api";
 import { createWorld, type World } from "@toolboxai/api/testing";
 import type { DatabaseHandle } from "@toolboxai/db";
 import { agentsHealthSchema } from "@toolboxai/validators";
@@ -70,6 +71,20 @@ describe("GET /api/health/agents", () => {
     const body = (await res.json()) as Record<string, unknown>;
     expect(body.code).toBe("UNAUTHORIZED");
     expect(body).not.toHaveProperty("queue");
+  });
+
+  it("answers that 401 in the REST API's problem shape, with the path and the request's ids", async () => {
+    const res = await agents("anonymous", { accept: "application/json" });
+    const body = problemSchema.strict().parse(await res.json());
+    expect(body).toMatchObject({
+      type: "/docs/problems#unauthorized",
+      status: 401,
+      code: "UNAUTHORIZED",
+      instance: "/api/health/agents",
+    });
+    expect(body.requestId).toBe(res.headers.get("x-request-id"));
+    expect(body.correlationId).toBe(res.headers.get("x-correlation-id"));
+    expect(body.requestId).toMatch(/\S/);
   });
 
   it("answers 401 to a wrong token", async () => {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 const TOKEN = vi.hoisted(() => {
   const token = "health-token-for-the-ready-test-0123456789";
   process.env.HEALTH_TOKEN = token; // read once by ~/env when the route is imported
+  delete process.env.REDIS_URL; // the embedded mode, even where CI sets Redis up for other suites
   return token;
 });
 const state = vi.hoisted(() => ({
@@ -35,6 +36,7 @@ vi.mock("~/server/rate-limit", async (importOriginal) => {
 });
 
 const { GET } = await import("./route");
+const { forgetReadiness } = await import("../_shared/readiness");
 const { GET: liveness } = await import("../route");
 
 let w: World;
@@ -104,9 +106,11 @@ describe("GET /api/health/ready", () => {
     beforeAll(() => {
       down = createDatabase({ databaseUrl: "postgresql://nobody@127.0.0.1:1/none" });
       state.handle = down;
+      forgetReadiness(); // the report is kept 5 s: check again now that the database is gone
     });
     afterAll(async () => {
       state.handle = w.t;
+      forgetReadiness();
       await down.close().catch(() => {});
     });
 

@@ -1,7 +1,6 @@
-import { checkReadiness, publicReadinessOf, readinessParts } from "@toolboxai/core";
-import { logger } from "~/server/logger";
+import { publicReadinessOf } from "@toolboxai/core";
 import { countHealthRequest, healthJson, healthReader, readsDetails } from "../_shared/access";
-import { readinessProbes } from "../_shared/probes";
+import { readiness } from "../_shared/readiness";
 
 export const dynamic = "force-dynamic";
 
@@ -12,15 +11,13 @@ export const dynamic = "force-dynamic";
  * naming the required parts that are not. Realtime and the model are optional: when down they
  * show as such (and, for admins, under `degraded`) without making the instance unready. Anonymous
  * callers get each part's status and `down`; an admin or the health token also gets timings,
- * errors, details and `degraded`.
+ * errors, details and `degraded`. The report is at most 5 s old (one check at a time, whoever
+ * asks), the model provider's part at most 60 s; a part that is down is logged once a minute.
  */
 export async function GET(req: Request) {
   const limit = await countHealthRequest(req);
   if (limit.refused) return limit.refused;
-  const report = await checkReadiness(readinessParts(readinessProbes()));
-  if (report.status !== "ready") {
-    logger.error({ down: report.down, checks: report.checks }, "readiness check failed");
-  }
+  const report = await readiness();
   const body = readsDetails(await healthReader(req)) ? report : publicReadinessOf(report);
   return healthJson(body, report.status === "ready" ? 200 : 503, limit.counted);
 }
