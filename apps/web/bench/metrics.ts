@@ -14,7 +14,8 @@
 // Environment: DATABASE_URL (PostgreSQL; required), REDIS_URL (required: the cache under test is
 // the Redis one), BENCH_CONNECTIONS (50), BENCH_UNCACHED (1000), BENCH_CACHED (5000),
 // BENCH_BASELINE (3000), BENCH_SIM_USERS (200), BENCH_SIM_MINUTE_MS (4000),
-// BENCH_WRITE_EVERY_S (10, simulated seconds), BENCH_BUILD (auto | always | never).
+// BENCH_SIM_LOAD_EVERY_S (30, simulated seconds between a user's loads), BENCH_WRITE_EVERY_S (20,
+// simulated seconds between writes), BENCH_BUILD (auto | always | never).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -42,7 +43,9 @@ const CACHED = num("BENCH_CACHED", 5000);
 const BASELINE = num("BENCH_BASELINE", 3000);
 const SIM_USERS = num("BENCH_SIM_USERS", 200);
 const SIM_MINUTE_MS = num("BENCH_SIM_MINUTE_MS", 4000);
-const WRITE_EVERY_S = num("BENCH_WRITE_EVERY_S", 10);
+const WRITE_EVERY_S = num("BENCH_WRITE_EVERY_S", 20);
+const LOAD_EVERY_S = num("BENCH_SIM_LOAD_EVERY_S", 30);
+const SIM_MINUTES = 15;
 const BUILD = (process.env.BENCH_BUILD ?? "auto") as "auto" | "always" | "never";
 const HOW =
   "DATABASE_URL=postgresql://user@host:5432/postgres REDIS_URL=redis://127.0.0.1:6379 pnpm --filter @toolboxai/web bench";
@@ -182,7 +185,7 @@ try {
     ...admins(phaseAdmins.cached),
     ...admins(phaseAdmins.baseline),
     ...admins(simAdmins),
-    ...Array.from({ length: simTeachers + 4 }, (_, i) => ({
+    ...Array.from({ length: simTeachers }, (_, i) => ({
       organizationId: ids.district,
       userId: teacherId(ids.district, i),
       scopes: teacherScopes,
@@ -203,7 +206,6 @@ try {
     baseline: take(phaseAdmins.baseline),
     simAdmins: take(simAdmins),
     simTeachers: take(simTeachers),
-    writers: take(4),
   };
 
   // --- 3. server -------------------------------------------------------------------------------
@@ -258,8 +260,10 @@ try {
   console.log(line("  dashboard cached, 1 connection", cachedSerial));
 
   // Lessons for the writers to publish and unpublish (created through the API, so they are valid).
+  // The writers are four of the scenario's teachers: a write changes their own dashboard and the
+  // organization's, as a teacher publishing a lesson does.
   const writers = [];
-  for (const key of keyOf.writers) {
+  for (const key of keyOf.simTeachers.slice(0, 4)) {
     const contentIds: string[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await fetch(`${server.url}/api/v1/content`, {
@@ -284,21 +288,28 @@ try {
     ...keyOf.simTeachers.map((key) => ({ key, role: "TEACHER" as const })),
   ];
   const promBefore = await scrape(server.url, metricsToken);
-  const sim = await simulate({
+  const scenario = {
     url: server.url,
     callers,
     writers,
     minuteMs: SIM_MINUTE_MS,
-    simulatedMinutes: 15,
-    loadEveryMinutes: 1.5,
+    simulatedMinutes: SIM_MINUTES,
+    loadEveryMinutes: LOAD_EVERY_S / 60,
     writeEverySeconds: WRITE_EVERY_S,
-  });
+  };
+  console.log(
+    `  scenario parameters: ${callers.length} users (${simAdmins} admins, ${simTeachers} teachers) keep a dashboard open for ${SIM_MINUTES} simulated minutes ` +
+      `and reload it every ${LOAD_EVERY_S} simulated s (±25%, the first load at a random moment of the first interval, so the cold start counts); ` +
+      `${writers.length} of the teachers publish or unpublish a lesson, one write every ${WRITE_EVERY_S} simulated s ` +
+      `(${(60 / WRITE_EVERY_S).toFixed(1)} a minute); 1 simulated minute = ${SIM_MINUTE_MS / 1000} s real; the pages' refetch on dashboard.changed is not simulated`,
+  );
+  const sim = await simulate(scenario);
   const promAfter = await scrape(server.url, metricsToken);
   const hitRate = (sim.hits / sim.lookups) * 100;
   const misses = sim.misses.cold + sim.misses.invalidated + sim.misses.other;
   console.log(
     `  scenario: ${callers.length} callers (${simAdmins} admins sharing the organization's answer, ${simTeachers} teachers with their own), ` +
-      `${sim.lookups} loads in ${sim.realSeconds.toFixed(1)} s real (15 simulated minutes, 1 = ${SIM_MINUTE_MS / 1000} s), ` +
+      `${sim.lookups} loads in ${sim.realSeconds.toFixed(1)} s real (${SIM_MINUTES} simulated minutes, 1 = ${SIM_MINUTE_MS / 1000} s), ` +
       `${sim.writes} writes (${sim.writeFailures} failed); misses: ${sim.misses.cold} cold, ${sim.misses.invalidated} after a write, ${sim.misses.other} other; ${describeStatuses(sim.statuses)}`,
   );
   const promHits = promAfter && promBefore ? promAfter.hits - promBefore.hits : Number.NaN;
@@ -345,7 +356,7 @@ try {
       met: p(cached, 95) <= 5,
     },
     {
-      measure: `hit rate, ${callers.length} users, 15 simulated min`,
+      measure: `hit rate, ${callers.length} users, ${SIM_MINUTES} sim. min, load every ${LOAD_EVERY_S} s, write every ${WRITE_EVERY_S} s`,
       seeds: "85%",
       target: ">= 95%",
       value: pct(hitRate),
@@ -394,6 +405,13 @@ try {
       misses: { ...sim.misses, total: misses },
       ceiling_without_writes: round((1 - sim.misses.cold / sim.lookups) * 100),
       writes: sim.writes,
+      scenario: {
+        minutes: SIM_MINUTES,
+        load_every_s: LOAD_EVERY_S,
+        write_every_s: WRITE_EVERY_S,
+        minute_ms: SIM_MINUTE_MS,
+        writers: writers.length,
+      },
       prometheus: promAfter ? { hits: promHits, misses: promMisses, rate: round(promRate) } : null,
     },
     seeds: { uncached_ms: 300, cached_ms: 50, hit_rate: 85 },

@@ -258,8 +258,10 @@ export async function seedBenchData(db: Database, stamp: string): Promise<SeedTi
       for (const o of orgs.slice(1)) await sessions(db, o, 2_000);
     });
   });
-  await step("ANALYZE", 0, async () => {
-    await db.$executeRawUnsafe("ANALYZE");
+  // VACUUM sets the visibility map, so the dashboard's index-only ranges (sessions of 7 days, users
+  // active in 24 hours) read no heap, as on a database autovacuum keeps.
+  await step("VACUUM ANALYZE", 0, async () => {
+    await db.$executeRawUnsafe("VACUUM ANALYZE");
   });
   return timings;
 }

@@ -1,10 +1,12 @@
-// The hit-rate scenario: `users` people (admins and teachers, each with their own API key) load their
-// dashboards about once every 1.5 simulated minutes for 15 simulated minutes, while teachers publish
-// and unpublish content through the REST API every few simulated seconds (each write changes the
-// numbers, so it invalidates the organization's cached answers). Time is compressed: one simulated
-// minute lasts `minuteMs` of real time. The hit rate is what the responses say
-// (cache_metadata.cache_hit), and each miss is told apart: the first lookup of its key in the run
-// (cold), the first after a write (invalidated), or neither (expired or evicted).
+// The hit-rate scenario: `users` people (admins and teachers, each with their own API key) keep a
+// dashboard open and reload it every `loadEveryMinutes` (±25%; the first load at a random moment
+// of the first interval, so every key's cold start is counted), while some of the teachers publish
+// and unpublish their lessons through the REST API, a few writes a simulated minute (each changes
+// the organization's numbers and the writer's own, so it invalidates those answers). Time is
+// compressed: one simulated minute lasts `minuteMs` of real time. The hit rate is what the
+// responses say (cache_metadata.cache_hit), and each miss is told apart: the first lookup of its
+// key in the run (cold), the first after any write (invalidated; a write that did not touch the key
+// is counted here too), or neither (expired, or waited for another request's computation).
 
 export interface Caller {
   key: string;

@@ -14,6 +14,6 @@ export {
   ThreadKind,
 } from "./generated/prisma/enums";
 export { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
-export { DERIVED_METRICS, rebuildMetricRollups } from "./rollups";
+export { DERIVED_METRICS, rebuildMetricRollups, TOTALS_DAY } from "./rollups";
 export type { ScopedDatabase } from "./tenancy";
 export { scopeToOrganization, TENANT_MODELS } from "./tenancy";

@@ -13,6 +13,7 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { withStatementSplitting } from "./sql-script";
 
 let wasmReady = false;
 
@@ -54,12 +55,12 @@ async function openEngine(
     provider: adapterFactory.provider,
     adapterName: adapterFactory.adapterName,
     connect: async () => {
-      const adapter = await adapterFactory.connect();
+      const adapter = withStatementSplitting(await adapterFactory.connect());
       opened.push(adapter);
       return adapter;
     },
     connectToShadowDb: async () => {
-      const adapter = await adapterFactory.connectToShadowDb();
+      const adapter = withStatementSplitting(await adapterFactory.connectToShadowDb());
       opened.push(adapter);
       return adapter;
     },

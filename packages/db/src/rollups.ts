@@ -14,7 +14,15 @@ export const DERIVED_METRICS = [
   "users_created",
   "users_deleted",
   "content_created",
+  "total_users",
+  "users_alive_joined",
+  "users_joined_active",
+  "generations_completed",
+  "generation_seconds",
 ] as const;
+
+/** The day of MetricDaily's totals rows (a total, not a day): total_users, content_status:<STATUS>. */
+export const TOTALS_DAY = "1970-01-01";
 
 /**
  * Recomputes MetricDaily, ActiveUserDay and User.lastActiveAt exactly from the source rows
@@ -29,6 +37,8 @@ export async function rebuildMetricRollups(db: Database, organizationId?: string
   for (const org of orgs) {
     await db.$transaction(
       async (tx) => {
+        // The totals' triggers (migration 20261202060110_metrics_totals) stand aside: this recomputes them.
+        await tx.$executeRaw`SELECT set_config('toolboxai.rollup_rebuild', 'on', true)`;
         for (const statement of rebuildStatements(org)) await tx.$executeRaw(statement);
       },
       // A million events take seconds, not the interactive default's 5 s.
@@ -78,6 +88,24 @@ function rebuildStatements(org: string): Prisma.Sql[] {
       WHERE "organizationId" = ${org} GROUP BY 3
       UNION ALL
       SELECT ${org}::text, 'last_active', "lastActiveAt"::date, count(*), now() FROM "User"
-      WHERE "organizationId" = ${org} AND "deletedAt" IS NULL AND "lastActiveAt" IS NOT NULL GROUP BY 3`,
+      WHERE "organizationId" = ${org} AND "deletedAt" IS NULL AND "lastActiveAt" IS NOT NULL GROUP BY 3
+      UNION ALL
+      SELECT ${org}::text, 'total_users', ${TOTALS_DAY}::date, count(*), now() FROM "User"
+      WHERE "organizationId" = ${org} AND "deletedAt" IS NULL HAVING count(*) > 0
+      UNION ALL
+      SELECT ${org}::text, 'users_alive_joined', "createdAt"::date, count(*), now() FROM "User"
+      WHERE "organizationId" = ${org} AND "deletedAt" IS NULL GROUP BY 3
+      UNION ALL
+      SELECT ${org}::text, 'users_joined_active', "createdAt"::date, count(*), now() FROM "User"
+      WHERE "organizationId" = ${org} AND "deletedAt" IS NULL AND "lastActiveAt"::date >= "createdAt"::date GROUP BY 3
+      UNION ALL
+      SELECT ${org}::text, 'content_status:' || "status"::text, ${TOTALS_DAY}::date, count(*), now() FROM "ContentItem"
+      WHERE "organizationId" = ${org} AND "deletedAt" IS NULL GROUP BY 2
+      UNION ALL
+      SELECT ${org}::text, 'generations_completed', "finishedAt"::date, count(*), now() FROM "AgentTask"
+      WHERE "organizationId" = ${org} AND "status" = 'COMPLETED' AND "finishedAt" IS NOT NULL GROUP BY 3
+      UNION ALL
+      SELECT ${org}::text, 'generation_seconds', "finishedAt"::date, sum(EXTRACT(EPOCH FROM ("finishedAt" - "queuedAt")))::float8, now()
+      FROM "AgentTask" WHERE "organizationId" = ${org} AND "status" = 'COMPLETED' AND "finishedAt" IS NOT NULL GROUP BY 3`,
   ];
 }

@@ -39,9 +39,44 @@ describe("keys", () => {
       60,
       async () => 1,
     );
-    expect(answer.key).toBe("metrics:v1:org-1:teacher:t-1:trend:metric=new_users&range=7d");
+    expect(answer.key).toMatch(/^metrics:v1:org-1:teacher:t-1:r=[\w-]{12}:trend:metric=new_users&range=7d$/);
+  });
+
+  it("give a teacher a new key when their classes or students change, whatever their order", async () => {
+    const cache = createMetricsCache();
+    const scope = (classIds: string[], studentIds: string[]): MetricsCacheKey => ({
+      orgId: "org-1",
+      scope: { kind: "teacher", teacherId: "t-1", classIds, studentIds },
+      endpoint: "dashboard",
+    });
+    const keyOf = async (k: MetricsCacheKey) => (await cache.getOrCompute(k, 60, async () => 1)).key;
+    const before = await keyOf(scope(["c-1"], ["s-1", "s-2"]));
+    expect(await keyOf(scope(["c-1"], ["s-2", "s-1"]))).toBe(before);
+    expect(await keyOf(scope(["c-1"], ["s-1", "s-2", "s-3"]))).not.toBe(before);
+    expect(await keyOf(scope(["c-1", "c-2"], ["s-1", "s-2"]))).not.toBe(before);
   });
 });
+
+const teacherKey = (teacherId: string, orgId = "org-1"): MetricsCacheKey => ({
+  orgId,
+  scope: { kind: "teacher", teacherId, classIds: [], studentIds: [] },
+  endpoint: "dashboard",
+});
+
+/** An event about teacher t-1: the organization's answer and t-1's go, t-2's stays. */
+async function expectNarrowInvalidation(cache: MetricsCache, orgId: string) {
+  const c = counter();
+  await cache.getOrCompute(key(orgId), 60, c.compute);
+  await cache.getOrCompute(teacherKey("t-1", orgId), 60, c.compute);
+  await cache.getOrCompute(teacherKey("t-2", orgId), 60, c.compute);
+  await cache.invalidateScopes(orgId, ["t-1"]);
+  const hits = [
+    (await cache.getOrCompute(key(orgId), 60, c.compute)).hit,
+    (await cache.getOrCompute(teacherKey("t-1", orgId), 60, c.compute)).hit,
+    (await cache.getOrCompute(teacherKey("t-2", orgId), 60, c.compute)).hit,
+  ];
+  expect(hits).toEqual([false, false, true]);
+}
 
 describe("in memory", () => {
   it("computes on a miss and answers the next lookup from the cache", async () => {
@@ -95,8 +130,19 @@ describe("in memory", () => {
     const c = counter();
     const answers = await Promise.all(Array.from({ length: 5 }, () => cache.getOrCompute(key(), 60, c.slow(50))));
     expect(c.calls).toBe(1);
-    expect(answers.filter((a) => !a.hit)).toHaveLength(1);
     expect(new Set(answers.map((a) => (a.value as { n: number }).n))).toEqual(new Set([1]));
+  });
+
+  it("counts a lookup that waited for another's computation as a miss, not a hit", async () => {
+    const cache = createMetricsCache();
+    const c = counter();
+    const answers = await Promise.all(Array.from({ length: 3 }, () => cache.getOrCompute(key(), 60, c.slow(50))));
+    expect(answers.map((a) => a.hit)).toEqual([false, false, false]);
+    expect(cache.stats()).toEqual({ hits: 0, misses: 3 });
+  });
+
+  it("drops, on an event's invalidation, the organization's answers and the named teachers' only", async () => {
+    await expectNarrowInvalidation(createMetricsCache(), "org-narrow");
   });
 
   it("lets a forced refresh wait for a computation already running instead of starting another", async () => {
@@ -183,6 +229,19 @@ describe.skipIf(!redisUrl)("on Redis, two instances", () => {
     expect(await b.invalidateOrganization("org-inv")).toBe(2);
     expect((await a.getOrCompute(key("org-inv"), 60, c.compute)).hit).toBe(false);
     expect((await b.getOrCompute(key("org-inv"), 60, c.compute)).hit).toBe(true);
+  });
+
+  it("drops, on an event's invalidation, the organization's answers and the named teachers' only", async () => {
+    const [a] = pair();
+    await expectNarrowInvalidation(a, "org-narrow");
+  });
+
+  it("sees a teacher's invalidation made on the other instance at once", async () => {
+    const [a, b] = pair();
+    const c = counter();
+    await a.getOrCompute(teacherKey("t-9", "org-narrow-2"), 60, c.compute);
+    await b.invalidateScopes("org-narrow-2", ["t-9"]);
+    expect((await a.getOrCompute(teacherKey("t-9", "org-narrow-2"), 60, c.compute)).hit).toBe(false);
   });
 
   it("lets an answer expire with its TTL", async () => {

@@ -1,8 +1,9 @@
-// The dashboard's reads, run in parallel. An organization's come from the rollups and from
-// index-only counts (so they cost O(days), not O(events)); a teacher's from the source rows of
-// their students and their own content, which the size of their classes bounds.
+// The dashboard's reads, run in parallel. An organization's come from the rollups and the
+// trigger-kept totals (so they cost O(days), not O(users), O(content) or O(events)), plus two
+// index-only ranges (users active in 24 hours, sessions of 7 days); a teacher's from the source rows
+// of their students and their own content, which the size of their classes bounds.
 // Raw SQL bypasses the tenant extension: every statement filters the organization itself.
-import { Prisma } from "@toolboxai/db";
+import { Prisma, TOTALS_DAY } from "@toolboxai/db";
 import { addDays, DAY_MS, dayKey, utcDay } from "../analytics/days";
 import type { ServiceContext } from "../context";
 import type { MetricsScope } from "./scope";
@@ -56,34 +57,26 @@ export async function dashboardNumbers(ctx: ServiceContext, scope: MetricsScope,
   const windowFrom = addDays(today, -(RETENTION_DAYS - 1));
   const since24h = new Date(now.getTime() - DAY_MS);
   const since7d = new Date(now.getTime() - 7 * DAY_MS);
-  const since30d = new Date(now.getTime() - 30 * DAY_MS);
-  const author = scope.kind === "teacher" ? Prisma.sql`AND "authorId" = ${scope.teacherId}` : Prisma.empty;
   const creator = scope.kind === "teacher" ? Prisma.sql`AND "createdById" = ${scope.teacherId}` : Prisma.empty;
 
-  const [userCounts, joined, activeSinceWindow, content, daily, sessions, generation] = await Promise.all([
-    ctx.db.$queryRaw<{ total: bigint; active: bigint }[]>(Prisma.sql`
-      SELECT
-        (SELECT count(*) FROM "User" WHERE "organizationId" = ${org} AND "deletedAt" IS NULL ${inUsers('"id"', users)}) AS total,
-        (SELECT count(*) FROM "User" WHERE "organizationId" = ${org} AND "lastActiveAt" >= ${since24h} ${inUsers('"id"', users)}) AS active`),
-    ctx.db.$queryRaw<{ day: string; joined: bigint; alive: bigint; alive_active: bigint }[]>(Prisma.sql`
-      SELECT to_char("createdAt"::date, 'YYYY-MM-DD') AS day, count(*) AS joined,
-             count(*) FILTER (WHERE "deletedAt" IS NULL) AS alive,
-             count(*) FILTER (WHERE "deletedAt" IS NULL AND "lastActiveAt" >= ${windowFrom}) AS alive_active
-      FROM "User" WHERE "organizationId" = ${org} AND "createdAt" >= ${windowFrom} ${inUsers('"id"', users)}
-      GROUP BY 1`),
+  const [people, activeSinceWindow, daily, sessions, generation] = await Promise.all([
+    users ? teacherPeople(ctx, users, scope, windowFrom, since24h) : organizationPeople(ctx, windowFrom, since24h),
     activeInWindow(ctx, users, windowFrom),
-    ctx.db.$queryRaw<{ status: string; count: bigint }[]>(Prisma.sql`
-      SELECT "status"::text AS status, count(*) AS count FROM "ContentItem"
-      WHERE "organizationId" = ${org} AND "deletedAt" IS NULL ${author}
-      GROUP BY 1`),
     scope.kind === "organization" ? organizationDays(ctx, trendFrom) : teacherDays(ctx, scope, users ?? [], trendFrom),
     ctx.db.$queryRaw<{ minutes: number | null }[]>(Prisma.sql`
       SELECT avg(EXTRACT(EPOCH FROM ("lastSeenAt" - "createdAt")))::float8 / 60 AS minutes FROM "Session"
       WHERE "organizationId" = ${org} AND "createdAt" >= ${since7d} ${inUsers('"userId"', users)}`),
-    ctx.db.$queryRaw<{ seconds: number | null }[]>(Prisma.sql`
+    users
+      ? ctx.db.$queryRaw<{ seconds: number | null }[]>(Prisma.sql`
       SELECT avg(EXTRACT(EPOCH FROM ("finishedAt" - "queuedAt")))::float8 AS seconds FROM "AgentTask"
-      WHERE "organizationId" = ${org} AND "status" = 'COMPLETED' AND "finishedAt" >= ${since30d} ${creator}`),
+      WHERE "organizationId" = ${org} AND "status" = 'COMPLETED' AND "finishedAt" >= ${windowFrom} ${creator}`)
+      : ctx.db.$queryRaw<{ seconds: number | null }[]>(Prisma.sql`
+      SELECT sum("value") FILTER (WHERE "metric" = 'generation_seconds')
+             / NULLIF(sum("value") FILTER (WHERE "metric" = 'generations_completed'), 0) AS seconds
+      FROM "MetricDaily" WHERE "organizationId" = ${org} AND "day" >= ${windowFrom}::date
+        AND "metric" IN ('generation_seconds', 'generations_completed')`),
   ]);
+  const { totalUsers: total, activeUsers24h, joined, byStatus } = people;
 
   const joinedByDay = new Map<string, number>();
   const aliveByDay = new Map<string, number>();
@@ -95,8 +88,6 @@ export async function dashboardNumbers(ctx: ServiceContext, scope: MetricsScope,
     joinedInWindowAlive += n(row.alive);
     joinedInWindowActive += n(row.alive_active);
   }
-  const byStatus = new Map(content.map((r) => [r.status, n(r.count)]));
-  const counts = userCounts[0];
   const days: DayCounts[] = Array.from({ length: TREND_DAYS }, (_, i) => {
     const date = dayKey(addDays(trendFrom, i));
     const d = daily.get(date);
@@ -109,10 +100,9 @@ export async function dashboardNumbers(ctx: ServiceContext, scope: MetricsScope,
       joined: aliveByDay.get(date) ?? 0,
     };
   });
-  const total = n(counts?.total);
   return {
     totalUsers: total,
-    activeUsers24h: n(counts?.active),
+    activeUsers24h,
     joinedByDay,
     retentionBase: Math.max(0, total - joinedInWindowAlive),
     retained: Math.max(0, activeSinceWindow - joinedInWindowActive),
@@ -124,6 +114,95 @@ export async function dashboardNumbers(ctx: ServiceContext, scope: MetricsScope,
     avgGenerationSeconds: generation[0]?.seconds ?? null,
     avgSessionMinutes: sessions[0]?.minutes ?? null,
     days,
+  };
+}
+
+/** Users and content: totals, active in 24 hours, joined by day, content by status. */
+interface People {
+  totalUsers: number;
+  activeUsers24h: number;
+  /** By join day in the retention window: joined (deleted included), alive, alive and active since joining. */
+  joined: { day: string; joined: number; alive: number; alive_active: number }[];
+  byStatus: Map<string, number>;
+}
+
+/**
+ * The organization's from maintained counters (MetricDaily; the totals are kept exact by triggers,
+ * see docs/metrics.md): one row per total and three per day of the window. Only "active in 24
+ * hours", a rolling window, is counted, over the users active in it (an index-only range).
+ */
+async function organizationPeople(ctx: ServiceContext, windowFrom: Date, since24h: Date): Promise<People> {
+  const org = ctx.actor.orgId;
+  const today = utcDay(new Date(since24h.getTime() + DAY_MS));
+  const [counters, active] = await Promise.all([
+    ctx.db.$queryRaw<{ metric: string; day: string; value: number }[]>(Prisma.sql`
+      SELECT "metric", to_char("day", 'YYYY-MM-DD') AS day, "value" FROM "MetricDaily"
+      WHERE "organizationId" = ${org} AND (
+        ("day" = ${TOTALS_DAY}::date AND ("metric" = 'total_users' OR "metric" LIKE 'content_status:%'))
+        OR ("day" >= ${windowFrom}::date AND "metric" IN ('users_created', 'users_alive_joined', 'users_joined_active')))`),
+    // Active in 24 hours = last active today (a counter) + last active yesterday since this time of day
+    // (an index-only range over the tail of yesterday only).
+    ctx.db.$queryRaw<{ active: bigint }[]>(Prisma.sql`
+      SELECT (SELECT count(*) FROM "User" WHERE "organizationId" = ${org} AND "deletedAt" IS NULL
+                AND "lastActiveAt" >= ${since24h} AND "lastActiveAt" < ${today})
+           + COALESCE((SELECT "value" FROM "MetricDaily" WHERE "organizationId" = ${org}
+                AND "metric" = 'last_active' AND "day" = ${today}::date), 0) AS active`),
+  ]);
+  let totalUsers = 0;
+  const byStatus = new Map<string, number>();
+  const days = new Map<string, People["joined"][number]>();
+  const day = (key: string) => {
+    const d = days.get(key) ?? { day: key, joined: 0, alive: 0, alive_active: 0 };
+    days.set(key, d);
+    return d;
+  };
+  for (const row of counters) {
+    if (row.day === TOTALS_DAY) {
+      if (row.metric === "total_users") totalUsers = row.value;
+      else byStatus.set(row.metric.slice("content_status:".length), row.value);
+    } else if (row.metric === "users_created") day(row.day).joined = row.value;
+    else if (row.metric === "users_alive_joined") day(row.day).alive = row.value;
+    else day(row.day).alive_active = row.value;
+  }
+  return { totalUsers, activeUsers24h: n(active[0]?.active), joined: [...days.values()], byStatus };
+}
+
+/** A teacher's from the rows of their users and content, which the size of their classes bounds. */
+async function teacherPeople(
+  ctx: ServiceContext,
+  users: string[],
+  scope: MetricsScope,
+  windowFrom: Date,
+  since24h: Date,
+): Promise<People> {
+  const org = ctx.actor.orgId;
+  const author = scope.kind === "teacher" ? Prisma.sql`AND "authorId" = ${scope.teacherId}` : Prisma.empty;
+  const [userCounts, joined, content] = await Promise.all([
+    ctx.db.$queryRaw<{ total: bigint; active: bigint }[]>(Prisma.sql`
+      SELECT
+        (SELECT count(*) FROM "User" WHERE "organizationId" = ${org} AND "deletedAt" IS NULL ${inUsers('"id"', users)}) AS total,
+        (SELECT count(*) FROM "User" WHERE "organizationId" = ${org} AND "deletedAt" IS NULL AND "lastActiveAt" >= ${since24h} ${inUsers('"id"', users)}) AS active`),
+    ctx.db.$queryRaw<{ day: string; joined: bigint; alive: bigint; alive_active: bigint }[]>(Prisma.sql`
+      SELECT to_char("createdAt"::date, 'YYYY-MM-DD') AS day, count(*) AS joined,
+             count(*) FILTER (WHERE "deletedAt" IS NULL) AS alive,
+             count(*) FILTER (WHERE "deletedAt" IS NULL AND "lastActiveAt"::date >= "createdAt"::date) AS alive_active
+      FROM "User" WHERE "organizationId" = ${org} AND "createdAt" >= ${windowFrom} ${inUsers('"id"', users)}
+      GROUP BY 1`),
+    ctx.db.$queryRaw<{ status: string; count: bigint }[]>(Prisma.sql`
+      SELECT "status"::text AS status, count(*) AS count FROM "ContentItem"
+      WHERE "organizationId" = ${org} AND "deletedAt" IS NULL ${author}
+      GROUP BY 1`),
+  ]);
+  return {
+    totalUsers: n(userCounts[0]?.total),
+    activeUsers24h: n(userCounts[0]?.active),
+    joined: joined.map((r) => ({
+      day: r.day,
+      joined: n(r.joined),
+      alive: n(r.alive),
+      alive_active: n(r.alive_active),
+    })),
+    byStatus: new Map(content.map((r) => [r.status, n(r.count)])),
   };
 }
 

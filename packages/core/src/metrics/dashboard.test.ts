@@ -176,10 +176,12 @@ describe("an admin's dashboard (the whole organization)", () => {
 });
 
 describe("a teacher's dashboard (their classes)", () => {
-  it("names the teacher and keys the cache by them", () => {
+  it("names the teacher and keys the cache by them and their roster", () => {
     const id = w.users.a.TEACHER.id;
     expect(teacher.scope).toEqual({ kind: "teacher", teacher_id: id });
-    expect(teacher.cache_metadata.cache_key).toBe(`metrics:v1:${w.orgs.a}:teacher:${id}:dashboard:`);
+    expect(teacher.cache_metadata.cache_key).toMatch(
+      new RegExp(`^metrics:v1:${w.orgs.a}:teacher:${id}:r=[\\w-]{12}:dashboard:$`),
+    );
   });
 
   it("counts only the teacher and the students of their classes", () => {

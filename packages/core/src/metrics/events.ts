@@ -1,5 +1,6 @@
-// When something the metrics count changes: the organization's cached answers are dropped (one
-// generation bump, seen by every instance) and its dashboards are told (`dashboard.changed` with
+// When something the metrics count changes: the cached answers it can change are dropped (the
+// organization scope's, and those of the teachers whose classes hold the users concerned: one
+// generation bump each, seen by every instance) and the organization's dashboards are told (`dashboard.changed` with
 // `what: "metrics"` on private-org-{org}-dashboard), at most once per NOTIFY_WINDOW_MS per
 // organization and process: the first change is sent at once, later ones in the window are folded
 // into one sent at its end, so a page never misses the last change. Neither step ever fails the
@@ -39,10 +40,38 @@ function notify(ctx: Pick<ServiceContext, "realtime" | "actor">): void {
   slot.pending.unref?.();
 }
 
-/** The organization's numbers changed: drop its cached answers and tell its dashboards. Never throws. */
-export async function metricsChanged(ctx: Pick<ServiceContext, "realtime" | "actor" | "metricsCache">): Promise<void> {
+/**
+ * The teachers whose scope holds any of these users: the users themselves when they are teachers
+ * (a teacher's scope is them and their classes' students), and the teachers of the (not archived)
+ * classes they are enrolled in.
+ */
+export async function teachersOf(ctx: Pick<ServiceContext, "db">, userIds: readonly string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const ids = [...new Set(userIds)];
+  const [teachers, classes] = await Promise.all([
+    ctx.db.user.findMany({ where: { id: { in: ids }, role: "TEACHER" }, select: { id: true } }),
+    ctx.db.class.findMany({
+      where: { archivedAt: null, enrollments: { some: { studentId: { in: ids } } } },
+      select: { teacherId: true },
+    }),
+  ]);
+  return [...new Set([...teachers.map((t) => t.id), ...classes.map((c) => c.teacherId)])];
+}
+
+/**
+ * Numbers changed: drop the organization-scope answers and those of the teachers whose classes
+ * hold the users concerned (`userIds`: whose activity, account or content it is; the actor when
+ * not given), and tell the organization's dashboards. Never throws.
+ */
+export async function metricsChanged(
+  ctx: Pick<ServiceContext, "realtime" | "actor" | "metricsCache" | "db">,
+  about: { userIds?: readonly string[] } = {},
+): Promise<void> {
   try {
-    await ctx.metricsCache?.invalidateOrganization(ctx.actor.orgId);
+    if (ctx.metricsCache) {
+      const teachers = await teachersOf(ctx, about.userIds ?? [ctx.actor.userId]);
+      await ctx.metricsCache.invalidateScopes(ctx.actor.orgId, teachers);
+    }
   } catch (error) {
     log.warn({ err: error, organizationId: ctx.actor.orgId }, "metrics cache invalidation failed");
   }

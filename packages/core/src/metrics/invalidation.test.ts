@@ -9,7 +9,7 @@ import {
   updateContentSchema,
 } from "@toolboxai/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testRuntime } from "../analytics/test-fixtures";
+import { addClass, testRuntime } from "../analytics/test-fixtures";
 import { recordActivity } from "../audit/audit";
 import { createContent, updateContent } from "../content/content";
 import type { ServiceContext } from "../context";
@@ -128,6 +128,52 @@ describe("invalidation by events", () => {
     ]);
     await new Promise((resolve) => setTimeout(resolve, NOTIFY_WINDOW_MS + 200));
     expect(mine()).toHaveLength(2);
+  });
+});
+
+describe("invalidation of teachers' answers", () => {
+  it("keeps another teacher's cached dashboard when a teacher creates content", async () => {
+    const { rt, ctx } = setup();
+    const other = ctx(await w.newActor("a", "TEACHER", "Other Teacher"));
+    await getDashboardMetrics(other, rt, { force_refresh: false });
+    await createContent(ctx(await w.actor("a", "TEACHER")), lesson("Volcanoes"));
+    expect((await getDashboardMetrics(other, rt, { force_refresh: false })).cache_metadata.cache_hit).toBe(true);
+  });
+
+  it("recomputes the acting teacher's own dashboard after they create content", async () => {
+    const { rt, ctx } = setup();
+    const teacher = ctx(await w.newActor("a", "TEACHER", "Busy Teacher"));
+    const before = await getDashboardMetrics(teacher, rt, { force_refresh: false });
+    await createContent(teacher, lesson("Tides"));
+    const after = await getDashboardMetrics(teacher, rt, { force_refresh: false });
+    expect(after.cache_metadata.cache_hit).toBe(false);
+    expect(after.content_metrics.total_content).toBe(before.content_metrics.total_content + 1);
+  });
+
+  it("recomputes the dashboard of a student's teacher, and no other teacher's, when the student is active", async () => {
+    const { rt, ctx } = setup();
+    const theirs = await w.newActor("a", "TEACHER", "Class Teacher");
+    const other = ctx(await w.newActor("a", "TEACHER", "Unrelated Teacher"));
+    const student = await w.newActor("a", "STUDENT", "Keen Pupil");
+    await addClass(w.t.db, w.orgs.a, theirs.userId, [student.userId]);
+    const before = await getDashboardMetrics(ctx(theirs), rt, { force_refresh: false });
+    await getDashboardMetrics(other, rt, { force_refresh: false });
+    await recordActivity(ctx(student), "sign_in");
+    const after = await getDashboardMetrics(ctx(theirs), rt, { force_refresh: false });
+    expect(after.cache_metadata.cache_hit).toBe(false);
+    expect(after.engagement_metrics.daily_active_users).toBe(before.engagement_metrics.daily_active_users + 1);
+    expect((await getDashboardMetrics(other, rt, { force_refresh: false })).cache_metadata.cache_hit).toBe(true);
+  });
+
+  it("answers a teacher afresh once a student joins their class, with the student counted", async () => {
+    const { rt, ctx } = setup();
+    const teacher = await w.newActor("a", "TEACHER", "Growing Teacher");
+    const before = await getDashboardMetrics(ctx(teacher), rt, { force_refresh: false });
+    const student = await w.newActor("a", "STUDENT", "New Joiner");
+    await addClass(w.t.db, w.orgs.a, teacher.userId, [student.userId]);
+    const after = await getDashboardMetrics(ctx(teacher), rt, { force_refresh: false });
+    expect(after.cache_metadata.cache_hit).toBe(false);
+    expect(after.user_metrics.total_users).toBe(before.user_metrics.total_users + 1);
   });
 });
 

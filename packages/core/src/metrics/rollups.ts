@@ -46,6 +46,7 @@ export async function rollUpActivity(
 ): Promise<void> {
   const org = ctx.actor.orgId;
   let firstToday = false;
+  const concerned: string[] = [ctx.actor.userId];
   try {
     const metrics = derived.has(event.type) ? [] : [event.type];
     // Raw SQL bypasses the tenant extension: every statement names the organization itself.
@@ -88,10 +89,15 @@ export async function rollUpActivity(
     const contentId = contentIdOf(event);
     if (CREATES_CONTENT.has(event.type) && contentId)
       await countRowDay(ctx, "content_created", "ContentItem", contentId);
+    // Content counts are its author's (an admin may publish a teacher's lesson).
+    if (contentId && COUNTED_TYPES.has(event.type)) {
+      const item = await ctx.db.contentItem.findFirst({ where: { id: contentId }, select: { authorId: true } });
+      if (item?.authorId) concerned.push(item.authorId);
+    }
   } catch (error) {
     rollupFailed(error, org, event.type);
   }
-  if (firstToday || COUNTED_TYPES.has(event.type)) await metricsChanged(ctx);
+  if (firstToday || COUNTED_TYPES.has(event.type)) await metricsChanged(ctx, { userIds: concerned });
 }
 
 function contentIdOf(event: { metadata?: unknown }): string | null {
@@ -128,7 +134,7 @@ export async function rollUpUserCreated(ctx: ServiceContext, userId: string): Pr
   } catch (error) {
     rollupFailed(error, ctx.actor.orgId, "users_created");
   }
-  await metricsChanged(ctx);
+  await metricsChanged(ctx, { userIds: [userId] });
 }
 
 /** A user was (soft) deleted: counts them on their deletion day and invalidates the metrics. Never throws. */
@@ -140,5 +146,5 @@ export async function rollUpUserDeleted(ctx: ServiceContext, userId: string): Pr
   } catch (error) {
     rollupFailed(error, ctx.actor.orgId, "users_deleted");
   }
-  await metricsChanged(ctx);
+  await metricsChanged(ctx, { userIds: [userId] });
 }
