@@ -77,6 +77,10 @@ test("an admin reads the organization's dashboard, changes the range, exports CS
   await expect(await figureRows(page, "trend-daily_active_users")).toHaveCount(7);
   await expect(page.getByTestId("activity-hourly").locator(".recharts-cartesian-grid")).toBeVisible();
   await expect(page.getByTestId("statistics").getByRole("row", { name: /New users/ })).toBeVisible();
+  // The period says what the API compares: whole UTC days ending today, not a calendar week.
+  await expect(
+    page.getByText(/The last 7 UTC days, today so far included, against the 7 days before them/),
+  ).toBeVisible();
   await expect(page.getByTestId("cohorts").or(page.getByText("No sign-ups in the last 8 weeks"))).toBeVisible();
   await snap(page, "metrics-admin-dashboard");
   await expectAccessible(page, "admin metrics dashboard");
@@ -157,6 +161,16 @@ test("a teacher sees completion and the score distribution of a class after a st
   await expect(page.getByTestId("score-distribution").locator(".recharts-cartesian-grid")).toBeVisible();
   const bands = await figureRows(page, "score-distribution");
   await expect(bands).toHaveCount(10);
+  // Every band is labelled under its bar, and the summary names the most common band(s) and the median's.
+  await expect(
+    page
+      .getByTestId("score-distribution")
+      .locator("svg text")
+      .filter({ hasText: /^\d+s$/ }),
+  ).toHaveText(["0s", "10s", "20s", "30s", "40s", "50s", "60s", "70s", "80s", "90s"]);
+  await expect(page.getByTestId("score-distribution").locator("figcaption")).toContainText(
+    /most common: .*; median in /,
+  );
   expect(await numberIn(bands.last().locator("td").nth(1))).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId("by-question").getByRole("row", { name: /holds chlorophyll/ })).toBeVisible();
   await snap(page, "metrics-class-analytics");

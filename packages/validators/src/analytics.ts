@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { isoDate, queryNumber } from "./common";
 import { EXAMPLE_IDS as ids } from "./examples";
-import { dateRangeSchema, exportFormatSchema, trendPointSchema } from "./metrics";
+import { cacheMetadataSchema, dateRangeSchema, exportFormatSchema, trendPointSchema } from "./metrics";
 
 /** The metrics with a daily trend. */
 export const trendMetrics = [
@@ -30,9 +30,11 @@ export const trendSchema = z
     date_range: dateRangeSchema,
     /** One point per UTC day, oldest first, today last (days without any: 0). */
     points: z.array(trendPointSchema),
-    total: z.number(),
-    /** The total over the number of days, one decimal. */
+    /** The sum of the points; null for engagement_score (a score per day, which does not add up). */
+    total: z.number().nullable(),
+    /** The points' mean over the number of days, one decimal. */
     average: z.number(),
+    cache_metadata: cacheMetadataSchema,
   })
   .meta({
     id: "Trend",
@@ -51,6 +53,12 @@ export const trendSchema = z
         ],
         total: 220,
         average: 31.4,
+        cache_metadata: {
+          generated_at: "2026-12-02T09:26:03.000Z",
+          cache_ttl: 300,
+          cache_key: `metrics:v1:${ids.organization}:org:trend:metric=daily_active_users&range=7d`,
+          cache_hit: true,
+        },
       },
     ],
   });
@@ -71,10 +79,14 @@ export const cohortsSchema = z
         week: z.string(),
         /** Users who joined that week (accounts deleted since included). */
         size: z.number().int(),
-        /** Percent of the cohort active in week 0, 1, 2, ... after joining, up to this week. */
+        /**
+         * Percent of the cohort active in week 0, 1, 2, ... after joining, up to this week. Empty when
+         * nobody joined that week (size 0): there is no one whose retention to measure, which is not 0%.
+         */
         retention: z.array(z.number()),
       }),
     ),
+    cache_metadata: cacheMetadataSchema,
   })
   .meta({
     id: "Cohorts",
@@ -83,9 +95,15 @@ export const cohortsSchema = z
         weeks: 3,
         cohorts: [
           { week: "2026-11-16", size: 28, retention: [100, 82.1, 67.9] },
-          { week: "2026-11-23", size: 4, retention: [75, 50] },
+          { week: "2026-11-23", size: 0, retention: [] },
           { week: "2026-11-30", size: 1, retention: [100] },
         ],
+        cache_metadata: {
+          generated_at: "2026-12-02T09:26:03.000Z",
+          cache_ttl: 300,
+          cache_key: `metrics:v1:${ids.organization}:org:cohorts:weeks=3`,
+          cache_hit: false,
+        },
       },
     ],
   });

@@ -35,7 +35,12 @@ function forClients(issue: Issue): string {
         ? issue.options
         : null;
   if (exact && exact.length > 0 && exact.length <= 30) {
-    return `${issue.message} (accepted values: ${exact.map((v) => JSON.stringify(v)).join(", ")})`;
+    const values = exact.map((v) => JSON.stringify(v)).join(", ");
+    // The error map's own "Choose one of: day, week" / "Must be day" already lists the options in
+    // words: say the list once, as the exact values, instead of twice.
+    if (/^(Choose one of\b|Must be )/.test(issue.message))
+      return exact.length === 1 ? `Must be ${values}` : `Choose one of: ${values}`;
+    return `${issue.message} (accepted values: ${values})`;
   }
   if (issue.code === "invalid_type" && issue.expected === "boolean") return `${issue.message} (true or false)`;
   return issue.message;

@@ -19,7 +19,6 @@ describe("weekly sign-up cohorts", () => {
     const cohorts = await getCohorts(w.svc(await w.actor("a", "ADMIN")), testRuntime(), { weeks: 4 });
     expect(cohorts.cohorts.map((c) => c.week)).toEqual([3, 2, 1, 0].map((n) => dayKey(addDays(THIS_WEEK, -7 * n))));
     for (const c of cohorts.cohorts) expect(new Date(`${c.week}T00:00:00Z`).getUTCDay()).toBe(1);
-    expect(cohorts.cohorts.map((c) => c.retention.length)).toEqual([4, 3, 2, 1]);
   });
 
   it("gives each cohort's size and the share of it active in each week since joining", async () => {
@@ -41,7 +40,7 @@ describe("weekly sign-up cohorts", () => {
     const { cohorts } = await getCohorts(w.svc(await w.actor("a", "ADMIN")), testRuntime(), { weeks: 4 });
     expect(cohorts[0]).toEqual({ week: dayKey(addDays(THIS_WEEK, -21)), size: 3, retention: [100, 66.7, 0, 33.3] });
     expect(cohorts[1]).toEqual({ week: dayKey(addDays(THIS_WEEK, -14)), size: 2, retention: [0, 50, 0] });
-    expect(cohorts[2]).toEqual({ week: dayKey(addDays(THIS_WEEK, -7)), size: 0, retention: [0, 0] });
+    expect(cohorts[2]).toEqual({ week: dayKey(addDays(THIS_WEEK, -7)), size: 0, retention: [] });
   });
 
   it("never counts another organization's users or activity", async () => {
@@ -66,6 +65,27 @@ describe("weekly sign-up cohorts", () => {
     expect(cohorts[0]).toEqual({ week: dayKey(addDays(THIS_WEEK, -56)), size: 1, retention: Array(9).fill(0) });
     const admin = await getCohorts(w.svc(await w.actor("a", "ADMIN")), testRuntime(), { weeks: 9 });
     expect(admin.cohorts[0]).toMatchObject({ size: 2 });
+  });
+
+  it("measures a cohort's retention in each week from its own to the current one", async () => {
+    // A teacher of their own: one student joined in each of the four weeks.
+    const teacher = await w.newActor("a", "TEACHER");
+    const students = await Promise.all([3, 2, 1, 0].map((n) => addUser(w.t.db, w.orgs.a, "STUDENT", weekDay(n, 0))));
+    await addClass(
+      w.t.db,
+      w.orgs.a,
+      teacher.userId,
+      students.map((u) => u.id),
+    );
+    const cohorts = await getCohorts(w.svc(teacher), testRuntime(), { weeks: 4 });
+    expect(cohorts.cohorts.map((c) => c.retention.length)).toEqual([4, 3, 2, 1]);
+  });
+
+  it("gives a week nobody joined an empty retention, not 0%", async () => {
+    const cohorts = await getCohorts(w.svc(await w.actor("a", "ADMIN")), testRuntime(), { weeks: 26 });
+    const empty = cohorts.cohorts.filter((c) => c.size === 0);
+    expect(empty.length).toBeGreaterThan(0);
+    expect(empty.map((c) => c.retention)).toEqual(empty.map(() => []));
   });
 
   it("refuses students and parents", async () => {

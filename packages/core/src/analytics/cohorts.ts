@@ -25,13 +25,19 @@ interface RetentionRow {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** The cohorts of the last `weeks` weeks, the current one last (computed, not cached). */
+/** Cohorts without the cache's metadata: what is computed (and cached). */
+export type CohortsNumbers = Omit<Cohorts, "cache_metadata">;
+
+/**
+ * The cohorts of the last `weeks` weeks, the current one last (computed, not cached). A week
+ * nobody joined has an empty retention: no one to retain is not 0% retained.
+ */
 export async function computeCohorts(
   ctx: ServiceContext,
   scope: MetricsScope,
   weeks: number,
   now: Date,
-): Promise<Cohorts> {
+): Promise<CohortsNumbers> {
   const current = isoWeekStart(now);
   const first = addDays(current, -7 * (weeks - 1));
   const ids = scopeUserIds(scope);
@@ -62,9 +68,10 @@ export async function computeCohorts(
     const key = dayKey(week);
     const size = sizeOf.get(key) ?? 0;
     const elapsed = Math.round((current.getTime() - week.getTime()) / WEEK_MS);
-    const retention = Array.from({ length: elapsed + 1 }, (_, k) =>
-      size ? round1((100 * (activeOf.get(`${key}/${k}`) ?? 0)) / size) : 0,
-    );
+    const retention =
+      size === 0
+        ? []
+        : Array.from({ length: elapsed + 1 }, (_, k) => round1((100 * (activeOf.get(`${key}/${k}`) ?? 0)) / size));
     return { week: key, size, retention };
   });
   return { weeks, cohorts };
@@ -78,5 +85,13 @@ export async function getCohorts(ctx: ServiceContext, rt: MetricsRuntime, input:
     COHORTS_TTL_SECONDS,
     () => computeCohorts(ctx, scope, input.weeks, metricsNow(rt)),
   );
-  return answer.value;
+  return {
+    ...answer.value,
+    cache_metadata: {
+      generated_at: answer.generatedAt,
+      cache_ttl: COHORTS_TTL_SECONDS,
+      cache_key: answer.key,
+      cache_hit: answer.hit,
+    },
+  };
 }

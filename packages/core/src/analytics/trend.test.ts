@@ -89,6 +89,14 @@ describe("an organization's trend (admins, from the daily rollups)", () => {
     expect(valueOn(trend.points, day)).toBe(expected);
     expect(valueOn(trend.points, ago(6))).toBe(0);
   });
+
+  it("gives the engagement score an average but no total (a score per day does not add up)", async () => {
+    const admin = w.svc(await w.actor("a", "ADMIN"));
+    const trend = await getTrend(admin, testRuntime(), { metric: "engagement_score", date_range: "30d" });
+    expect(trend.total).toBeNull();
+    const mean = trend.points.reduce((sum, p) => sum + p.value, 0) / trend.points.length;
+    expect(trend.average).toBe(Math.round(mean * 10) / 10);
+  });
 });
 
 describe("a teacher's trend (their classes' students and their own content)", () => {

@@ -185,14 +185,20 @@ export async function trendSeries(
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** A trend with its total and daily average. */
-export function toTrend(metric: TrendMetric, range: DateRange, points: TrendPoint[]): Trend {
+/** A trend without the cache's metadata: what is computed (and cached). */
+export type TrendNumbers = Omit<Trend, "cache_metadata">;
+
+/**
+ * A trend with its total and daily average. The engagement score is a score per day, not a count:
+ * its days do not add up, so it has no total (null), only the average.
+ */
+export function toTrend(metric: TrendMetric, range: DateRange, points: TrendPoint[]): TrendNumbers {
   const total = points.reduce((s, p) => s + p.value, 0);
   return {
     metric,
     date_range: range,
     points,
-    total: round1(total),
+    total: metric === "engagement_score" ? null : round1(total),
     average: points.length ? round1(total / points.length) : 0,
   };
 }
@@ -208,5 +214,13 @@ export async function getTrend(ctx: ServiceContext, rt: MetricsRuntime, input: T
       return toTrend(input.metric, input.date_range, series[input.metric]);
     },
   );
-  return answer.value;
+  return {
+    ...answer.value,
+    cache_metadata: {
+      generated_at: answer.generatedAt,
+      cache_ttl: TREND_TTL_SECONDS,
+      cache_key: answer.key,
+      cache_hit: answer.hit,
+    },
+  };
 }

@@ -13,7 +13,8 @@ export const STATISTICS_TTL_SECONDS = 300;
 export const PERIOD_DAYS: Record<StatisticsPeriod, number> = { day: 1, week: 7, month: 30, quarter: 90, year: 365 };
 
 type Name = keyof Statistics["statistics"];
-type Pair = Record<Name, number>;
+/** A period's numbers; null only for average_score when no quiz was submitted in it. */
+type Pair = Record<Name, number | null>;
 const NAMES: Name[] = [
   "new_users",
   "active_users",
@@ -91,9 +92,12 @@ async function periodCounts(ctx: ServiceContext, scope: MetricsScope, prevFrom: 
   const current = {} as Pair;
   const previous = {} as Pair;
   const rows: Partial<Record<Name, Row | undefined>> = { ...rest, active_users: a[0], average_score: s[0] };
+  // A mean of nothing is no number (avg() answers NULL), not 0: average_score keeps its nulls.
+  const value = (name: Name, v: number | bigint | null | undefined) =>
+    name === "average_score" ? (v === null || v === undefined ? null : Number(v)) : Number(v ?? 0);
   for (const name of NAMES) {
-    current[name] = Number(rows[name]?.current ?? 0);
-    previous[name] = Number(rows[name]?.previous ?? 0);
+    current[name] = value(name, rows[name]?.current);
+    previous[name] = value(name, rows[name]?.previous);
   }
   return { current, previous };
 }
@@ -107,11 +111,15 @@ async function computeStatistics(ctx: ServiceContext, scope: MetricsScope, perio
   const from = addDays(utcDay(now), -(days - 1));
   const prevFrom = addDays(from, -days);
   const { current, previous } = await periodCounts(ctx, scope, prevFrom, from, now);
-  const statistics = {} as Statistics["statistics"];
+  const statistics = {} as Record<Name, { current: number | null; previous: number | null; change: number | null }>;
   for (const name of NAMES) {
-    const c = round1(current[name]);
-    const p = round1(previous[name]);
-    statistics[name] = { current: c, previous: p, change: p === 0 ? null : round1(((c - p) / p) * 100) };
+    const c = current[name] === null ? null : round1(current[name]);
+    const p = previous[name] === null ? null : round1(previous[name]);
+    statistics[name] = {
+      current: c,
+      previous: p,
+      change: c === null || p === null || p === 0 ? null : round1(((c - p) / p) * 100),
+    };
   }
   const computed: Computed = {
     timestamp: now,
@@ -120,7 +128,8 @@ async function computeStatistics(ctx: ServiceContext, scope: MetricsScope, perio
     period,
     start: from,
     end: now,
-    statistics,
+    // Only average_score's pair may hold nulls (periodMeanSchema); the counters are always numbers.
+    statistics: statistics as Statistics["statistics"],
   };
   return computed;
 }

@@ -1605,7 +1605,7 @@ export interface paths {
         };
         /**
          * Dashboard metrics
-         * @description Users, content, engagement and system numbers with 7-day trends. Cached for 15 minutes (and dropped sooner by any change to the numbers); `force_refresh=true` recomputes them. `cache_metadata` says whether the answer came from the cache. Limited to 10 a minute. Teachers (their classes) and admins (the organization).
+         * @description Users, content, engagement and system numbers with 7-day trends. Cached for 15 minutes (and dropped sooner by any change to the numbers); `force_refresh=true` recomputes them. `cache_metadata` says whether the answer came from the cache. Limited to 10 requests a minute per user on the Free plan, times the plan's multiplier (Basic x2, Premium x5, Enterprise x10); the X-RateLimit-* headers say the caller's own. Teachers (their classes) and admins (the organization).
          *
          *     API keys need the scope `metrics:read`.
          */
@@ -1627,7 +1627,7 @@ export interface paths {
         };
         /**
          * Activity in the last 24 hours
-         * @description Active users and events per hour, events by type and the latest events. Cached for 1 minute. Limited to 20 a minute. Teachers (their classes) and admins (the organization).
+         * @description Active users and events per hour, events by type and the latest events. Cached for 1 minute. Limited to 20 requests a minute per user on the Free plan, times the plan's multiplier (Basic x2, Premium x5, Enterprise x10); the X-RateLimit-* headers say the caller's own. Teachers (their classes) and admins (the organization).
          *
          *     API keys need the scope `metrics:read`.
          */
@@ -1649,7 +1649,7 @@ export interface paths {
         };
         /**
          * Statistics for a period
-         * @description This day, week, month, quarter or year against the one before: new and active users, content created and published, lessons completed, quizzes taken and their average score. An unknown `period` answers 400. Cached for 5 minutes. Limited to 30 a minute. Teachers (their classes) and admins (the organization).
+         * @description A period against the one before it: new and active users, content created and published, lessons completed, quizzes taken and their average score (null for a period without a submitted quiz). Periods are whole UTC days ending with today, today so far included: `day` is today, `week` the last 7 days, `month` the last 30, `quarter` the last 90, `year` the last 365; the previous period is as many days just before. An unknown `period` answers 400. Cached for 5 minutes. Limited to 30 requests a minute per user on the Free plan, times the plan's multiplier (Basic x2, Premium x5, Enterprise x10); the X-RateLimit-* headers say the caller's own. Teachers (their classes) and admins (the organization).
          *
          *     API keys need the scope `metrics:read`.
          */
@@ -1673,7 +1673,7 @@ export interface paths {
         put?: never;
         /**
          * Export the metrics
-         * @description The dashboard's groups of numbers (`metric_types`, all by default) with their daily values over the last 7, 30 or 90 days, as a JSON, CSV or XLSX attachment. Never cached. Limited to 10 an hour. Teachers (their classes) and admins (the organization).
+         * @description The dashboard's groups of numbers (`metric_types`, all by default) with their daily values over the last 7, 30 or 90 days, as a JSON, CSV or XLSX attachment. Never cached. Limited to 10 exports an hour per user on the Free plan, times the plan's multiplier (Basic x2, Premium x5, Enterprise x10); the X-RateLimit-* headers say the caller's own. Teachers (their classes) and admins (the organization).
          *
          *     API keys need the scope `metrics:read`.
          */
@@ -1715,7 +1715,7 @@ export interface paths {
         };
         /**
          * A metric's daily trend
-         * @description One point per UTC day over the last 7, 30 or 90 days, with the total and the daily average. Cached for 5 minutes. Teachers (their classes) and admins (the organization).
+         * @description One point per UTC day over the last 7, 30 or 90 days, with the total (null for `engagement_score`, a score that does not add up) and the daily average. Cached for 5 minutes; `cache_metadata` says whether the answer came from the cache. Teachers (their classes) and admins (the organization).
          *
          *     API keys need the scope `metrics:read`.
          */
@@ -1737,7 +1737,7 @@ export interface paths {
         };
         /**
          * Weekly sign-up cohorts
-         * @description The users who joined in each of the last `weeks` weeks (Monday to Sunday, UTC) and the share of them active in each week since. Cached for 5 minutes. Teachers (their students) and admins (the organization).
+         * @description The users who joined in each of the last `weeks` weeks (Monday to Sunday, UTC) and the share of them active in each week since (an empty `retention` for a week nobody joined). Cached for 5 minutes; `cache_metadata` says whether the answer came from the cache. Teachers (their students) and admins (the organization).
          *
          *     API keys need the scope `metrics:read`.
          */
@@ -1759,7 +1759,7 @@ export interface paths {
         };
         /**
          * Export the analytics
-         * @description Every trend's daily values over the last 7, 30 or 90 days and the weekly cohorts, as a JSON, CSV or XLSX attachment. Never cached. Limited to 10 an hour (with the metrics export). Teachers (their classes) and admins (the organization).
+         * @description Every trend's daily values over the last 7, 30 or 90 days and the weekly cohorts, as a JSON, CSV or XLSX attachment. Never cached. Limited to 10 exports an hour per user on the Free plan, times the plan's multiplier (Basic x2, Premium x5, Enterprise x10); the X-RateLimit-* headers say the caller's own. The metrics and class exports count against the same budget. Teachers (their classes) and admins (the organization).
          *
          *     API keys need the scope `metrics:read`.
          */
@@ -1803,7 +1803,7 @@ export interface paths {
         };
         /**
          * Export a class's analytics
-         * @description The class's analytics (completion, score distribution, results by question and by standard, daily trends) as a JSON, CSV or XLSX attachment. Never cached. Limited to 10 an hour (with the other exports). Teachers of the class and admins.
+         * @description The class's analytics (completion, score distribution, results by question and by standard, daily trends) as a JSON, CSV or XLSX attachment. Never cached. Limited to 10 exports an hour per user on the Free plan, times the plan's multiplier (Basic x2, Premium x5, Enterprise x10); the X-RateLimit-* headers say the caller's own. The metrics and analytics exports count against the same budget. Teachers of the class and admins.
          *
          *     API keys need the scope `metrics:read`.
          */
@@ -3315,6 +3315,423 @@ export interface components {
             revoked: true;
         };
         /**
+         * @description The dashboard's numbers. The field names are snake_case, unlike the rest of the API, because they are the ones the platform's published metrics documents use: clients written against those documents read this unchanged.
+         * @example {
+         *       "timestamp": "2026-12-02T09:30:00.000Z",
+         *       "organization_id": "cmx5kf37d000gur7d9a2b3ijr",
+         *       "scope": {
+         *         "kind": "organization",
+         *         "teacher_id": null
+         *       },
+         *       "user_metrics": {
+         *         "total_users": 412,
+         *         "active_users": 187,
+         *         "new_users_today": 3,
+         *         "growth_rate": 12.5,
+         *         "user_retention": 78.4
+         *       },
+         *       "content_metrics": {
+         *         "total_content": 236,
+         *         "published_content": 198,
+         *         "draft_content": 38,
+         *         "content_created_today": 4,
+         *         "avg_generation_time": 18.2
+         *       },
+         *       "engagement_metrics": {
+         *         "daily_active_users": 142,
+         *         "avg_session_duration": 23.6,
+         *         "lessons_completed": 318,
+         *         "assessments_taken": 264,
+         *         "engagement_score": 61.3
+         *       },
+         *       "system_metrics": {
+         *         "api_response_time_p95": 42.7,
+         *         "cache_hit_rate": 96.1,
+         *         "database_connections": 4,
+         *         "redis_memory_usage": 12.8,
+         *         "error_rate": 0.2
+         *       },
+         *       "trends": {
+         *         "daily_active_users": [
+         *           {
+         *             "date": "2026-11-26",
+         *             "value": 151
+         *           },
+         *           {
+         *             "date": "2026-11-27",
+         *             "value": 148
+         *           },
+         *           {
+         *             "date": "2026-11-28",
+         *             "value": 37
+         *           },
+         *           {
+         *             "date": "2026-11-29",
+         *             "value": 29
+         *           },
+         *           {
+         *             "date": "2026-11-30",
+         *             "value": 160
+         *           },
+         *           {
+         *             "date": "2026-12-01",
+         *             "value": 155
+         *           },
+         *           {
+         *             "date": "2026-12-02",
+         *             "value": 142
+         *           }
+         *         ],
+         *         "content_created": [
+         *           {
+         *             "date": "2026-11-26",
+         *             "value": 6
+         *           },
+         *           {
+         *             "date": "2026-11-27",
+         *             "value": 9
+         *           },
+         *           {
+         *             "date": "2026-11-28",
+         *             "value": 0
+         *           },
+         *           {
+         *             "date": "2026-11-29",
+         *             "value": 1
+         *           },
+         *           {
+         *             "date": "2026-11-30",
+         *             "value": 7
+         *           },
+         *           {
+         *             "date": "2026-12-01",
+         *             "value": 5
+         *           },
+         *           {
+         *             "date": "2026-12-02",
+         *             "value": 4
+         *           }
+         *         ],
+         *         "engagement_score": [
+         *           {
+         *             "date": "2026-11-26",
+         *             "value": 63.2
+         *           },
+         *           {
+         *             "date": "2026-11-27",
+         *             "value": 61.8
+         *           },
+         *           {
+         *             "date": "2026-11-28",
+         *             "value": 14.9
+         *           },
+         *           {
+         *             "date": "2026-11-29",
+         *             "value": 11.7
+         *           },
+         *           {
+         *             "date": "2026-11-30",
+         *             "value": 66.4
+         *           },
+         *           {
+         *             "date": "2026-12-01",
+         *             "value": 64.1
+         *           },
+         *           {
+         *             "date": "2026-12-02",
+         *             "value": 61.3
+         *           }
+         *         ]
+         *       },
+         *       "cache_metadata": {
+         *         "generated_at": "2026-12-02T09:24:12.000Z",
+         *         "cache_ttl": 900,
+         *         "cache_key": "metrics:v1:cmx5kf37d000gur7d9a2b3ijr:org:dashboard:",
+         *         "cache_hit": true
+         *       }
+         *     }
+         */
+        DashboardMetrics: {
+            /** Format: date-time */
+            timestamp: string;
+            organization_id: string;
+            scope: {
+                /** @enum {string} */
+                kind: "organization" | "teacher";
+                teacher_id: string | null;
+            };
+            user_metrics: {
+                total_users: number;
+                active_users: number;
+                new_users_today: number;
+                growth_rate: number | null;
+                user_retention: number | null;
+            };
+            content_metrics: {
+                total_content: number;
+                published_content: number;
+                draft_content: number;
+                content_created_today: number;
+                avg_generation_time: number | null;
+            };
+            engagement_metrics: {
+                daily_active_users: number;
+                avg_session_duration: number | null;
+                lessons_completed: number;
+                assessments_taken: number;
+                engagement_score: number;
+            };
+            system_metrics: {
+                api_response_time_p95: number | null;
+                cache_hit_rate: number | null;
+                database_connections: number;
+                redis_memory_usage: number | null;
+                error_rate: number | null;
+            };
+            trends: {
+                daily_active_users: {
+                    date: string;
+                    value: number;
+                }[];
+                content_created: {
+                    date: string;
+                    value: number;
+                }[];
+                engagement_score: {
+                    date: string;
+                    value: number;
+                }[];
+            };
+            cache_metadata: {
+                /** Format: date-time */
+                generated_at: string;
+                cache_ttl: number;
+                cache_key: string;
+                cache_hit: boolean;
+            };
+        };
+        /**
+         * @example {
+         *       "timestamp": "2026-12-02T09:30:00.000Z",
+         *       "organization_id": "cmx5kf37d000gur7d9a2b3ijr",
+         *       "scope": {
+         *         "kind": "teacher",
+         *         "teacher_id": "cmx5jyjxv000nur7d96doegwg"
+         *       },
+         *       "hourly": [
+         *         {
+         *           "hour": "2026-12-02T07:00:00.000Z",
+         *           "active_users": 4,
+         *           "events": 11
+         *         },
+         *         {
+         *           "hour": "2026-12-02T08:00:00.000Z",
+         *           "active_users": 19,
+         *           "events": 57
+         *         },
+         *         {
+         *           "hour": "2026-12-02T09:00:00.000Z",
+         *           "active_users": 23,
+         *           "events": 64
+         *         }
+         *       ],
+         *       "by_type": [
+         *         {
+         *           "type": "login",
+         *           "count": 41
+         *         },
+         *         {
+         *           "type": "lesson_completed",
+         *           "count": 38
+         *         },
+         *         {
+         *           "type": "quiz_submitted",
+         *           "count": 21
+         *         }
+         *       ],
+         *       "recent": [
+         *         {
+         *           "type": "quiz_submitted",
+         *           "user_id": "cmx5k4j6k0005ur7d4b7c1vwe",
+         *           "user_name": "Maya Chen",
+         *           "at": "2026-12-02T09:28:41.000Z"
+         *         },
+         *         {
+         *           "type": "lesson_completed",
+         *           "user_id": "cmx5k5l7m0006ur7d8d2f3xyf",
+         *           "user_name": "Leo Park",
+         *           "at": "2026-12-02T09:27:03.000Z"
+         *         }
+         *       ],
+         *       "cache_metadata": {
+         *         "generated_at": "2026-12-02T09:29:30.000Z",
+         *         "cache_ttl": 60,
+         *         "cache_key": "metrics:v1:cmx5kf37d000gur7d9a2b3ijr:teacher:cmx5jyjxv000nur7d96doegwg:activity:",
+         *         "cache_hit": false
+         *       }
+         *     }
+         */
+        ActivityMetrics: {
+            /** Format: date-time */
+            timestamp: string;
+            organization_id: string;
+            scope: {
+                /** @enum {string} */
+                kind: "organization" | "teacher";
+                teacher_id: string | null;
+            };
+            hourly: {
+                /** Format: date-time */
+                hour: string;
+                active_users: number;
+                events: number;
+            }[];
+            by_type: {
+                type: string;
+                count: number;
+            }[];
+            recent: {
+                type: string;
+                user_id: string | null;
+                user_name: string | null;
+                /** Format: date-time */
+                at: string;
+            }[];
+            cache_metadata: {
+                /** Format: date-time */
+                generated_at: string;
+                cache_ttl: number;
+                cache_key: string;
+                cache_hit: boolean;
+            };
+        };
+        /**
+         * @example {
+         *       "timestamp": "2026-12-02T09:30:00.000Z",
+         *       "organization_id": "cmx5kf37d000gur7d9a2b3ijr",
+         *       "scope": {
+         *         "kind": "organization",
+         *         "teacher_id": null
+         *       },
+         *       "period": "week",
+         *       "start": "2026-11-26T00:00:00.000Z",
+         *       "end": "2026-12-02T09:30:00.000Z",
+         *       "statistics": {
+         *         "new_users": {
+         *           "current": 14,
+         *           "previous": 11,
+         *           "change": 27.3
+         *         },
+         *         "active_users": {
+         *           "current": 231,
+         *           "previous": 224,
+         *           "change": 3.1
+         *         },
+         *         "content_created": {
+         *           "current": 32,
+         *           "previous": 40,
+         *           "change": -20
+         *         },
+         *         "content_published": {
+         *           "current": 27,
+         *           "previous": 25,
+         *           "change": 8
+         *         },
+         *         "lessons_completed": {
+         *           "current": 318,
+         *           "previous": 296,
+         *           "change": 7.4
+         *         },
+         *         "assessments_taken": {
+         *           "current": 264,
+         *           "previous": 0,
+         *           "change": null
+         *         },
+         *         "average_score": {
+         *           "current": 74.2,
+         *           "previous": null,
+         *           "change": null
+         *         }
+         *       },
+         *       "cache_metadata": {
+         *         "generated_at": "2026-12-02T09:27:45.000Z",
+         *         "cache_ttl": 300,
+         *         "cache_key": "metrics:v1:cmx5kf37d000gur7d9a2b3ijr:org:statistics:period=week",
+         *         "cache_hit": true
+         *       }
+         *     }
+         */
+        Statistics: {
+            /** Format: date-time */
+            timestamp: string;
+            organization_id: string;
+            scope: {
+                /** @enum {string} */
+                kind: "organization" | "teacher";
+                teacher_id: string | null;
+            };
+            /** @enum {string} */
+            period: "day" | "week" | "month" | "quarter" | "year";
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+            statistics: {
+                new_users: {
+                    current: number;
+                    previous: number;
+                    change: number | null;
+                };
+                active_users: {
+                    current: number;
+                    previous: number;
+                    change: number | null;
+                };
+                content_created: {
+                    current: number;
+                    previous: number;
+                    change: number | null;
+                };
+                content_published: {
+                    current: number;
+                    previous: number;
+                    change: number | null;
+                };
+                lessons_completed: {
+                    current: number;
+                    previous: number;
+                    change: number | null;
+                };
+                assessments_taken: {
+                    current: number;
+                    previous: number;
+                    change: number | null;
+                };
+                average_score: {
+                    current: number | null;
+                    previous: number | null;
+                    change: number | null;
+                };
+            };
+            cache_metadata: {
+                /** Format: date-time */
+                generated_at: string;
+                cache_ttl: number;
+                cache_key: string;
+                cache_hit: boolean;
+            };
+        };
+        /**
+         * @example {
+         *       "organization_id": "cmx5kf37d000gur7d9a2b3ijr",
+         *       "invalidated": 7
+         *     }
+         */
+        InvalidatedMetricsCache: {
+            organization_id: string;
+            invalidated: number;
+        };
+        /**
          * @example {
          *       "metric": "daily_active_users",
          *       "date_range": "7d",
@@ -3349,7 +3766,13 @@ export interface components {
          *         }
          *       ],
          *       "total": 220,
-         *       "average": 31.4
+         *       "average": 31.4,
+         *       "cache_metadata": {
+         *         "generated_at": "2026-12-02T09:26:03.000Z",
+         *         "cache_ttl": 300,
+         *         "cache_key": "metrics:v1:cmx5kf37d000gur7d9a2b3ijr:org:trend:metric=daily_active_users&range=7d",
+         *         "cache_hit": true
+         *       }
          *     }
          */
         Trend: {
@@ -3361,8 +3784,15 @@ export interface components {
                 date: string;
                 value: number;
             }[];
-            total: number;
+            total: number | null;
             average: number;
+            cache_metadata: {
+                /** Format: date-time */
+                generated_at: string;
+                cache_ttl: number;
+                cache_key: string;
+                cache_hit: boolean;
+            };
         };
         /**
          * @example {
@@ -3379,11 +3809,8 @@ export interface components {
          *         },
          *         {
          *           "week": "2026-11-23",
-         *           "size": 4,
-         *           "retention": [
-         *             75,
-         *             50
-         *           ]
+         *           "size": 0,
+         *           "retention": []
          *         },
          *         {
          *           "week": "2026-11-30",
@@ -3392,7 +3819,13 @@ export interface components {
          *             100
          *           ]
          *         }
-         *       ]
+         *       ],
+         *       "cache_metadata": {
+         *         "generated_at": "2026-12-02T09:26:03.000Z",
+         *         "cache_ttl": 300,
+         *         "cache_key": "metrics:v1:cmx5kf37d000gur7d9a2b3ijr:org:cohorts:weeks=3",
+         *         "cache_hit": false
+         *       }
          *     }
          */
         Cohorts: {
@@ -3402,6 +3835,13 @@ export interface components {
                 size: number;
                 retention: number[];
             }[];
+            cache_metadata: {
+                /** Format: date-time */
+                generated_at: string;
+                cache_ttl: number;
+                cache_key: string;
+                cache_hit: boolean;
+            };
         };
         /**
          * @example {
@@ -25262,65 +25702,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        timestamp: string;
-                        organization_id: string;
-                        scope: {
-                            /** @enum {string} */
-                            kind: "organization" | "teacher";
-                            teacher_id: string | null;
-                        };
-                        user_metrics: {
-                            total_users: number;
-                            active_users: number;
-                            new_users_today: number;
-                            growth_rate: number | null;
-                            user_retention: number | null;
-                        };
-                        content_metrics: {
-                            total_content: number;
-                            published_content: number;
-                            draft_content: number;
-                            content_created_today: number;
-                            avg_generation_time: number | null;
-                        };
-                        engagement_metrics: {
-                            daily_active_users: number;
-                            avg_session_duration: number | null;
-                            lessons_completed: number;
-                            assessments_taken: number;
-                            engagement_score: number;
-                        };
-                        system_metrics: {
-                            api_response_time_p95: number | null;
-                            cache_hit_rate: number | null;
-                            database_connections: number;
-                            redis_memory_usage: number | null;
-                            error_rate: number | null;
-                        };
-                        trends: {
-                            daily_active_users: {
-                                date: string;
-                                value: number;
-                            }[];
-                            content_created: {
-                                date: string;
-                                value: number;
-                            }[];
-                            engagement_score: {
-                                date: string;
-                                value: number;
-                            }[];
-                        };
-                        cache_metadata: {
-                            /** Format: date-time */
-                            generated_at: string;
-                            cache_ttl: number;
-                            cache_key: string;
-                            cache_hit: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["DashboardMetrics"];
                 };
             };
             /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
@@ -25487,40 +25869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        timestamp: string;
-                        organization_id: string;
-                        scope: {
-                            /** @enum {string} */
-                            kind: "organization" | "teacher";
-                            teacher_id: string | null;
-                        };
-                        hourly: {
-                            /** Format: date-time */
-                            hour: string;
-                            active_users: number;
-                            events: number;
-                        }[];
-                        by_type: {
-                            type: string;
-                            count: number;
-                        }[];
-                        recent: {
-                            type: string;
-                            user_id: string | null;
-                            user_name: string | null;
-                            /** Format: date-time */
-                            at: string;
-                        }[];
-                        cache_metadata: {
-                            /** Format: date-time */
-                            generated_at: string;
-                            cache_ttl: number;
-                            cache_key: string;
-                            cache_hit: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["ActivityMetrics"];
                 };
             };
             /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
@@ -25690,66 +26039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        timestamp: string;
-                        organization_id: string;
-                        scope: {
-                            /** @enum {string} */
-                            kind: "organization" | "teacher";
-                            teacher_id: string | null;
-                        };
-                        /** @enum {string} */
-                        period: "day" | "week" | "month" | "quarter" | "year";
-                        /** Format: date-time */
-                        start: string;
-                        /** Format: date-time */
-                        end: string;
-                        statistics: {
-                            new_users: {
-                                current: number;
-                                previous: number;
-                                change: number | null;
-                            };
-                            active_users: {
-                                current: number;
-                                previous: number;
-                                change: number | null;
-                            };
-                            content_created: {
-                                current: number;
-                                previous: number;
-                                change: number | null;
-                            };
-                            content_published: {
-                                current: number;
-                                previous: number;
-                                change: number | null;
-                            };
-                            lessons_completed: {
-                                current: number;
-                                previous: number;
-                                change: number | null;
-                            };
-                            assessments_taken: {
-                                current: number;
-                                previous: number;
-                                change: number | null;
-                            };
-                            average_score: {
-                                current: number;
-                                previous: number;
-                                change: number | null;
-                            };
-                        };
-                        cache_metadata: {
-                            /** Format: date-time */
-                            generated_at: string;
-                            cache_ttl: number;
-                            cache_key: string;
-                            cache_hit: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["Statistics"];
                 };
             };
             /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
@@ -26233,10 +26523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        organization_id: string;
-                        invalidated: number;
-                    };
+                    "application/json": components["schemas"]["InvalidatedMetricsCache"];
                 };
             };
             /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */

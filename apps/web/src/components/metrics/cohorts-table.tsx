@@ -10,7 +10,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
 import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "~/components/ui/table";
 import { api } from "~/trpc/react";
-import { formatDay, formatMetric } from "./format";
+import { formatDay, formatMetric, NO_VALUE } from "./format";
 import { useMetricsPolling } from "./use-metrics";
 
 const WEEKS = 8;
@@ -84,7 +84,18 @@ export function CohortsTable() {
                           className="text-right tabular-nums"
                           style={value === undefined || c.size === 0 ? undefined : shade(value)}
                         >
-                          {value === undefined || c.size === 0 ? "" : formatMetric(value, "percent")}
+                          {c.size === 0 ? (
+                            // Nobody joined: no retention to measure (the API answers an empty list).
+                            i === 0 ? (
+                              <span title="Nobody joined this week">{NO_VALUE}</span>
+                            ) : (
+                              ""
+                            )
+                          ) : value === undefined ? (
+                            ""
+                          ) : (
+                            formatMetric(value, "percent")
+                          )}
                         </TableCell>
                       );
                     })}

@@ -16,12 +16,22 @@ import { api } from "~/trpc/react";
 import { changeDirection, formatChange, formatMetric, type MetricUnit } from "./format";
 import { useMetricsPolling } from "./use-metrics";
 
+// Periods are whole UTC days ending with today (the API's PERIOD_DAYS), not calendar weeks or months.
 const PERIOD_LABEL: Record<StatisticsPeriod, string> = {
   day: "Today",
-  week: "This week",
-  month: "This month",
-  quarter: "This quarter",
-  year: "This year",
+  week: "Last 7 days",
+  month: "Last 30 days",
+  quarter: "Last 90 days",
+  year: "Last 365 days",
+};
+
+/** What each period compares, as the API computes it. */
+const PERIOD_MEANING: Record<StatisticsPeriod, string> = {
+  day: "Today so far (UTC day), against yesterday.",
+  week: "The last 7 UTC days, today so far included, against the 7 days before them.",
+  month: "The last 30 UTC days, today so far included, against the 30 days before them.",
+  quarter: "The last 90 UTC days, today so far included, against the 90 days before them.",
+  year: "The last 365 UTC days, today so far included, against the 365 days before them.",
 };
 
 type StatKey =
@@ -57,7 +67,7 @@ export function StatisticsPanel() {
           <CardTitle>
             <h2>Statistics</h2>
           </CardTitle>
-          <CardDescription>{PERIOD_LABEL[period]} so far, against the same length of time before it.</CardDescription>
+          <CardDescription>{PERIOD_MEANING[period]} Average quiz score: — when no quiz was submitted.</CardDescription>
         </div>
         <div className="grid gap-1">
           <Label htmlFor={selectId}>Period</Label>

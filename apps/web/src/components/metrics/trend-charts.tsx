@@ -137,7 +137,10 @@ export function RangeTrend({ range }: { range: DateRange }) {
           </CardTitle>
           <CardDescription>
             {trend.data
-              ? `Total ${formatMetric(trend.data.total, unit)} · daily average ${formatMetric(trend.data.average, unit === "count" ? "score" : unit)}`
+              ? trend.data.total === null
+                ? // A score per day (engagement) has no total, only its average.
+                  `Daily average ${formatMetric(trend.data.average, unit === "count" ? "score" : unit)}`
+                : `Total ${formatMetric(trend.data.total, unit)} · daily average ${formatMetric(trend.data.average, unit === "count" ? "score" : unit)}`
               : "One point per UTC day."}
           </CardDescription>
         </div>

@@ -39,6 +39,8 @@ const CLASS = operation("GET /classes/{classId}/analytics");
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
+type CacheMetadata = { cache_ttl: number; cache_hit: boolean; cache_key: string };
+
 describe("GET /analytics/trends/{metric}", () => {
   it.each([
     ["7d", 7],
@@ -52,6 +54,26 @@ describe("GET /analytics/trends/{metric}", () => {
     expect(trend.points).toHaveLength(days);
     expect(trend.points.at(-1)?.date).toBe(todayUtc());
     expect(trend.total).toBe(trend.points.reduce((sum, p) => sum + p.value, 0));
+  });
+
+  it("answers no total for engagement_score (a score, not a count), only its average", async () => {
+    const res = await call(TREND, { metric: "engagement_score", date_range: "7d" }, rw.keys.ADMIN);
+    expectStatus(TREND, res, 200);
+    const trend = res.json as { total: number | null; average: number };
+    expect(trend.total).toBeNull();
+    expect(typeof trend.average).toBe("number");
+  });
+
+  it("says in cache_metadata whether the answer came from the cache", async () => {
+    const input = { metric: "content_created", date_range: "30d" };
+    const first = (await call(TREND, input, rw.keys.TEACHER)).json as { cache_metadata: CacheMetadata };
+    const second = (await call(TREND, input, rw.keys.TEACHER)).json as { cache_metadata: CacheMetadata };
+    expect(first.cache_metadata).toMatchObject({ cache_ttl: 300, cache_hit: false });
+    expect(second.cache_metadata).toMatchObject({
+      cache_ttl: 300,
+      cache_hit: true,
+      cache_key: first.cache_metadata.cache_key,
+    });
   });
 
   it("answers 400 for an unknown metric, listing the ones it has", async () => {
@@ -71,6 +93,25 @@ describe("GET /analytics/cohorts", () => {
     const weeks = cohorts.map((c) => c.week);
     expect([...weeks].sort()).toEqual(weeks);
     expect(new Date(`${weeks[0]}T00:00:00Z`).getUTCDay()).toBe(1);
+  });
+
+  it("answers an empty retention for a week nobody joined, not 0%", async () => {
+    const newcomer = await rw.w.newActor("a", "TEACHER", "Cohortless");
+    const res = await call(COHORTS, { weeks: 2 }, { kind: "session", userId: newcomer.userId, label: "newcomer" });
+    expectStatus(COHORTS, res, 200);
+    const { cohorts } = res.json as { cohorts: { size: number; retention: number[] }[] };
+    const empty = cohorts.filter((c) => c.size === 0);
+    expect(empty.length).toBeGreaterThan(0);
+    expect(empty.map((c) => c.retention)).toEqual(empty.map(() => []));
+  });
+
+  it("carries cache_metadata, a hit the second time", async () => {
+    await call(COHORTS, { weeks: 5 }, rw.keys.ADMIN);
+    const res = await call(COHORTS, { weeks: 5 }, rw.keys.ADMIN);
+    expect((res.json as { cache_metadata: CacheMetadata }).cache_metadata).toMatchObject({
+      cache_ttl: 300,
+      cache_hit: true,
+    });
   });
 
   it.each([["0"], ["27"], ["many"]])("answers 400 naming weeks for ?weeks=%s", async (weeks) => {

@@ -274,6 +274,23 @@ describe("GET /metrics/statistics", () => {
     const error = problemOf(res).errors?.find((e) => e.pointer === "/period");
     expect(error?.detail).toContain('"day", "week", "month", "quarter", "year"');
   });
+
+  it("answers a null average score, not 0, for periods without a submitted quiz", async () => {
+    const newcomer = await rw.w.newActor("a", "TEACHER", "Newcomer");
+    const res = await call(
+      STATISTICS,
+      { period: "day" },
+      { kind: "session", userId: newcomer.userId, label: "newcomer" },
+    );
+    expectStatus(STATISTICS, res, 200);
+    expect((res.json as Statistics).statistics.average_score).toEqual({ current: null, previous: null, change: null });
+  });
+
+  it("lists the periods it takes once, as the exact values", async () => {
+    const res = await call(STATISTICS, { period: "decade" }, rw.keys.TEACHER);
+    const error = problemOf(res).errors?.find((e) => e.pointer === "/period");
+    expect(error?.detail).toBe('Choose one of: "day", "week", "month", "quarter", "year"');
+  });
 });
 
 describe("GET /metrics/activity", () => {

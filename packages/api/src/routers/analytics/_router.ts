@@ -15,6 +15,7 @@ import {
 } from "@toolboxai/validators";
 import { createTRPCRouter, roleProcedure } from "../../trpc";
 import { EXPORT_MEDIA_TYPES, exportFileSchema } from "../metrics/export-file";
+import { planLimitText } from "../metrics/limit-text";
 
 const staff = roleProcedure("TEACHER", "ADMIN");
 
@@ -27,7 +28,7 @@ export const analyticsRouter = createTRPCRouter({
         tags: ["analytics"],
         summary: "A metric's daily trend",
         description:
-          "One point per UTC day over the last 7, 30 or 90 days, with the total and the daily average. Cached for 5 minutes. Teachers (their classes) and admins (the organization).",
+          "One point per UTC day over the last 7, 30 or 90 days, with the total (null for `engagement_score`, a score that does not add up) and the daily average. Cached for 5 minutes; `cache_metadata` says whether the answer came from the cache. Teachers (their classes) and admins (the organization).",
         errorResponses: [400, 401, 403, 429],
       },
       scopes: ["metrics:read"],
@@ -43,7 +44,7 @@ export const analyticsRouter = createTRPCRouter({
         tags: ["analytics"],
         summary: "Weekly sign-up cohorts",
         description:
-          "The users who joined in each of the last `weeks` weeks (Monday to Sunday, UTC) and the share of them active in each week since. Cached for 5 minutes. Teachers (their students) and admins (the organization).",
+          "The users who joined in each of the last `weeks` weeks (Monday to Sunday, UTC) and the share of them active in each week since (an empty `retention` for a week nobody joined). Cached for 5 minutes; `cache_metadata` says whether the answer came from the cache. Teachers (their students) and admins (the organization).",
         errorResponses: [400, 401, 403, 429],
       },
       scopes: ["metrics:read"],
@@ -58,8 +59,7 @@ export const analyticsRouter = createTRPCRouter({
         path: "/analytics/export/{format}",
         tags: ["analytics"],
         summary: "Export the analytics",
-        description:
-          "Every trend's daily values over the last 7, 30 or 90 days and the weekly cohorts, as a JSON, CSV or XLSX attachment. Never cached. Limited to 10 an hour (with the metrics export). Teachers (their classes) and admins (the organization).",
+        description: `Every trend's daily values over the last 7, 30 or 90 days and the weekly cohorts, as a JSON, CSV or XLSX attachment. Never cached. ${planLimitText("metrics.export", "exports")} The metrics and class exports count against the same budget. Teachers (their classes) and admins (the organization).`,
         errorResponses: [400, 401, 403, 429],
       },
       scopes: ["metrics:read"],
@@ -92,8 +92,7 @@ export const analyticsRouter = createTRPCRouter({
         path: "/classes/{classId}/analytics/export/{format}",
         tags: ["analytics"],
         summary: "Export a class's analytics",
-        description:
-          "The class's analytics (completion, score distribution, results by question and by standard, daily trends) as a JSON, CSV or XLSX attachment. Never cached. Limited to 10 an hour (with the other exports). Teachers of the class and admins.",
+        description: `The class's analytics (completion, score distribution, results by question and by standard, daily trends) as a JSON, CSV or XLSX attachment. Never cached. ${planLimitText("metrics.export", "exports")} The metrics and analytics exports count against the same budget. Teachers of the class and admins.`,
         errorResponses: [400, 401, 403, 404, 429],
       },
       scopes: ["metrics:read"],

@@ -21,6 +21,7 @@ import {
 } from "@toolboxai/validators";
 import { createTRPCRouter, roleProcedure } from "../../trpc";
 import { EXPORT_MEDIA_TYPES, exportFileSchema } from "./export-file";
+import { planLimitText } from "./limit-text";
 
 const staff = roleProcedure("TEACHER", "ADMIN");
 
@@ -32,8 +33,7 @@ export const metricsRouter = createTRPCRouter({
         path: "/metrics/dashboard",
         tags: ["metrics"],
         summary: "Dashboard metrics",
-        description:
-          "Users, content, engagement and system numbers with 7-day trends. Cached for 15 minutes (and dropped sooner by any change to the numbers); `force_refresh=true` recomputes them. `cache_metadata` says whether the answer came from the cache. Limited to 10 a minute. Teachers (their classes) and admins (the organization).",
+        description: `Users, content, engagement and system numbers with 7-day trends. Cached for 15 minutes (and dropped sooner by any change to the numbers); \`force_refresh=true\` recomputes them. \`cache_metadata\` says whether the answer came from the cache. ${planLimitText("metrics.dashboard")} Teachers (their classes) and admins (the organization).`,
         errorResponses: [400, 401, 403, 429],
       },
       scopes: ["metrics:read"],
@@ -49,8 +49,7 @@ export const metricsRouter = createTRPCRouter({
         path: "/metrics/activity",
         tags: ["metrics"],
         summary: "Activity in the last 24 hours",
-        description:
-          "Active users and events per hour, events by type and the latest events. Cached for 1 minute. Limited to 20 a minute. Teachers (their classes) and admins (the organization).",
+        description: `Active users and events per hour, events by type and the latest events. Cached for 1 minute. ${planLimitText("metrics.activity")} Teachers (their classes) and admins (the organization).`,
         errorResponses: [401, 403, 429],
       },
       scopes: ["metrics:read"],
@@ -65,8 +64,7 @@ export const metricsRouter = createTRPCRouter({
         path: "/metrics/statistics",
         tags: ["metrics"],
         summary: "Statistics for a period",
-        description:
-          "This day, week, month, quarter or year against the one before: new and active users, content created and published, lessons completed, quizzes taken and their average score. An unknown `period` answers 400. Cached for 5 minutes. Limited to 30 a minute. Teachers (their classes) and admins (the organization).",
+        description: `A period against the one before it: new and active users, content created and published, lessons completed, quizzes taken and their average score (null for a period without a submitted quiz). Periods are whole UTC days ending with today, today so far included: \`day\` is today, \`week\` the last 7 days, \`month\` the last 30, \`quarter\` the last 90, \`year\` the last 365; the previous period is as many days just before. An unknown \`period\` answers 400. Cached for 5 minutes. ${planLimitText("metrics.statistics")} Teachers (their classes) and admins (the organization).`,
         errorResponses: [400, 401, 403, 429],
       },
       scopes: ["metrics:read"],
@@ -82,8 +80,7 @@ export const metricsRouter = createTRPCRouter({
         path: "/metrics/export",
         tags: ["metrics"],
         summary: "Export the metrics",
-        description:
-          "The dashboard's groups of numbers (`metric_types`, all by default) with their daily values over the last 7, 30 or 90 days, as a JSON, CSV or XLSX attachment. Never cached. Limited to 10 an hour. Teachers (their classes) and admins (the organization).",
+        description: `The dashboard's groups of numbers (\`metric_types\`, all by default) with their daily values over the last 7, 30 or 90 days, as a JSON, CSV or XLSX attachment. Never cached. ${planLimitText("metrics.export", "exports")} Teachers (their classes) and admins (the organization).`,
         errorResponses: [400, 401, 403, 429],
       },
       scopes: ["metrics:read"],

@@ -8,6 +8,7 @@ import { ChartFigure } from "~/components/metrics/chart-figure";
 import { formatDay, formatMetric } from "~/components/metrics/format";
 import { BarChartView, LineChartView } from "~/components/metrics/lazy-charts";
 import { plural } from "~/lib/plural";
+import { scoreSummary, shortBucketLabel } from "./score-summary";
 
 export function CompletionChart({ rows, students }: { rows: ClassAnalytics["completion"]; students: number }) {
   const done = rows.filter((r) => r.completion_rate >= 100).length;
@@ -53,23 +54,16 @@ export function CompletionChart({ rows, students }: { rows: ClassAnalytics["comp
 }
 
 export function ScoreHistogram({ buckets }: { buckets: ClassAnalytics["score_distribution"] }) {
-  const total = buckets.reduce((n, b) => n + b.count, 0);
-  const top = buckets.reduce<ClassAnalytics["score_distribution"][number] | null>(
-    (a, b) => (a === null || b.count > a.count ? b : a),
-    null,
-  );
-  const summary =
-    total === 0
-      ? "No quiz submitted in this range."
-      : `${plural(total, "quiz submission")}; most scored ${top?.bucket ?? ""} (${plural(top?.count ?? 0, "submission")}).`;
+  const summary = scoreSummary(buckets);
   return (
     <ChartFigure
       testId="score-distribution"
       chart={
         <BarChartView
           label={summary}
-          data={buckets.map((b) => ({ bucket: b.bucket, count: b.count }))}
-          xKey="bucket"
+          data={buckets.map((b) => ({ band: shortBucketLabel(b), count: b.count }))}
+          xKey="band"
+          everyLabel
           series={[{ key: "count", name: "Submissions", color: "var(--primary)" }]}
         />
       }
