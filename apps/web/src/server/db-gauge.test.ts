@@ -3,6 +3,7 @@
 // route module. It counts this process's pool as PostgreSQL sees it (the test's database is its
 // own, so pg_stat_activity there is this pool), and reads 0 once pg has closed idle connections:
 // the dashboard's database_connections is a different number (every process's, pg_stat_activity).
+// PGlite's one connection is counted in packages/db's connections.test.ts.
 import { createTestDatabase, type TestDatabase } from "@toolboxai/db/testing";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -51,10 +52,5 @@ describe("database_connections_active in the app", () => {
     await getDb().$queryRaw`select 1 as one`;
     await new Promise((r) => setTimeout(r, 11_000));
     expect(await gauge()).toBe(0);
-  });
-
-  it.skipIf(onPostgres)("reads PGlite's one connection", async () => {
-    await getDb().$queryRaw`select 1 as one`;
-    expect(await gauge()).toBe(1);
   });
 });

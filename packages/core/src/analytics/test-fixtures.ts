@@ -78,8 +78,23 @@ export async function addClass(
   });
 }
 
-export async function addEvent(db: Database, organizationId: string, userId: string, type: string, createdAt: Date) {
-  return db.activityEvent.create({ data: { organizationId, userId, type, createdAt } });
+export async function addEvent(
+  db: Database,
+  organizationId: string,
+  userId: string,
+  type: string,
+  createdAt: Date,
+  metadata: Record<string, string> = {},
+) {
+  return db.activityEvent.create({ data: { organizationId, userId, type, createdAt, metadata } });
+}
+
+/** A lesson of the class's teacher assigned to the class (what lesson and quiz events name). */
+export async function addAssignment(db: Database, organizationId: string, cls: { id: string; teacherId: string }) {
+  const content = await addContent(db, organizationId, cls.teacherId, { type: "LESSON" });
+  return db.assignment.create({
+    data: { organizationId, classId: cls.id, contentId: content.id, assignedById: cls.teacherId },
+  });
 }
 
 export async function addContent(

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engagementScore } from "../metrics/engagement";
 import { createDomainWorld, type DomainWorld, domainErrorOf } from "../testing";
 import { addDays, dayKey } from "./days";
-import { addClass, addContent, addEvent, addRollup, addUser, ago, NOW, TODAY, testRuntime } from "./test-fixtures";
+import {
+  addAssignment,
+  addClass,
+  addContent,
+  addEvent,
+  addRollup,
+  addUser,
+  ago,
+  NOW,
+  TODAY,
+  testRuntime,
+} from "./test-fixtures";
 import { getTrend } from "./trend";
 
 let w: DomainWorld;
@@ -109,12 +120,15 @@ describe("a teacher's trend (their classes' students and their own content)", ()
       addUser(w.t.db, org, "STUDENT"),
       addUser(w.t.db, org, "STUDENT"),
     ]);
-    await addClass(w.t.db, org, teacher.userId, [s1.id, s2.id]);
-    await addClass(w.t.db, org, other.userId, [s3.id]);
-    await addEvent(w.t.db, org, s1.id, "lesson_completed", ago(0, -1));
-    await addEvent(w.t.db, org, s2.id, "lesson_completed", ago(0, -2));
-    await addEvent(w.t.db, org, s1.id, "lesson_completed", ago(1));
-    await addEvent(w.t.db, org, s3.id, "lesson_completed", ago(0, -1));
+    const mine = await addAssignment(w.t.db, org, await addClass(w.t.db, org, teacher.userId, [s1.id, s2.id]));
+    // s1 is in the other teacher's class too: their lessons there are not this teacher's.
+    const theirs = await addAssignment(w.t.db, org, await addClass(w.t.db, org, other.userId, [s1.id, s3.id]));
+    const inMine = { assignmentId: mine.id };
+    await addEvent(w.t.db, org, s1.id, "lesson_completed", ago(0, -1), inMine);
+    await addEvent(w.t.db, org, s2.id, "lesson_completed", ago(0, -2), inMine);
+    await addEvent(w.t.db, org, s1.id, "lesson_completed", ago(1), inMine);
+    await addEvent(w.t.db, org, s1.id, "lesson_completed", ago(0, -1), { assignmentId: theirs.id });
+    await addEvent(w.t.db, org, s3.id, "lesson_completed", ago(0, -1), { assignmentId: theirs.id });
     const ctx = w.svc(teacher);
     const lessons = await getTrend(ctx, testRuntime(), { metric: "lessons_completed", date_range: "7d" });
     expect(valueOn(lessons.points, TODAY)).toBe(2);

@@ -15,6 +15,7 @@ import type { ServiceContext } from "../context";
 import { engagementScore } from "../metrics/engagement";
 import { type MetricsRuntime, metricsNow } from "../metrics/runtime";
 import { type MetricsScope, resolveMetricsScope } from "../metrics/scope";
+import { ofTeacherAssignments } from "../metrics/teacher-events";
 import { addDays, dayKey, rangeDays } from "./days";
 
 /** Seconds a trend is cached (events that change the numbers clear it sooner). */
@@ -83,13 +84,15 @@ async function teacherCounts(
   const counts = emptyCounts();
   const users = scopeUserIds(scope) ?? [];
   const org = ctx.actor.orgId;
+  // Lessons and quizzes count only for the teacher's own classes' assignments (like the dashboard).
+  const mine = ofTeacherAssignments(org, scope, 'e."metadata"');
   // Raw SQL bypasses the tenant extension: the organization is filtered here.
   const [activity, joined, created] = await Promise.all([
     ctx.db.$queryRaw<ActivityDayRow[]>(Prisma.sql`
       SELECT e."createdAt"::date AS day,
              count(DISTINCT e."userId") AS active,
-             count(*) FILTER (WHERE e."type" = 'lesson_completed') AS lessons,
-             count(*) FILTER (WHERE e."type" = 'quiz_submitted') AS quizzes,
+             count(*) FILTER (WHERE e."type" = 'lesson_completed' ${mine}) AS lessons,
+             count(*) FILTER (WHERE e."type" = 'quiz_submitted' ${mine}) AS quizzes,
              count(*) FILTER (WHERE e."type" = 'content_published' AND e."userId" = ${scope.teacherId}) AS published
       FROM "ActivityEvent" e
       WHERE e."organizationId" = ${org} AND e."userId" = ANY(${users}::text[])

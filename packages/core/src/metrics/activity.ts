@@ -5,15 +5,18 @@ import type { ActivityMetrics } from "@toolboxai/validators";
 import type { ServiceContext } from "../context";
 import { type MetricsRuntime, metricsNow } from "./runtime";
 import { type MetricsScope, resolveMetricsScope, scopeView } from "./scope";
+import { aboutTeacherClasses } from "./teacher-events";
 
 export const ACTIVITY_TTL_SECONDS = 60;
 const HOUR_MS = 3_600_000;
 const RECENT = 20;
 
-function usersOf(scope: MetricsScope): Prisma.Sql {
+/** A teacher's: events of their students and themselves, about their classes (or no class: sign-ins). */
+function usersOf(orgId: string, scope: MetricsScope): Prisma.Sql {
   return scope.kind === "organization"
     ? Prisma.empty
-    : Prisma.sql`AND e."userId" = ANY(${[scope.teacherId, ...scope.studentIds]}::text[])`;
+    : Prisma.sql`AND e."userId" = ANY(${[scope.teacherId, ...scope.studentIds]}::text[])
+        ${aboutTeacherClasses(orgId, scope, 'e."metadata"')}`;
 }
 
 type Computed = Omit<ActivityMetrics, "cache_metadata">;
@@ -22,7 +25,7 @@ async function computeActivity(ctx: ServiceContext, scope: MetricsScope, now: Da
   const org = ctx.actor.orgId;
   // Hour buckets aligned to the hour: the 24 hours ending with the current one.
   const firstHour = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - 23 * HOUR_MS);
-  const filter = usersOf(scope);
+  const filter = usersOf(org, scope);
   // Raw SQL bypasses the tenant extension: the organization is filtered here.
   const [hourly, byType, recent] = await Promise.all([
     ctx.db.$queryRaw<{ hour: Date; active: bigint; events: bigint }[]>(Prisma.sql`

@@ -265,13 +265,37 @@ describe.skipIf(!redisUrl)("on Redis, two instances", () => {
     expect(forced).toMatchObject({ hit: false, value: { n: 1 } });
   });
 
+  it("lets one waiter take over a lock held past its expiry, the other waiters waiting for its answer", async () => {
+    const instances = Array.from({ length: 3 }, () => {
+      const client = new Redis(redisUrl as string);
+      clients.push(client);
+      return createMetricsCache({ redis: client, prefix, pollMs: 5, lockMs: 100 });
+    });
+    const [holder, ...waiters] = instances as [MetricsCache, MetricsCache, MetricsCache];
+    const c = counter();
+    let holding = () => {};
+    const holds = new Promise<void>((resolve) => (holding = resolve));
+    const stuck = holder.getOrCompute(key("org-stuck"), 60, () => {
+      holding(); // the holder has the lock now
+      return c.slow(300)();
+    });
+    await holds;
+    const answers = await Promise.all(waiters.map((w) => w.getOrCompute(key("org-stuck"), 60, c.slow(10))));
+    await stuck;
+    expect(c.calls).toBe(2);
+    expect(answers[0]?.value).toEqual(answers[1]?.value);
+  });
+
   it("takes over when the instance holding the lock fails", async () => {
     const [a, b] = pair();
+    let holding = () => {};
+    const holds = new Promise<void>((resolve) => (holding = resolve));
     const failing = a.getOrCompute(key("org-fail"), 60, async () => {
+      holding(); // a holds the lock now
       await new Promise((resolve) => setTimeout(resolve, 50));
       throw new Error("database down");
     });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await holds;
     const other = b.getOrCompute(key("org-fail"), 60, async () => 42);
     await expect(failing).rejects.toThrow("database down");
     expect((await other).value).toBe(42);

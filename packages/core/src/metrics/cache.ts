@@ -11,15 +11,25 @@
 // - A teacher's key also names a digest of their classes and students (`r=`): a roster change
 //   makes a new key, so an answer never outlives the roster it was computed for.
 // - Single-flight: one computation per key at a time, within the process (a shared promise) and
-//   across instances (a Redis lock, `SET NX PX`; the others poll for the answer, within a bound).
+//   across instances (a Redis lock, `SET NX PX`; the others poll for the answer with backoff; when
+//   a stuck holder's lock expires, one waiter takes it over and the rest keep waiting, within a
+//   bound).
 //   A forced refresh while a computation is in flight waits for that one instead of starting
 //   another. Only an answer read from the cache is a hit: one that waited for another request's
 //   computation is a miss (`cache_hit: false`), as it did not find a cached answer.
 // - Every lookup counts a hit or a miss, here (`stats()`) and in Prometheus
 //   (redis_cache_hits_total / redis_cache_misses_total, cache="metrics").
+// - A Redis outage degrades the cache instead of failing requests: while a Redis call fails,
+//   answers are computed without the shared cache (a miss; in-process single-flight still holds)
+//   and invalidations are skipped; one warning is logged per outage (the client's connection
+//   errors included, so ioredis prints none itself) and one line when Redis is back.
 import { createHash } from "node:crypto";
 import { platformMetrics } from "@toolboxai/observability/metrics";
 import type { Redis } from "ioredis";
+import pino, { type Logger } from "pino";
+import { correlationLogFields } from "../correlation/scope";
+import { memoryStore } from "./cache-memory";
+import type { Entry, Store } from "./cache-store";
 import { type MetricsScope, scopeKeyPart } from "./scope-kind";
 
 /** What a cached answer is about. */
@@ -67,8 +77,14 @@ export interface MetricsCacheOptions {
   now?: () => Date;
   /** How long a lock holder may compute before others stop waiting for it (default 30 s). */
   lockMs?: number;
-  /** How often waiters look for the holder's answer (default 15 ms). */
+  /** How soon waiters first look for the holder's answer (default 15 ms); doubled each look. */
   pollMs?: number;
+  /** The longest pause between a waiter's looks (default 250 ms). */
+  maxPollMs?: number;
+  /** In memory (no Redis): the most answers kept, least recently used dropped first (default 5,000). */
+  maxEntries?: number;
+  /** Where the outage warning goes (default: the metrics logger). */
+  logger?: Pick<Logger, "warn" | "info">;
 }
 
 /** The key as clients see it. */
@@ -86,16 +102,6 @@ function rosterPart(scope: MetricsScope): string {
   if (scope.kind === "organization") return "";
   const roster = `${[...scope.classIds].sort().join(",")}|${[...scope.studentIds].sort().join(",")}`;
   return `:r=${createHash("sha256").update(roster).digest("base64url").slice(0, 12)}`;
-}
-
-interface Entry<T = unknown> {
-  /** The generations the answer was computed under: `{organization}.{scope}`. */
-  g: string;
-  /** When it was computed (ms). */
-  at: number;
-  /** When it was stored (ms). */
-  st: number;
-  v: T;
 }
 
 const CACHE_LABEL = { cache: "metrics" } as const;
@@ -116,6 +122,31 @@ function decode<T>(raw: string): Entry<T> {
   ) as Entry<T>;
 }
 
+const defaultLog = pino({ base: { service: "metrics" }, mixin: correlationLogFields });
+
+/** Tracks whether Redis is reachable: one warning when it goes, one line when it is back. */
+function outageTracker(logger: Pick<Logger, "warn" | "info">) {
+  let down = false;
+  return {
+    get down() {
+      return down;
+    },
+    failed(error: unknown) {
+      if (down) return;
+      down = true;
+      logger.warn(
+        { err: error },
+        "metrics cache: Redis is unreachable; answers are computed without the shared cache until it returns",
+      );
+    },
+    ok() {
+      if (!down) return;
+      down = false;
+      logger.info("metrics cache: Redis is back; answers are shared again");
+    },
+  };
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createMetricsCache(options: MetricsCacheOptions = {}): MetricsCache {
@@ -132,10 +163,54 @@ export function createMetricsCache(options: MetricsCacheOptions = {}): MetricsCa
     }
   };
   const store = options.redis
-    ? redisStore(options.redis, options.prefix ?? "", clock, options.lockMs ?? 30_000, options.pollMs ?? 15)
-    : memoryStore(clock);
+    ? redisStore(
+        options.redis,
+        options.prefix ?? "",
+        clock,
+        options.lockMs ?? 30_000,
+        options.pollMs ?? 15,
+        Math.max(options.pollMs ?? 15, options.maxPollMs ?? 250),
+      )
+    : memoryStore(clock, { maxEntries: options.maxEntries });
+  const outage = outageTracker(options.logger ?? defaultLog);
+  if (options.redis) {
+    // ioredis reports connection errors as events; without a listener it prints a stack per retry.
+    options.redis.on("error", (error: unknown) => outage.failed(error));
+    options.redis.on("ready", () => outage.ok());
+  }
   // Within the process: one computation (or one wait for another instance's) per key.
   const inflight = new Map<string, Promise<CachedAnswer<unknown>>>();
+  const once = <T>(slot: string, run: () => Promise<CachedAnswer<T>>): Promise<CachedAnswer<T>> => {
+    let work = inflight.get(slot) as Promise<CachedAnswer<T>> | undefined;
+    if (!work) {
+      const running = run();
+      work = running;
+      inflight.set(slot, running);
+      running.then(
+        () => inflight.delete(slot),
+        () => inflight.delete(slot),
+      );
+    }
+    return work;
+  };
+  /** Redis failed: the answer is computed here, shared with this process's concurrent lookups only. */
+  const computeUnshared = <T>(id: string, compute: () => Promise<T>): Promise<CachedAnswer<T>> =>
+    once(`${id}#unshared`, async () => {
+      const at = clock().getTime();
+      const value = await compute();
+      return { value, hit: false, generatedAt: new Date(at), key: id };
+    });
+  /** Redis calls that may fail: an outage is logged once and answers `fallback`. */
+  const guarded = async <R>(call: () => Promise<R>, fallback: R): Promise<R> => {
+    try {
+      const result = await call();
+      outage.ok();
+      return result;
+    } catch (error) {
+      outage.failed(error);
+      return fallback;
+    }
+  };
 
   return {
     async getOrCompute<T>(
@@ -148,110 +223,69 @@ export function createMetricsCache(options: MetricsCacheOptions = {}): MetricsCa
       const force = !!opts?.force;
       const started = clock().getTime();
       const scope = scopeKeyPart(key.scope);
-      const { generation, entry } = await store.read<T>(key.orgId, scope, id);
+      let read: Awaited<ReturnType<Store["read"]>>;
+      try {
+        read = await store.read<T>(key.orgId, scope, id);
+        outage.ok();
+      } catch (error) {
+        outage.failed(error);
+        const answer = await computeUnshared(id, compute);
+        count(false);
+        return answer;
+      }
+      const { generation } = read;
+      const entry = read.entry as Entry<T> | null;
       if (entry && !force) {
         count(true);
         return { value: entry.v, hit: true, generatedAt: new Date(entry.at), key: id };
       }
       // One computation (or one wait for another instance's) per key and generation in this
       // process; a forced refresh joins one already running.
-      const slot = `${id}#${generation}`;
-      let work = inflight.get(slot) as Promise<CachedAnswer<T>> | undefined;
-      if (!work) {
-        work = store
-          .computeOnce<T>(key.orgId, scope, id, generation, ttlSeconds, compute, { force, since: started })
-          .then((r): CachedAnswer<T> => ({ value: r.entry.v, hit: false, generatedAt: new Date(r.entry.at), key: id }));
-        const running = work;
-        inflight.set(slot, running);
-        running.then(
-          () => inflight.delete(slot),
-          () => inflight.delete(slot),
-        );
-      }
+      const answer = await once<T>(`${id}#${generation}`, async () => {
+        // Tells a failing Redis call apart from a failing computation (which is the caller's error).
+        let computed: { value: T; at: number } | undefined;
+        let computing = false;
+        const tracked = async () => {
+          computing = true;
+          const at = clock().getTime();
+          const value = await compute();
+          computed = { value, at };
+          return value;
+        };
+        try {
+          const r = await store.computeOnce<T>(key.orgId, scope, id, generation, ttlSeconds, tracked, {
+            force,
+            since: started,
+          });
+          outage.ok();
+          return { value: r.entry.v, hit: false, generatedAt: new Date(r.entry.at), key: id };
+        } catch (error) {
+          if (computed) {
+            // Computed, but Redis failed to store it: answer it all the same.
+            outage.failed(error);
+            return { value: computed.value, hit: false, generatedAt: new Date(computed.at), key: id };
+          }
+          if (computing) throw error;
+          outage.failed(error);
+          return computeUnshared(id, compute);
+        }
+      });
       // Computed here or by another request (in this process or another instance): not a hit.
-      const answer = await work;
       count(false);
       return answer;
     },
-    invalidateOrganization: (orgId) => store.invalidate(orgId),
+    // While Redis is down there is nothing shared to drop: answers are computed afresh meanwhile.
+    invalidateOrganization: (orgId) => guarded(() => store.invalidate(orgId), 0),
     invalidateScopes: (orgId, teacherIds) =>
-      store.invalidateScopes(
-        orgId,
-        ["org", ...new Set(teacherIds)].map((t) => (t === "org" ? t : `teacher:${t}`)),
+      guarded(
+        () =>
+          store.invalidateScopes(
+            orgId,
+            ["org", ...new Set(teacherIds)].map((t) => (t === "org" ? t : `teacher:${t}`)),
+          ),
+        0,
       ),
     stats: () => ({ ...counts }),
-  };
-}
-
-interface Store {
-  /** The generation tag of the organization and scope, and the live answer stored under it, if any. */
-  read<T>(orgId: string, scope: string, id: string): Promise<{ generation: string; entry: Entry<T> | null }>;
-  /**
-   * Computes and stores the answer, unless another instance is already computing it: then waits
-   * for theirs (`shared`). With `force`, only an answer stored after `since` is taken.
-   */
-  computeOnce<T>(
-    orgId: string,
-    scope: string,
-    id: string,
-    generation: string,
-    ttlSeconds: number,
-    compute: () => Promise<T>,
-    opts: { force: boolean; since: number },
-  ): Promise<{ entry: Entry<T>; shared: boolean }>;
-  invalidate(orgId: string): Promise<number>;
-  /** Bumps the generations of these scope parts ("org", "teacher:<id>"); resolves to their number. */
-  invalidateScopes(orgId: string, scopes: string[]): Promise<number>;
-}
-
-function memoryStore(clock: () => Date): Store {
-  // Per organization: its own generation ("all") and each scope's.
-  const generations = new Map<string, number>();
-  const entries = new Map<string, { orgId: string; expiresAt: number; entry: Entry }>();
-  const gen = (orgId: string, part: string) => generations.get(`${orgId}|${part}`) ?? 0;
-  const tag = (orgId: string, scope: string) => `${gen(orgId, "all")}.${gen(orgId, scope)}`;
-  const live = (id: string, generation: string) => {
-    const slot = entries.get(id);
-    if (!slot) return null;
-    if (slot.expiresAt <= clock().getTime()) {
-      entries.delete(id);
-      return null;
-    }
-    return slot.entry.g === generation ? slot.entry : null;
-  };
-  return {
-    async read<T>(orgId: string, scope: string, id: string) {
-      const generation = tag(orgId, scope);
-      return { generation, entry: live(id, generation) as Entry<T> | null };
-    },
-    async computeOnce<T>(
-      orgId: string,
-      _scope: string,
-      id: string,
-      generation: string,
-      ttlSeconds: number,
-      compute: () => Promise<T>,
-    ) {
-      const at = clock().getTime();
-      const v = await compute();
-      const entry: Entry<T> = { g: generation, at, st: clock().getTime(), v };
-      entries.set(id, { orgId, expiresAt: at + ttlSeconds * 1000, entry });
-      return { entry, shared: false };
-    },
-    async invalidate(orgId: string) {
-      let dropped = 0;
-      for (const [id, slot] of entries) {
-        if (slot.orgId !== orgId) continue;
-        if (slot.expiresAt > clock().getTime()) dropped++;
-        entries.delete(id);
-      }
-      generations.set(`${orgId}|all`, gen(orgId, "all") + 1);
-      return dropped;
-    },
-    async invalidateScopes(orgId: string, scopes: string[]) {
-      for (const scope of scopes) generations.set(`${orgId}|${scope}`, gen(orgId, scope) + 1);
-      return scopes.length;
-    },
   };
 }
 
@@ -268,7 +302,14 @@ return 0`;
 /** How long a scope's generation counter outlives its last bump (longer than any TTL). */
 const GENERATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
-function redisStore(redis: Redis, prefix: string, clock: () => Date, lockMs: number, pollMs: number): Store {
+function redisStore(
+  redis: Redis,
+  prefix: string,
+  clock: () => Date,
+  lockMs: number,
+  pollMs: number,
+  maxPollMs: number,
+): Store {
   const genKey = (orgId: string, part = "all") =>
     part === "all" ? `${prefix}metrics:v1:${orgId}:generation` : `${prefix}metrics:v1:${orgId}:generation:${part}`;
   const indexKey = (orgId: string) => `${prefix}metrics:v1:${orgId}:index`;
@@ -325,8 +366,12 @@ function redisStore(redis: Redis, prefix: string, clock: () => Date, lockMs: num
       opts: { force: boolean; since: number },
     ) {
       const token = `${process.pid}:${Math.random().toString(36).slice(2)}`;
-      const deadline = Date.now() + lockMs;
+      // A stuck holder's lock expires after lockMs; waiters then race for it (SET NX), so one of
+      // them computes and the others keep waiting for its answer. Past `giveUp` (three locks'
+      // time, e.g. Redis keeps answering "held"), a waiter answers by itself.
+      const giveUp = Date.now() + 3 * lockMs;
       let current = generation;
+      let delay = pollMs;
       for (;;) {
         const lock = lockKey(id, current);
         const acquired = await redis.set(lock, token, "PX", lockMs, "NX");
@@ -337,13 +382,14 @@ function redisStore(redis: Redis, prefix: string, clock: () => Date, lockMs: num
             await redis.eval(UNLOCK_SCRIPT, 1, lock, token).catch(() => undefined);
           }
         }
-        // Another instance is computing: wait for its answer, or for its lock to go.
+        // Another instance is computing: wait for its answer, or for its lock to go (it finished
+        // without an answer, or its lock expired): then try to take the lock.
         for (;;) {
-          if (Date.now() >= deadline) {
-            // The holder is stuck: answer anyway rather than wait without end.
+          if (Date.now() >= giveUp) {
             return { entry: await computeAndStore(orgId, id, current, ttlSeconds, compute), shared: false };
           }
-          await sleep(pollMs);
+          await sleep(delay);
+          delay = Math.min(delay * 2, maxPollMs);
           const [all, own, raw, held] = await redis.mget(genKey(orgId), genKey(orgId, scope), valueKey(id), lock);
           const now = tagOf(all, own);
           const entry = parse<T>(raw ?? null, now);
@@ -353,7 +399,7 @@ function redisStore(redis: Redis, prefix: string, clock: () => Date, lockMs: num
             current = now; // invalidated meanwhile: the holder's answer is stale
             break;
           }
-          if (!held) break; // the holder finished without a usable answer (failed): try to take over
+          if (!held) break;
         }
       }
     },

@@ -7,6 +7,7 @@ import { Prisma, TOTALS_DAY } from "@toolboxai/db";
 import { addDays, DAY_MS, dayKey, utcDay } from "../analytics/days";
 import type { ServiceContext } from "../context";
 import type { MetricsScope } from "./scope";
+import { ofTeacherAssignments } from "./teacher-events";
 
 /** Days of the dashboard's trends (today last). */
 export const TREND_DAYS = 7;
@@ -272,6 +273,7 @@ async function teacherDays(
       FROM "ActivityEvent"
       WHERE "organizationId" = ${org} AND "userId" = ANY(${users}::text[])
         AND "type" IN ('lesson_completed', 'quiz_submitted') AND "createdAt" >= ${from}
+        ${ofTeacherAssignments(org, scope)}
       GROUP BY 1`),
     ctx.db.$queryRaw<{ day: string; n: bigint }[]>(Prisma.sql`
       SELECT to_char("createdAt"::date, 'YYYY-MM-DD') AS day, count(*) AS n FROM "ContentItem"

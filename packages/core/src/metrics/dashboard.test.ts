@@ -52,10 +52,12 @@ beforeAll(async () => {
   const otherTeacher = await addUser(db, a, "TEACHER", ago(60));
   const { STUDENT: student, TEACHER: t, ADMIN: ad } = w.users.a;
 
-  await addEvent(db, a, student.id, "lesson_completed", ago(0, -1));
-  await addEvent(db, a, student.id, "quiz_submitted", ago(0, -2));
+  const lessons = [
+    await addEvent(db, a, student.id, "lesson_completed", ago(0, -1)),
+    await addEvent(db, a, student.id, "quiz_submitted", ago(0, -2)),
+  ];
   await addEvent(db, a, s2.id, "sign_in", ago(0, -0.5));
-  await addEvent(db, a, s3.id, "lesson_completed", ago(1, -1));
+  lessons.push(await addEvent(db, a, s3.id, "lesson_completed", ago(1, -1)));
   await addEvent(db, a, t.id, "content_published", ago(20));
 
   await addContent(db, a, t.id, { createdAt: ago(2) });
@@ -80,7 +82,15 @@ beforeAll(async () => {
       finishedAt: new Date(ago(1).getTime() + 12_000),
     },
   });
-  await addClass(db, a, t.id, [student.id, s3.id]);
+  const own = await addClass(db, a, t.id, [student.id, s3.id]);
+  // The lessons and quizzes are work on an assignment of TEACHER's class.
+  const work = await db.assignment.create({
+    data: { organizationId: a, classId: own.id, contentId: draft.id, assignedById: t.id },
+  });
+  await db.activityEvent.updateMany({
+    where: { id: { in: lessons.map((e) => e.id) } },
+    data: { metadata: { assignmentId: work.id } },
+  });
   await addClass(db, a, otherTeacher.id, [s2.id]);
 
   const b = w.orgs.b;

@@ -8,6 +8,7 @@ import { addDays, utcDay } from "../analytics/days";
 import type { ServiceContext } from "../context";
 import { type MetricsRuntime, metricsNow } from "./runtime";
 import { type MetricsScope, resolveMetricsScope, scopeView } from "./scope";
+import { attemptsOfTeacher, ofTeacherAssignments } from "./teacher-events";
 
 export const STATISTICS_TTL_SECONDS = 300;
 export const PERIOD_DAYS: Record<StatisticsPeriod, number> = { day: 1, week: 7, month: 30, quarter: 90, year: 365 };
@@ -54,7 +55,8 @@ async function periodCounts(ctx: ServiceContext, scope: MetricsScope, prevFrom: 
     SELECT avg(100 * "score" / "maxScore") FILTER (WHERE "submittedAt" >= ${from})::float8 AS current,
            avg(100 * "score" / "maxScore") FILTER (WHERE "submittedAt" < ${from})::float8 AS previous
     FROM "Attempt" WHERE "organizationId" = ${org} AND "status" = 'SUBMITTED' AND "maxScore" > 0
-      AND "submittedAt" >= ${prevFrom} AND "submittedAt" <= ${end} ${inUsers('"studentId"')}`);
+      AND "submittedAt" >= ${prevFrom} AND "submittedAt" <= ${end} ${inUsers('"studentId"')}
+      ${attemptsOfTeacher(org, scope)}`);
   const counters: Promise<Partial<Record<Name, Row>>> =
     scope.kind === "organization"
       ? ctx.db.metricDaily
@@ -79,7 +81,8 @@ async function periodCounts(ctx: ServiceContext, scope: MetricsScope, prevFrom: 
           ...(["content_published", "lesson_completed", "quiz_submitted"] as const).map((type) =>
             ctx.db.$queryRaw<Row[]>(Prisma.sql`SELECT ${split('"createdAt"')} FROM "ActivityEvent"
               WHERE "organizationId" = ${org} AND "type" = ${type} AND "createdAt" >= ${prevFrom} AND "createdAt" <= ${end}
-              ${type === "content_published" && scope.kind === "teacher" ? Prisma.sql`AND "userId" = ${scope.teacherId}` : inUsers('"userId"')}`),
+              ${type === "content_published" && scope.kind === "teacher" ? Prisma.sql`AND "userId" = ${scope.teacherId}` : inUsers('"userId"')}
+              ${type === "content_published" ? Prisma.empty : ofTeacherAssignments(org, scope)}`),
           ),
         ]).then(([u, c, p, l, q]) => ({
           new_users: u?.[0],
