@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssignment } from "../assignments/assignments";
 import { startAttempt, submitAttempt } from "../assignments/attempts";
 import { completeSection, openLesson } from "../assignments/student";
+import { dayKey } from "../days";
 import { type Actor, createDomainWorld, type DomainWorld, domainErrorOf } from "../testing";
 import { getClassAnalytics } from "./class-analytics";
-import { dayKey } from "./days";
 import { addClass, addContent, ago, NOW, TODAY } from "./test-fixtures";
 
 let w: DomainWorld;

@@ -4,8 +4,8 @@
 // range by students enrolled now, every attempt (not only the best).
 import type { ClassAnalytics, ClassAnalyticsInput } from "@toolboxai/validators";
 import type { ServiceContext } from "../context";
+import { addDays, dayKey, rangeDays } from "../days";
 import { forbidden, notFound } from "../errors";
-import { addDays, dayKey, rangeDays } from "./days";
 import { questionStandards, standardsOfRequest } from "./standards";
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, dayKey, isoWeekStart } from "../days";
 import { createDomainWorld, type DomainWorld, domainErrorOf } from "../testing";
 import { getCohorts } from "./cohorts";
-import { addDays, dayKey, isoWeekStart } from "./days";
 import { addActiveDay, addClass, addUser, NOW, testRuntime } from "./test-fixtures";
 
 let w: DomainWorld;

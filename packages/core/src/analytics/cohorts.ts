@@ -5,9 +5,9 @@
 import { Prisma } from "@toolboxai/db";
 import type { Cohorts, CohortsInput } from "@toolboxai/validators";
 import type { ServiceContext } from "../context";
+import { addDays, dayKey, isoWeekStart, WEEK_MS } from "../days";
 import { type MetricsRuntime, metricsNow } from "../metrics/runtime";
 import { type MetricsScope, resolveMetricsScope } from "../metrics/scope";
-import { addDays, dayKey, isoWeekStart, WEEK_MS } from "./days";
 import { scopeUserIds } from "./trend";
 
 export const COHORTS_TTL_SECONDS = 300;

@@ -3,9 +3,9 @@
 import { createAssignmentSchema } from "@toolboxai/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAssignment } from "../assignments/assignments";
+import { dayKey } from "../days";
 import { type Actor, createDomainWorld, type DomainWorld, domainErrorOf } from "../testing";
 import { getClassAnalytics } from "./class-analytics";
-import { dayKey } from "./days";
 import { exportClassAnalytics } from "./export";
 import { addClass, addContent, NOW, parseCsv, readXlsx, TODAY, text } from "./test-fixtures";
 

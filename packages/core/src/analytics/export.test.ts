@@ -1,8 +1,8 @@
 // The exports, each read back as a client would: JSON.parse, a CSV parser (fast-csv, through
 // exceljs's reader), and exceljs loading the XLSX.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dayKey } from "../days";
 import { createDomainWorld, type DomainWorld, domainErrorOf } from "../testing";
-import { dayKey } from "./days";
 import { exportAnalytics, exportMetrics } from "./export";
 import { addClass, addRollup, addUser, ago, parseCsv, readXlsx, TODAY, testRuntime, text } from "./test-fixtures";
 

@@ -16,12 +16,12 @@ import {
   trendMetrics,
 } from "@toolboxai/validators";
 import type { ServiceContext } from "../context";
+import { dayKey } from "../days";
 import { getDashboardMetrics } from "../metrics/dashboard";
 import { type MetricsRuntime, metricsNow } from "../metrics/runtime";
 import { type MetricsScope, resolveMetricsScope, scopeView } from "../metrics/scope";
 import { getClassAnalytics } from "./class-analytics";
 import { computeCohorts } from "./cohorts";
-import { dayKey } from "./days";
 import { type ExportFile, type ExportRow, slugPart, writeExport } from "./export-file";
 import { trendSeries } from "./trend";
 

@@ -4,9 +4,9 @@
 import { Readable } from "node:stream";
 import type { Database } from "@toolboxai/db";
 import ExcelJS from "exceljs";
+import { addDays, utcDay } from "../days";
 import { createMetricsCache } from "../metrics/cache";
 import type { MetricsRuntime } from "../metrics/runtime";
-import { addDays, utcDay } from "./days";
 
 /** Noon (UTC) today: far enough from midnight that "today" is the same day all test long. */
 export const NOW = new Date(utcDay(new Date()).getTime() + 12 * 3600_000);

@@ -8,9 +8,9 @@ import { createAssignmentSchema, type TrendMetric } from "@toolboxai/validators"
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createAssignment } from "../assignments/assignments";
 import { completeSection } from "../assignments/student";
+import { dayKey, utcDay } from "../days";
 import { getDashboardMetrics } from "../metrics/dashboard";
 import { type Actor, createDomainWorld, type DomainWorld } from "../testing";
-import { dayKey, utcDay } from "./days";
 import { addClass, addContent, testRuntime } from "./test-fixtures";
 import { getTrend } from "./trend";
 

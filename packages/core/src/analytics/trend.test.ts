@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, dayKey } from "../days";
 import { engagementScore } from "../metrics/engagement";
 import { createDomainWorld, type DomainWorld, domainErrorOf } from "../testing";
-import { addDays, dayKey } from "./days";
 import {
   addAssignment,
   addClass,

@@ -12,11 +12,11 @@ import {
   trendMetrics,
 } from "@toolboxai/validators";
 import type { ServiceContext } from "../context";
+import { addDays, dayKey, rangeDays } from "../days";
 import { engagementScore } from "../metrics/engagement";
 import { type MetricsRuntime, metricsNow } from "../metrics/runtime";
 import { type MetricsScope, resolveMetricsScope } from "../metrics/scope";
 import { ofTeacherAssignments } from "../metrics/teacher-events";
-import { addDays, dayKey, rangeDays } from "./days";
 
 /** Seconds a trend is cached (events that change the numbers clear it sooner). */
 export const TREND_TTL_SECONDS = 300;

@@ -2,10 +2,10 @@
 import type { Database } from "@toolboxai/db";
 import { API_KEY_USAGE_DAYS, type ApiKeyUsage } from "@toolboxai/validators";
 import type { ServiceContext } from "../context";
+import { DAY_MS, dayKey, utcDay } from "../days";
 import { isPrismaError } from "../errors";
 import { findApiKey } from "./api-keys";
 
-const DAY_MS = 86_400_000;
 const MAX_ENDPOINT_LENGTH = 200;
 
 export interface ApiKeyRequest {
@@ -16,10 +16,6 @@ export interface ApiKeyRequest {
   /** The response's status: 400 and above count as errors, 429 also as limited. */
   status: number;
   now?: Date;
-}
-
-function utcDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
 
 /** Counts one request in today's row for its key and operation (one upsert). */
@@ -66,14 +62,14 @@ export async function apiKeyUsage(
   });
   const zero = () => ({ requests: 0, errors: 0, limited: 0 });
   const days = Array.from({ length: API_KEY_USAGE_DAYS }, (_, i) => ({
-    day: new Date(from.getTime() + i * DAY_MS).toISOString().slice(0, 10),
+    day: dayKey(new Date(from.getTime() + i * DAY_MS)),
     ...zero(),
   }));
   const byDay = new Map(days.map((d) => [d.day, d]));
   const byEndpoint = new Map<string, { endpoint: string; requests: number; errors: number; limited: number }>();
   const totals = zero();
   for (const row of rows) {
-    const counts = [byDay.get(row.day.toISOString().slice(0, 10)), totals];
+    const counts = [byDay.get(dayKey(row.day)), totals];
     let endpoint = byEndpoint.get(row.endpoint);
     if (!endpoint) {
       endpoint = { endpoint: row.endpoint, ...zero() };

@@ -4,8 +4,8 @@
 
 import { rebuildMetricRollups } from "@toolboxai/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, utcDay } from "../analytics/days";
 import { addClass, addContent, addEvent, addUser, ago, NOW, testRuntime } from "../analytics/test-fixtures";
+import { addDays, utcDay } from "../days";
 import { createDomainWorld, type DomainWorld, domainErrorOf } from "../testing";
 import { getActivityMetrics } from "./activity";
 import { getStatistics } from "./statistics";

@@ -4,8 +4,8 @@
 // of their students and their own content, which the size of their classes bounds.
 // Raw SQL bypasses the tenant extension: every statement filters the organization itself.
 import { Prisma, TOTALS_DAY } from "@toolboxai/db";
-import { addDays, DAY_MS, dayKey, utcDay } from "../analytics/days";
 import type { ServiceContext } from "../context";
+import { addDays, DAY_MS, dayKey, utcDay } from "../days";
 import type { MetricsScope } from "./scope";
 import { ofTeacherAssignments } from "./teacher-events";
 

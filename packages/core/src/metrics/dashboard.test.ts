@@ -4,8 +4,8 @@ import type { Database } from "@toolboxai/db";
 import { rebuildMetricRollups } from "@toolboxai/db";
 import type { DashboardMetrics } from "@toolboxai/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, dayKey } from "../analytics/days";
 import { addClass, addContent, addEvent, addUser, ago, NOW, TODAY, testRuntime } from "../analytics/test-fixtures";
+import { addDays, dayKey } from "../days";
 import { createDomainWorld, type DomainWorld, domainErrorOf } from "../testing";
 import { getDashboardMetrics } from "./dashboard";
 

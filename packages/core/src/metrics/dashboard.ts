@@ -2,8 +2,8 @@
 // cached 15 minutes per scope and cleared sooner by the events that change them (./events.ts).
 // Definitions of every number: docs/metrics.md.
 import type { DashboardMetrics, DashboardMetricsInput, TrendPoint } from "@toolboxai/validators";
-import { addDays, dayKey, utcDay } from "../analytics/days";
 import type { ServiceContext } from "../context";
+import { addDays, dayKey, utcDay } from "../days";
 import { type DashboardNumbers, dashboardNumbers, TREND_DAYS } from "./dashboard-queries";
 import { engagementScore } from "./engagement";
 import { type MetricsRuntime, metricsNow } from "./runtime";

@@ -4,8 +4,8 @@
 // Cached 5 minutes per scope and period.
 import { Prisma } from "@toolboxai/db";
 import type { Statistics, StatisticsInput, StatisticsPeriod } from "@toolboxai/validators";
-import { addDays, utcDay } from "../analytics/days";
 import type { ServiceContext } from "../context";
+import { addDays, utcDay } from "../days";
 import { type MetricsRuntime, metricsNow } from "./runtime";
 import { type MetricsScope, resolveMetricsScope, scopeView } from "./scope";
 import { attemptsOfTeacher, ofTeacherAssignments } from "./teacher-events";

@@ -1,5 +1,5 @@
-// UTC days and ISO weeks as the analytics count them: a day is a UTC calendar day, a week starts
-// on Monday 00:00 UTC (PostgreSQL's `date_trunc('week', ...)` agrees).
+// UTC days and ISO weeks, as the metrics, the analytics and API key usage count them: a day is a
+// UTC calendar day, a week starts on Monday 00:00 UTC (PostgreSQL's `date_trunc('week', ...)` agrees).
 import { DATE_RANGE_DAYS, type DateRange } from "@toolboxai/validators";
 
 export const DAY_MS = 86_400_000;
