@@ -33,6 +33,11 @@ export const TENANT_MODELS = [
   "RefreshToken",
   "MetricDaily",
   "ActiveUserDay",
+  "School",
+  "ImportJob",
+  "ParentalConsent",
+  "DataExport",
+  "ErasureRequest",
 ] as const satisfies readonly Prisma.ModelName[];
 const tenantModels = new Set<string>(TENANT_MODELS);
 

@@ -17,6 +17,7 @@ export * from "./health";
 export * from "./home";
 export * from "./me";
 export * from "./messages";
+export * from "./organization";
 export * from "./metrics";
 export * from "./questions";
 export * from "./realtime";
