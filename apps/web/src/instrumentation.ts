@@ -12,6 +12,9 @@ export async function register(): Promise<void> {
   if (!nodeRuntime()) return;
   const { startTelemetry } = await import("./server/telemetry/telemetry");
   await startTelemetry();
+  // Retention, the erasure purge and expired exports run on their own (see server/data-protection).
+  const { startWebDataProtection } = await import("./server/data-protection");
+  startWebDataProtection();
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

@@ -2,9 +2,12 @@
 // app when REDIS_URL is set; each takes AGENT_CONCURRENCY tasks at a time.
 import { createAgentRuntime } from "@toolboxai/agents";
 import {
+  aiBudgetGate,
   createRealtimePublisher,
   createTaskProgressPublisher,
+  DATA_PROTECTION_JOBS,
   materializeDrafts,
+  startDataProtectionSchedule,
   taskCorrelation,
 } from "@toolboxai/core";
 import { createDatabase } from "@toolboxai/db";
@@ -44,6 +47,8 @@ const runtime = createAgentRuntime({
   role: "worker",
   lockDurationMs: env.lockDurationMs,
   correlation: taskCorrelation("worker"),
+  // The organization's daily token budget stops its tasks at their next model call.
+  budget: aiBudgetGate(database.db),
 });
 
 const sweep = async () => {
@@ -57,6 +62,14 @@ const sweep = async () => {
 await sweep();
 const timer = setInterval(sweep, env.sweepIntervalMs);
 const metrics = await startWorkerMetrics(env.metrics, database, logger);
+// Retention, the erasure purge and the export clean-up as BullMQ repeatable jobs: each interval
+// runs once, in one worker.
+const dataProtection = await startDataProtectionSchedule({
+  db: database.db,
+  redisUrl: env.agents.redisUrl,
+  jobs: DATA_PROTECTION_JOBS,
+  logger: logger.child({ component: "data-protection" }),
+});
 logger.info(
   { provider: runtime.provider.name, model: runtime.provider.model, concurrency: env.agents.concurrency },
   "worker ready",
@@ -68,6 +81,7 @@ async function stop(signal: string) {
   stopping = true;
   logger.info({ signal }, "worker stopping: finishing the tasks in hand");
   clearInterval(timer);
+  await dataProtection.stop();
   await metrics?.close();
   await runtime.close();
   await realtime.flush();

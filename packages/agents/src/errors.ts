@@ -52,6 +52,18 @@ export class ModelCallError extends Error {
   }
 }
 
+/**
+ * The organization's AI budget refused the call (see `PipelineDeps.budget`); the message says why
+ * and when it resets. Never retried: the refusal holds until then.
+ */
+export class BudgetExhaustedError extends ModelCallError {
+  override readonly name = "BudgetExhaustedError";
+
+  constructor(message: string) {
+    super(message, { retryable: false });
+  }
+}
+
 /** One attempt took longer than the resilience policy's `timeoutMs`. Retryable. */
 export class ModelTimeoutError extends ModelCallError {
   override readonly name = "ModelTimeoutError";

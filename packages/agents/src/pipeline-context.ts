@@ -8,6 +8,13 @@ import type { TaskEventPublisher } from "./events";
 import type { Materializer } from "./task-types";
 import type { ModelProvider } from "./types";
 
+/**
+ * Asked before each step's model call: the message to fail the task with when its organization
+ * may not use the model now (its daily token budget is used up), or null to go ahead. The
+ * teaching core supplies it (`aiBudgetGate` in @toolboxai/core); without one nothing is limited.
+ */
+export type BudgetGate = (task: { id: string; organizationId: string }) => Promise<string | null>;
+
 export interface PipelineDeps {
   db: Database;
   provider: ModelProvider;
@@ -19,6 +26,8 @@ export interface PipelineDeps {
   cancelPollMs?: number;
   /** Extra model calls allowed to repair an invalid answer, per step. */
   maxRepairs?: number;
+  /** The organization's AI budget, checked before each step's model call (see `BudgetGate`). */
+  budget?: BudgetGate | undefined;
 }
 
 export type RunOutcome = "completed" | "cancelled" | "failed" | "retrying" | "skipped";

@@ -26,6 +26,7 @@ import {
 } from "./pipeline-context";
 import { runStep, watchCancel } from "./pipeline-step";
 import { fitPlan, type PlanStep, progressOf, revisionSteps, SAVE_STEP } from "./plan";
+import { organizationRedactor, redactingProvider } from "./redaction";
 import type { Drafts } from "./task-types";
 
 export async function runTask(deps: PipelineDeps, initial: NonNullable<TaskRow>): Promise<RunOutcome> {
@@ -61,6 +62,10 @@ export async function runTask(deps: PipelineDeps, initial: NonNullable<TaskRow>)
     done.set(e.step, e.output);
   }
 
+  // Prompts carry no student's or parent's name or email: the steps call the model through the
+  // organization's redactor (placeholders out, real names back in the answers).
+  const redactor = await organizationRedactor(deps.db, task.organizationId);
+  const stepDeps: PipelineDeps = { ...deps, provider: redactingProvider(deps.provider, redactor) };
   const controller = new AbortController();
   const stopWatching = watchCancel(deps, task.id, controller);
   try {
@@ -82,7 +87,7 @@ export async function runTask(deps: PipelineDeps, initial: NonNullable<TaskRow>)
       }
       if (controller.signal.aborted) throw new TaskCancelledError();
       await advance(planStep.step);
-      const output = await runStep<O>(deps, scoped, task, planStep, input, controller.signal);
+      const output = await runStep<O>(stepDeps, scoped, task, planStep, input, controller.signal);
       done.set(planStep.step, output);
       finished += 1;
       return output;

@@ -4,7 +4,7 @@
 import { Prisma, type ScopedDatabase } from "@toolboxai/db";
 import { platformMetrics } from "@toolboxai/observability/metrics";
 import { agents } from "./agents";
-import { InvalidModelOutputError, TaskCancelledError } from "./errors";
+import { BudgetExhaustedError, InvalidModelOutputError, TaskCancelledError } from "./errors";
 import { errorMessage, json, type PipelineDeps } from "./pipeline-context";
 import type { PlanStep } from "./plan";
 import { generateStructured } from "./structured";
@@ -40,6 +40,9 @@ export async function runStep<O>(
   input: unknown,
   signal: AbortSignal,
 ): Promise<O> {
+  // The organization's daily AI budget, before any model call of the step: a refusal fails the task.
+  const refusal = deps.budget ? await deps.budget(task) : null;
+  if (refusal) throw new BudgetExhaustedError(refusal);
   const agent: AnyAgent = agents[planStep.agent];
   const started = Date.now();
   const base = { provider: deps.provider.name, model: deps.provider.model, input: json(input) };

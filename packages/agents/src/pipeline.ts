@@ -4,7 +4,7 @@
 // is in pipeline-run.ts, one step in pipeline-step.ts.
 import { captureError } from "@toolboxai/observability/errors";
 import type { AgentTaskStatus } from "@toolboxai/validators";
-import { isRetryable, TaskCancelledError } from "./errors";
+import { BudgetExhaustedError, isRetryable, TaskCancelledError } from "./errors";
 import {
   errorMessage,
   FINISHED,
@@ -48,9 +48,13 @@ export async function processTask(
     }
     // The step stays on the row only while the task is RETRYING, so the error itself says where it
     // stopped (the save step has no execution row to show it).
-    const message = current.currentStep
-      ? `The ${current.currentStep} step failed: ${errorMessage(error)}`
-      : errorMessage(error);
+    // A budget refusal is about the organization, not the step: its own message says it all.
+    const message =
+      error instanceof BudgetExhaustedError
+        ? error.message
+        : current.currentStep
+          ? `The ${current.currentStep} step failed: ${errorMessage(error)}`
+          : errorMessage(error);
     const retry = attempt.number < attempt.max && (isRetryable(error) || isTransientDatabaseError(error));
     const status: AgentTaskStatus = retry ? "RETRYING" : "FAILED";
     const patch = {

@@ -17,7 +17,7 @@ import { createMemoryCache, createRedisCache, type ResponseCache } from "./cache
 import type { TaskCorrelation } from "./correlation";
 import type { TaskEventPublisher } from "./events";
 import { processTask } from "./pipeline";
-import type { PipelineDeps } from "./pipeline-context";
+import type { BudgetGate, PipelineDeps } from "./pipeline-context";
 import { createOfflineProvider } from "./providers/offline";
 import { createOpenAIProvider } from "./providers/openai";
 import { createBullQueue, createBullWorker, QUEUE_NAME } from "./queue/bullmq";
@@ -62,7 +62,7 @@ export interface AgentStatus {
    * Every process that runs tasks and reported lately, with its own breaker; null when the board
    * could not be read. Empty with Redis means no worker is running: queued tasks wait.
    */
-  processes: { name: string; role: ProcessRole; breaker: BreakerState }[] | null;
+  processes: { name: string; role: ProcessRole; breaker: BreakerState; reportedAt: number }[] | null;
   cache: { hits: number; misses: number } | null;
 }
 
@@ -126,6 +126,8 @@ export function createAgentRuntime(options: {
    * model calls carry that id): @toolboxai/core's `taskCorrelation(<service>)`.
    */
   correlation?: TaskCorrelation;
+  /** Refuses model calls when the organization's AI budget is used up: @toolboxai/core's `aiBudgetGate(db)`. */
+  budget?: BudgetGate;
 }): AgentRuntime {
   const { db, config, logger } = options;
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
@@ -161,6 +163,7 @@ export function createAgentRuntime(options: {
     publisher: options.publisher,
     materialize: options.materialize,
     logger,
+    budget: options.budget,
   };
   const attempt = (job: TaskJob) =>
     processTask(deps, job.taskId, { number: job.attempt, max: job.maxAttempts }).then((outcome) => {
@@ -227,7 +230,8 @@ export function createAgentRuntime(options: {
         within(STATUS_WAIT_MS, cache.stats()),
         within(STATUS_WAIT_MS, board.read()),
       ]);
-      const processes = reports?.map((r) => ({ name: r.process, role: r.role, breaker: r.state })) ?? null;
+      const processes =
+        reports?.map((r) => ({ name: r.process, role: r.role, breaker: r.state, reportedAt: r.at })) ?? null;
       // This process's own breaker is always known, even if its report has not landed yet.
       const states = processes?.map((p) => p.breaker) ?? [];
       if (runsTasks) states.push(provider.breakerState());

@@ -303,6 +303,31 @@ const matrix: Record<string, Entry> = {
   },
   "me.sessions": { allowed: ALL, input: () => undefined },
   "me.signOutOtherSessions": { allowed: ALL, input: () => undefined },
+  // Imports: a dry run of a one-row CSV (it writes nothing); get and list read a job of the organization.
+  "imports.start": {
+    allowed: ["ADMIN"],
+    input: () => ({
+      format: "csv",
+      dryRun: true,
+      fileName: "people.csv",
+      content: "name,email,role\nAda,ada@x.test,student\n",
+    }),
+  },
+  "imports.get": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => ({
+      jobId: (
+        await w.scoped(org).importJob.create({ data: { organizationId: w.orgs[org], format: "csv", dryRun: true } })
+      ).id,
+    }),
+  },
+  "imports.list": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => {
+      await w.scoped(org).importJob.create({ data: { organizationId: w.orgs[org], format: "csv", dryRun: true } });
+      return {};
+    },
+  },
   "users.list": { allowed: ["ADMIN"], input: () => ({}) },
   "users.create": {
     allowed: ["ADMIN"],
@@ -356,6 +381,41 @@ const matrix: Record<string, Entry> = {
       await w.scoped(org).parentStudentLink.create({ data: { organizationId: w.orgs[org], parentId, studentId } });
       return { parentId, studentId };
     },
+  },
+  // Erasure: a pending request of a fresh person (undone by cancel; listed, so isolation has rows).
+  "erasure.request": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => ({ userId: await freshUser(w, org), reason: "Matrix" }),
+  },
+  "erasure.cancel": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => {
+      const subjectId = await freshUser(w, org);
+      const purgeAfter = new Date(Date.now() + 30 * 86_400_000);
+      const request = await w.scoped(org).erasureRequest.create({
+        data: { organizationId: w.orgs[org], subjectId, purgeAfter, summary: { wasActive: 1 } },
+      });
+      return { requestId: request.id };
+    },
+  },
+  "erasure.list": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => {
+      const subjectId = await freshUser(w, org);
+      const purgeAfter = new Date(Date.now() + 30 * 86_400_000);
+      await w.scoped(org).erasureRequest.create({ data: { organizationId: w.orgs[org], subjectId, purgeAfter } });
+      return undefined;
+    },
+  },
+  "users.setTemporaryPassword": { allowed: ["ADMIN"], input: async (w, org) => ({ userId: await freshUser(w, org) }) },
+  "users.bulkDeactivate": { allowed: ["ADMIN"], input: async (w, org) => ({ userIds: [await freshUser(w, org)] }) },
+  "users.bulkChangeRole": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => ({ userIds: [await freshUser(w, org)], role: "TEACHER" }),
+  },
+  "users.bulkLinkParent": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => ({ parentId: w.users[org].PARENT.id, studentIds: [await freshUser(w, org)] }),
   },
   "classes.list": { allowed: ["TEACHER", "ADMIN", "STUDENT"], input: () => ({}) },
   "classes.get": {
@@ -567,6 +627,64 @@ const matrix: Record<string, Entry> = {
   },
   "messages.unreadCount": { allowed: ["TEACHER", "STUDENT", "ADMIN", "PARENT"], input: () => undefined },
   "messages.recipients": { allowed: ["TEACHER", "STUDENT", "ADMIN", "PARENT"], input: () => undefined },
+  // COPPA consent: the parent acts for a linked child (the matrix's parent is linked to no one
+  // yet, so grant and revoke answer NOT_FOUND), the student reads their own, admins see all.
+  "consent.mine": { allowed: ["PARENT"], input: () => undefined },
+  "consent.grant": { allowed: ["PARENT"], input: (w, org) => ({ studentId: w.users[org].STUDENT.id }) },
+  "consent.revoke": { allowed: ["PARENT"], input: (w, org) => ({ studentId: w.users[org].STUDENT.id }) },
+  "consent.myStatus": { allowed: ["STUDENT"], input: () => undefined },
+  "consent.list": { allowed: ["ADMIN"], input: () => ({}) },
+  "consent.setBirthDate": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => ({ userId: await freshUser(w, org), birthDate: "2015-05-05" }),
+  },
+  // Data exports: every role may call them and the service decides (an admin for anyone, anyone for
+  // themself, a parent for a linked child). The fixture is the student's built export asked for by
+  // the teacher (a requester keeps seeing their request): the admin, the teacher and the student
+  // see it, the parent once linked (the tenant sweep links them), so the sweep finds rows of the
+  // organization for every role; the matrix's unlinked parent is answered NOT_FOUND.
+  ...(() => {
+    const builtExport = async (w: World, org: "a" | "b") => {
+      const { STUDENT, TEACHER } = w.users[org];
+      const row = await w.scoped(org).dataExport.create({
+        data: {
+          organizationId: w.orgs[org],
+          subjectId: STUDENT.id,
+          requestedById: TEACHER.id,
+          status: "SUCCEEDED",
+          progress: 100,
+          file: new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]),
+          fileBytes: 22,
+          finishedAt: new Date(),
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      });
+      return { exportId: row.id };
+    };
+    const entries: Record<string, Entry> = {
+      "dataExports.request": {
+        allowed: ALL,
+        input: (w, org, role) => ({ subjectId: w.users[org][role ?? "ADMIN"].id }),
+      },
+      "dataExports.get": { allowed: ALL, input: builtExport },
+      "dataExports.list": {
+        allowed: ALL,
+        input: async (w, org) => {
+          await builtExport(w, org);
+          return {};
+        },
+      },
+      "dataExports.link": { allowed: ALL, input: builtExport },
+      "dataExports.download": {
+        allowed: ALL,
+        input: async (w, org) => {
+          const link = await w.caller(await w.actor(org, "ADMIN")).dataExports.link(await builtExport(w, org));
+          return { token: decodeURIComponent(link.url.split("/").pop() ?? "") };
+        },
+      },
+    };
+    return entries;
+  })(),
   "agents.generate": {
     allowed: STAFF,
     input: () => ({ topic: "Photosynthesis", subject: "Science", gradeLevel: "7", parts: ["lesson"] }),
@@ -577,6 +695,36 @@ const matrix: Record<string, Entry> = {
   "agents.retry": { allowed: STAFF, input: (w, org) => freshTask(w, org, "FAILED") },
   "agents.status": { allowed: STAFF, input: () => undefined },
   "agents.standardsCatalog": { allowed: STAFF, input: () => undefined },
+  // The AI page: usage has a task with a model call to count, the console a task to list.
+  "aiAdmin.usage": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => {
+      const { taskId } = await freshTask(w, org);
+      await w.scoped(org).agentExecution.create({
+        data: {
+          organizationId: w.orgs[org],
+          taskId,
+          step: "supervisor",
+          agent: "supervisor",
+          input: {},
+          provider: "offline",
+          model: "offline-drafts-v1",
+          promptTokens: 10,
+          completionTokens: 5,
+          calls: 1,
+        },
+      });
+      return { days: 7 };
+    },
+  },
+  "aiAdmin.tasks": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => {
+      await freshTask(w, org);
+      return { status: "all" };
+    },
+  },
+  "aiAdmin.breakers": { allowed: ["ADMIN"], input: () => undefined },
   "roblox.environments": { allowed: STAFF, input: () => ({}) },
   "roblox.environment": { allowed: STAFF, input: freshEnvironment },
   "roblox.rojo": { allowed: STAFF, input: freshEnvironment },
@@ -598,6 +746,12 @@ const matrix: Record<string, Entry> = {
   "metrics.statistics": { allowed: STAFF, input: () => ({ period: "week" }) },
   "metrics.export": { allowed: STAFF, input: () => ({ format: "json", date_range: "7d" }) },
   "metrics.invalidateCache": { allowed: ["ADMIN"], input: () => undefined },
+  "organization.get": { allowed: ["ADMIN"], input: () => undefined },
+  "organization.update": { allowed: ["ADMIN"], input: () => ({ gradeDisplay: "PERCENT" }) },
+  "organization.retentionPreview": { allowed: ["ADMIN"], input: () => undefined },
+  "organization.retentionRun": { allowed: ["ADMIN"], input: () => undefined },
+  "system.status": { allowed: ["ADMIN"], input: () => undefined },
+  "system.clearMetricsCache": { allowed: ["ADMIN"], input: () => undefined },
   "analytics.trend": { allowed: STAFF, input: () => ({ metric: "daily_active_users", date_range: "7d" }) },
   "analytics.cohorts": { allowed: STAFF, input: () => ({ weeks: 4 }) },
   "analytics.export": { allowed: STAFF, input: () => ({ format: "csv", date_range: "7d" }) },
@@ -606,6 +760,19 @@ const matrix: Record<string, Entry> = {
     allowed: STAFF,
     input: async (w, org) => ({ ...(await classId(w, org)), format: "json", date_range: "7d" }),
   },
+  // audit: the organization's log, admins only (the list reads a row the input writes).
+  "audit.list": {
+    allowed: ["ADMIN"],
+    input: async (w, org) => {
+      await w.scoped(org).auditLog.create({
+        data: { organizationId: w.orgs[org], actorId: w.users[org].ADMIN.id, action: "matrix.audited" },
+      });
+      return { action: "matrix.audited" };
+    },
+  },
+  "audit.export": { allowed: ["ADMIN"], input: () => ({ action: "matrix.audited" }) },
+  "audit.filters": { allowed: ["ADMIN"], input: () => undefined },
+  "audit.people": { allowed: ["ADMIN"], input: () => ({ search: "" }) },
 };
 
 // At run time tRPC keeps a flat map of dotted paths to procedures (its type is the nested router shape).
@@ -700,8 +867,13 @@ const NOT_ROWS = new Set([
   "assignments.newGradeCount",
   "agents.status",
   "agents.standardsCatalog",
+  // The processes that run tasks, not rows.
+  "aiAdmin.breakers",
   "passwordReset.status",
   "health.check",
+  // Counts and cutoffs; the System page's report of this instance.
+  "organization.retentionPreview",
+  "system.status",
   // Numbers per day and week; the export's rows are numbers too (its name carries the slug, not an id).
   "analytics.trend",
   "analytics.cohorts",

@@ -2,7 +2,7 @@
 // ./middlewares and are applied here, never inside handlers.
 import type { Role } from "@toolboxai/db";
 import { baseProcedure, createCallerFactory, router } from "./init";
-import { assertRole, requireActor } from "./middlewares/auth";
+import { assertPasswordChosen, assertRole, requireActor } from "./middlewares/auth";
 import { domainErrors } from "./middlewares/domain-errors";
 import { inputGuard } from "./middlewares/input-guard";
 import { countOperationLimit, rateLimit } from "./middlewares/rate-limit";
@@ -26,7 +26,8 @@ export const publicProcedure = base.use(async ({ ctx, meta, next }) => {
 });
 
 /** Signed in, and an API key holds the procedure's `scopes`. */
-const signedIn = base.use(requireActor).use(({ ctx, meta, next }) => {
+const signedIn = base.use(requireActor).use(({ ctx, meta, path, next }) => {
+  assertPasswordChosen(ctx.actor, path);
   assertScopes(ctx.actor, meta);
   return next();
 });

@@ -11,6 +11,8 @@ export interface Actor {
   /** The browser session this request came with (absent for API keys, workers and tests). */
   sessionId?: string;
   scopes: readonly string[];
+  /** Signed in with a temporary password: nothing but choosing a new one is allowed until then. */
+  mustChangePassword?: true;
 }
 
 /**
@@ -20,14 +22,30 @@ export interface Actor {
 export async function loadActor(db: Database, userId: string): Promise<Actor | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, organizationId: true, role: true, name: true, email: true, active: true, deletedAt: true },
+    select: {
+      id: true,
+      organizationId: true,
+      role: true,
+      name: true,
+      email: true,
+      active: true,
+      deletedAt: true,
+      mustChangePassword: true,
+    },
   });
   if (!user?.active || user.deletedAt) return null;
   return toActor(user);
 }
 
 /** The actor of a user row (a session user; API keys add their own id and scopes). */
-export function toActor(user: { id: string; organizationId: string; role: Role; name: string; email: string }): Actor {
+export function toActor(user: {
+  id: string;
+  organizationId: string;
+  role: Role;
+  name: string;
+  email: string;
+  mustChangePassword?: boolean;
+}): Actor {
   return {
     userId: user.id,
     orgId: user.organizationId,
@@ -35,5 +53,6 @@ export function toActor(user: { id: string; organizationId: string; role: Role; 
     name: user.name,
     email: user.email,
     scopes: [],
+    ...(user.mustChangePassword ? { mustChangePassword: true as const } : {}),
   };
 }

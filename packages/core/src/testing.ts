@@ -14,6 +14,7 @@ import { type Actor, loadActor } from "./actor";
 
 export type { Actor } from "./actor";
 
+import { aiBudgetGate } from "./agents/budget";
 import { materializeDrafts } from "./agents/drafts";
 import { createTaskProgressPublisher } from "./agents/progress";
 import type { ServiceContext } from "./context";
@@ -51,6 +52,7 @@ export function testAgentRuntime(
     config: { openai: { model: "test" }, concurrency: 4, attempts: 2, timeoutMs: 10_000, backoffMs: 50, ...config },
     materialize: materializeDrafts,
     publisher,
+    budget: aiBudgetGate(db),
   });
 }
 

@@ -48,9 +48,31 @@ export type OrgSettings = z.infer<typeof orgSettingsSchema>;
 /** What the settings page and `GET /organization/settings` show: the settings and the read-only plan. */
 export const orgSettingsViewSchema = orgSettingsSchema
   .extend({ id: z.string(), slug: z.string(), plan: planTierSchema })
-  .meta({ id: "OrganizationSettingsView" });
+  .meta({
+    id: "OrganizationSettingsView",
+    examples: [
+      {
+        id: "cm0org00000000000000000001",
+        slug: "lincoln-middle",
+        plan: "BASIC",
+        name: "Lincoln Middle School",
+        timeZone: "America/Chicago",
+        gradeDisplay: "PERCENT",
+        allowedEmailDomains: ["lincoln.school.example"],
+        retentionActivityDays: 365,
+        retentionAuditDays: 730,
+        retentionAgentIoDays: 90,
+        aiDailyTokenBudget: 200000,
+        aiGenerateRoles: ["ADMIN", "TEACHER"],
+        erasureGraceDays: 30,
+      },
+    ],
+  });
 export type OrgSettingsView = z.infer<typeof orgSettingsViewSchema>;
 
 /** A partial update: only the fields sent change. */
-export const updateOrgSettingsSchema = orgSettingsSchema.partial();
+export const updateOrgSettingsSchema = orgSettingsSchema.partial().meta({
+  id: "UpdateOrganizationSettings",
+  examples: [{ timeZone: "America/Chicago", allowedEmailDomains: ["school.example"], retentionActivityDays: 365 }],
+});
 export type UpdateOrgSettings = z.infer<typeof updateOrgSettingsSchema>;

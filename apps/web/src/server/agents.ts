@@ -3,7 +3,7 @@
 // here too unless AGENT_RUN_IN_WEB=false).
 import "server-only";
 import { type AgentRuntime, createAgentRuntime, readAgentEnv } from "@toolboxai/agents";
-import { createTaskProgressPublisher, materializeDrafts, taskCorrelation } from "@toolboxai/core";
+import { aiBudgetGate, createTaskProgressPublisher, materializeDrafts, taskCorrelation } from "@toolboxai/core";
 import { getDb } from "./db";
 import { logger } from "./logger";
 import { getRealtimePublisher } from "./realtime";
@@ -27,6 +27,8 @@ export function getAgentRuntime(): AgentRuntime {
       role: "web",
       // Tasks run here keep the correlation id of the request that queued them (logs, model calls).
       correlation: taskCorrelation("web"),
+      // The organization's daily token budget stops its tasks at their next model call.
+      budget: aiBudgetGate(getDb()),
     });
     globalForAgents.toolboxAgents = runtime;
     if (config.runInWeb) {

@@ -438,6 +438,9 @@ async function makeFixtures(): Promise<Fixtures> {
     organization: "fuzz-school",
     clientName: "Fuzz app",
     expectedVersion: 1,
+    birthDate: "2015-05-05",
+    timeZone: "Europe/Paris",
+    allowedEmailDomains: ["school.example"],
     version: 1,
     keyId: apiKey.id,
     // A generated list repeats one sample, and a scope may be chosen once.

@@ -77,6 +77,7 @@ const REASON: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
   409: "Conflict",
+  410: "Gone",
   412: "Precondition Failed",
   429: "Too Many Requests",
   500: "Internal Server Error",

@@ -28,6 +28,22 @@ export const requireActor = middleware(({ ctx, next }) => {
   return next({ ctx: { actor, db, svc } });
 });
 
+/** What a person holding a temporary password may still do: read who they are, choose a new one. */
+const BEFORE_PASSWORD_CHANGE = new Set(["me.get", "me.changePassword"]);
+
+/**
+ * A person signed in with an admin's temporary password must choose their own first (the web app's
+ * pages send them to /change-password; this holds the API and apps to the same rule).
+ */
+export function assertPasswordChosen(actor: { mustChangePassword?: true; apiKeyId?: string }, path: string): void {
+  if (actor.mustChangePassword && !actor.apiKeyId && !BEFORE_PASSWORD_CHANGE.has(path)) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "Choose a new password first: you signed in with a temporary password.",
+    });
+  }
+}
+
 /** Role check applied after requireActor (see roleProcedure); refuses with FORBIDDEN. */
 export function assertRole(actor: { role: Role }, roles: readonly Role[]): void {
   if (!roles.includes(actor.role)) {

@@ -23,6 +23,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   metrics: "The dashboard's numbers (users, content, engagement, system), activity, statistics per period, exports.",
   analytics: "Daily trends, weekly sign-up cohorts, exports, and one class's results.",
   admin: "Organization administration: API keys and their usage.",
+  audit: "The organization's audit log: who did what, filtered, and its CSV export (admins).",
+  organization: "The organization's settings: time zone, grading display, sign-in domains, retention, AI (admins).",
   health: "Whether the service and its dependencies are up.",
 };
 

@@ -115,6 +115,8 @@ const TAGS = [
   "health",
   "metrics",
   "analytics",
+  "audit",
+  "organization",
 ];
 /** Routers other engineers publish, with tags of their own. */
 const OTHER_TAGS = ["api-keys", "auth"];

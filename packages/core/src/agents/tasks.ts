@@ -15,10 +15,11 @@ import {
   taskResultSchema,
 } from "@toolboxai/validators";
 import type { z } from "zod";
-import { recordActivity } from "../audit/audit";
+import { recordActivity, recordAudit } from "../audit/audit";
 import type { ServiceContext } from "../context";
 import { conflict, notFound } from "../errors";
 import { publishTaskProgress } from "../realtime/events";
+import { assertAiBudget, assertMayGenerate } from "./budget";
 
 /** What tasks need from the agents' runtime: a queue to hand work to and the model in use. */
 export type TaskRuntime = Pick<AgentRuntime, "queue" | "provider" | "status">;
@@ -110,6 +111,9 @@ export async function generateTask(
   input: GenerateRequest,
   runtime: TaskRuntime,
 ): Promise<AgentTaskSummary> {
+  // The organization's AI controls: who may generate, and today's token budget.
+  await assertMayGenerate(ctx);
+  await assertAiBudget(ctx);
   const row = await ctx.db.agentTask.create({
     data: {
       organizationId: ctx.actor.orgId,
@@ -234,6 +238,15 @@ export async function cancelTask(ctx: ServiceContext, input: { taskId: string })
     data: { status: "CANCELLED", currentStep: null, finishedAt: new Date() },
   });
   await recordActivity(ctx, "generation_cancelled", { taskId: task.id });
+  // An admin stopping someone else's generation is an admin action: on the audit trail.
+  if (task.createdById !== ctx.actor.userId) {
+    await recordAudit(ctx, {
+      action: "ai.task_cancelled",
+      targetType: "AgentTask",
+      targetId: task.id,
+      metadata: { requestedBy: task.createdById },
+    });
+  }
   const row = await ctx.db.agentTask.findFirstOrThrow({ where: { id: task.id }, select: summarySelect });
   // A running task is recorded as CANCELLED (and published) by its worker once it has stopped.
   if (row.status === "CANCELLED") publishProgress(ctx, { ...task, ...row });
@@ -275,6 +288,9 @@ export async function retryTask(
   if (task.status !== "FAILED" && task.status !== "CANCELLED") {
     throw conflict("Only a failed or cancelled task can be retried.");
   }
+  // A retry calls the model again: the same AI controls as a new generation.
+  await assertMayGenerate(ctx);
+  await assertAiBudget(ctx);
   const updated = await ctx.db.agentTask.updateMany({
     where: { id: task.id, status: task.status },
     data: {
@@ -294,6 +310,14 @@ export async function retryTask(
   const row = await ctx.db.agentTask.findFirstOrThrow({ where: { id: task.id }, select: summarySelect });
   if (updated.count === 1) {
     await recordActivity(ctx, "generation_retried", { taskId: task.id });
+    if (task.createdById !== ctx.actor.userId) {
+      await recordAudit(ctx, {
+        action: "ai.task_retried",
+        targetType: "AgentTask",
+        targetId: task.id,
+        metadata: { requestedBy: task.createdById },
+      });
+    }
     publishProgress(ctx, { ...task, status: "QUEUED" });
     await enqueueOrLeave(runtime, task.id);
   }

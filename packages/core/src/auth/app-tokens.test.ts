@@ -357,3 +357,13 @@ describe("revoking", () => {
     expect(row.targetId).toBe(sessionId);
   });
 });
+
+describe("grantAppTokens for a person holding a temporary password", () => {
+  it("is refused until they choose their own on the web", async () => {
+    const user = await freshTeacher();
+    await w.t.db.user.update({ where: { id: user.userId }, data: { mustChangePassword: true } });
+    const error = await domainErrorOf(grantAppTokens(deps(), { email: user.email, password: PASSWORD }));
+    expect(error.code).toBe("FORBIDDEN");
+    expect(error.message).toMatch(/choose a new password/);
+  });
+});

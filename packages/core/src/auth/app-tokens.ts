@@ -22,7 +22,7 @@ import {
 } from "@toolboxai/validators";
 import { type Actor, loadActor, toActor } from "../actor";
 import { recordAudit } from "../audit/audit";
-import { DomainError, tooManyRequests } from "../errors";
+import { DomainError, forbidden, tooManyRequests } from "../errors";
 import type { RateLimiter } from "../rate-limit/limiter";
 import { waitPhrase } from "../rate-limit/limiter";
 import { signInWithLimits } from "../rate-limit/sign-in";
@@ -123,6 +123,9 @@ async function signIn(deps: AppTokenDeps, input: AppTokenRequest): Promise<Actor
 /** POST /auth/token: email + password -> a new app session and its first pair. */
 export async function grantAppTokens(deps: AppTokenDeps, input: AppTokenRequest): Promise<AppTokenGrant> {
   const actor = await signIn(deps, input);
+  if (actor.mustChangePassword) {
+    throw forbidden("Sign in on the web first and choose a new password: an admin gave you a temporary one.");
+  }
   const at = deps.now?.() ?? new Date();
   const session = await insertSession(
     deps.db,

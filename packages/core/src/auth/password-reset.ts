@@ -213,7 +213,8 @@ export async function resetPassword(
     data: { usedAt: now },
   });
   if (claimed.count !== 1) throw new DomainError("PRECONDITION_FAILED", REFUSALS.used);
-  await db.user.update({ where: { id: row.userId }, data: { passwordHash } });
+  // A password of their own choosing: no longer a temporary one to replace.
+  await db.user.update({ where: { id: row.userId }, data: { passwordHash, mustChangePassword: false } });
   const sessionsEnded = await endUserSessions({ db }, row.userId, { reason: "password_reset", now });
   await recordAudit(
     { db, actor: toActor(row.user), correlationId: deps.correlationId },

@@ -4,6 +4,16 @@ import { type Database, dummyPasswordHash, scopeToOrganization, verifyPassword }
 import { signInSchema } from "@toolboxai/validators";
 import { type Actor, toActor } from "../actor";
 import { recordActivity, recordAudit } from "../audit/audit";
+import { isAllowedEmail } from "../organization/settings";
+
+/** Whether the organization's allowed email domains (empty: any) admit this address. */
+async function signInDomainAllowed(db: Database, organizationId: string, email: string): Promise<boolean> {
+  const org = await db.organization.findUnique({
+    where: { id: organizationId },
+    select: { allowedEmailDomains: true },
+  });
+  return isAllowedEmail(org?.allowedEmailDomains ?? [], email);
+}
 
 export interface SignInDeps {
   db: Database;
@@ -42,7 +52,15 @@ export async function authenticate(deps: SignInDeps, credentials: unknown): Prom
   const actor = toActor(user);
   const ctx = { db: scopeToOrganization(deps.db, user.organizationId), actor, correlationId: deps.correlationId };
 
-  const refusedBecause = !ok ? "wrong_password" : !user.active ? "deactivated" : user.deletedAt ? "deleted" : null;
+  const refusedBecause = !ok
+    ? "wrong_password"
+    : !user.active
+      ? "deactivated"
+      : user.deletedAt
+        ? "deleted"
+        : !(await signInDomainAllowed(deps.db, user.organizationId, user.email))
+          ? "email_domain_not_allowed"
+          : null;
   if (refusedBecause) {
     await recordAudit(ctx, {
       action: "auth.sign_in_failed",

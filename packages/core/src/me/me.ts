@@ -43,7 +43,8 @@ export async function changePassword(ctx: ServiceContext, input: ChangePasswordI
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: ctx.actor.userId }, data: { passwordHash } });
+    // A temporary password an admin set is replaced: the sign-in gate lets them through again.
+    await tx.user.update({ where: { id: ctx.actor.userId }, data: { passwordHash, mustChangePassword: false } });
     // A reset link asked for before (perhaps by whoever knew the old password) stops working.
     await retireResetTokens(tx, ctx.actor.userId);
   });

@@ -25,6 +25,7 @@ import {
 import { recordActivity } from "../audit/audit";
 import type { ServiceContext } from "../context";
 import { fieldError, forbidden, invalid, notFound } from "../errors";
+import { assertCanBeMessaged, assertConsent } from "../privacy/consent";
 import { publish } from "../realtime/events";
 import { activeStudent, activeUser, MESSAGING_ROLES, preview, threadNotFound } from "./message-common";
 
@@ -106,7 +107,9 @@ async function directThreadClass(ctx: ServiceContext, input: StartThreadInput): 
 }
 
 export async function startThread(ctx: ServiceContext, input: StartThreadInput) {
+  if (ctx.actor.role === "STUDENT") await assertConsent(ctx, ctx.actor.userId, "messaging");
   const classId = await directThreadClass(ctx, input);
+  await assertCanBeMessaged(ctx, [input.recipientId]);
   const organizationId = ctx.actor.orgId;
   const at = new Date();
   const thread = await ctx.db.messageThread.create({
@@ -179,6 +182,7 @@ export async function announce(ctx: ServiceContext, input: AnnounceInput) {
 
 /** Adds a message to a thread the actor takes part in; students cannot reply to announcements. */
 export async function reply(ctx: ServiceContext, input: ReplyInput) {
+  if (ctx.actor.role === "STUDENT") await assertConsent(ctx, ctx.actor.userId, "messaging");
   const me = ctx.actor.userId;
   const participant = await ctx.db.threadParticipant.findFirst({
     where: { threadId: input.threadId, userId: me },
@@ -188,6 +192,16 @@ export async function reply(ctx: ServiceContext, input: ReplyInput) {
   const { thread } = participant;
   if (thread.kind === "ANNOUNCEMENT" && ctx.actor.role === "STUDENT") {
     throw forbidden("Announcements cannot be replied to. Message your teacher instead.");
+  }
+  if (thread.kind === "DIRECT" && ctx.actor.role !== "STUDENT") {
+    const others = await ctx.db.threadParticipant.findMany({
+      where: { threadId: thread.id, userId: { not: me } },
+      select: { userId: true },
+    });
+    await assertCanBeMessaged(
+      ctx,
+      others.map((p) => p.userId),
+    );
   }
   const organizationId = ctx.actor.orgId;
   const at = nextMessageTime(thread.lastMessageAt);

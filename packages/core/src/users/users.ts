@@ -18,6 +18,7 @@ import type { ServiceContext } from "../context";
 import { fieldError, invalid, isPrismaError, notFound, preconditionFailed } from "../errors";
 import { type MailSettings, mailSettings } from "../mail/mailer";
 import { rollUpUserCreated, rollUpUserDeleted } from "../metrics/rollups";
+import { assertAllowedEmail } from "../organization/settings";
 import { publishDashboardChanged } from "../realtime/events";
 import { processRevocations } from "../sessions/revocations";
 import { endUserSessions } from "../sessions/sessions";
@@ -75,6 +76,7 @@ export function temporaryPassword(length = 14): string {
 }
 
 export async function createUser(ctx: ServiceContext, input: z.output<typeof createUserSchema>) {
+  await assertAllowedEmail({ db: ctx.db, orgId: ctx.actor.orgId }, input.email);
   const generated = input.password ? null : temporaryPassword();
   const passwordHash = await hashPassword(input.password || (generated as string));
   let user: UserView;
@@ -159,6 +161,16 @@ export async function setUserActive(ctx: ServiceContext, input: { userId: string
   if (!input.active) refuseSelf(ctx, input.userId, "You can't deactivate your own account.");
   const before = await findUser(ctx, input.userId);
   if (before.active === input.active) return before;
+  if (input.active) {
+    // An erasure in its grace period is undone on the Data protection page, which also stops the purge.
+    const pending = await ctx.db.erasureRequest.findFirst({
+      where: { subjectId: input.userId, status: "PENDING" },
+      select: { id: true },
+    });
+    if (pending) {
+      throw preconditionFailed(`${before.name}'s erasure is pending. Undo it on the Data protection page instead.`);
+    }
+  }
   const user = await ctx.db.$transaction(async (tx) => {
     if (!input.active) {
       await keepAnAdmin(ctx, tx, input.userId, lastAdmin);
@@ -182,6 +194,7 @@ export async function setUserActive(ctx: ServiceContext, input: { userId: string
 export async function updateUser(ctx: ServiceContext, input: z.output<typeof updateUserSchema>): Promise<UserView> {
   const before = await findUser(ctx, input.userId);
   if (before.name === input.name && before.email === input.email) return before;
+  if (before.email !== input.email) await assertAllowedEmail({ db: ctx.db, orgId: ctx.actor.orgId }, input.email);
   let user: UserView;
   try {
     user = await ctx.db.$transaction(async (tx) => {

@@ -1816,6 +1816,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organization/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Organization settings
+         * @description The organization's name, time zone, grade display, allowed email domains, retention periods, AI settings and erasure grace period, with its plan (read-only). Admins only.
+         *
+         *     API keys need the scope `admin`.
+         */
+        get: operations["organization-get"];
+        /**
+         * Change organization settings
+         * @description Changes the fields sent (the others stay) and returns the settings; audited as organization.settings_updated with each changed field. Admins only.
+         *
+         *     API keys need the scope `admin`.
+         */
+        put: operations["organization-update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log
+         * @description Who did what in the organization, newest first, paged. Filters: the person who acted (`actorId`), `action`, the target (`targetType`, `targetId`), `correlationId` (everything one request chain did), a time range (`from`, `to`, ISO 8601, both inclusive) and `search` (the action, target, correlation id, or the person's name or email). Admins only.
+         *
+         *     API keys need the scope `admin`.
+         */
+        get: operations["audit-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export the audit log
+         * @description Every entry matching the filters of `GET /audit` (not one page; newest first, at most 50,000) as a CSV attachment: time (UTC), actor, email, action, the action in words, target, correlation id, request id and details. Admins only.
+         *
+         *     API keys need the scope `admin`.
+         */
+        post: operations["audit-export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/roblox/environments/{environmentId}/rojo": {
         parameters: {
             query?: never;
@@ -4030,6 +4102,84 @@ export interface components {
                 submissions: number;
                 average_score: number | null;
             }[];
+        };
+        /**
+         * @example {
+         *       "id": "cm0org00000000000000000001",
+         *       "slug": "lincoln-middle",
+         *       "plan": "BASIC",
+         *       "name": "Lincoln Middle School",
+         *       "timeZone": "America/Chicago",
+         *       "gradeDisplay": "PERCENT",
+         *       "allowedEmailDomains": [
+         *         "lincoln.school.example"
+         *       ],
+         *       "retentionActivityDays": 365,
+         *       "retentionAuditDays": 730,
+         *       "retentionAgentIoDays": 90,
+         *       "aiDailyTokenBudget": 200000,
+         *       "aiGenerateRoles": [
+         *         "ADMIN",
+         *         "TEACHER"
+         *       ],
+         *       "erasureGraceDays": 30
+         *     }
+         */
+        OrganizationSettingsView: {
+            name: string;
+            timeZone: string;
+            /** @enum {string} */
+            gradeDisplay: "PERCENT" | "POINTS" | "LETTER";
+            allowedEmailDomains: string[];
+            retentionActivityDays: number | null;
+            retentionAuditDays: number | null;
+            retentionAgentIoDays: number | null;
+            aiDailyTokenBudget: number | null;
+            aiGenerateRoles: ("ADMIN" | "TEACHER")[];
+            erasureGraceDays: number;
+            id: string;
+            slug: string;
+            /** @enum {string} */
+            plan: "FREE" | "BASIC" | "PREMIUM" | "ENTERPRISE";
+        };
+        /**
+         * @example {
+         *       "id": "cm4audit00000000000000000",
+         *       "createdAt": "2026-12-02T14:05:00.000Z",
+         *       "action": "user.role_changed",
+         *       "actor": {
+         *         "id": "cm4admin00000000000000000",
+         *         "name": "Ada Admin",
+         *         "email": "ada@school.example"
+         *       },
+         *       "targetType": "User",
+         *       "targetId": "cm4student0000000000000",
+         *       "metadata": {
+         *         "from": "STUDENT",
+         *         "to": "TEACHER",
+         *         "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11"
+         *       },
+         *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+         *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11"
+         *     }
+         */
+        AuditEntry: {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            action: string;
+            actor: {
+                id: string;
+                name: string;
+                email: string;
+            } | null;
+            targetType: string | null;
+            targetId: string | null;
+            metadata: {
+                [key: string]: unknown;
+            };
+            correlationId: string | null;
+            requestId: string | null;
         };
         /**
          * @description RFC 9457 problem details, the body of every 4xx and 5xx response.
@@ -27714,6 +27864,1032 @@ export interface operations {
                      *       "status": 500,
                      *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
                      *       "instance": "/api/v1/classes/{classId}/analytics/export/{format}",
+                     *       "code": "INTERNAL_SERVER_ERROR",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "organization-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationSettingsView"];
+                };
+            };
+            /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#bad-request",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field.",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "BAD_REQUEST",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/title",
+                     *           "detail": "Enter a title."
+                     *         }
+                     *       ],
+                     *       "fieldErrors": {
+                     *         "title": [
+                     *           "Enter a title."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required. No credential was sent, or the one sent is not valid (unknown, expired or revoked key or token). */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "UNAUTHORIZED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it).",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. No such route, or no such resource in the caller's organization. */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such route, or no such resource in the caller's organization.",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "NOT_FOUND",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit. */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit.",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error. Something went wrong on our side. Quote the `requestId` when you report it. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#internal-server-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "INTERNAL_SERVER_ERROR",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "organization-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    timeZone?: string;
+                    /** @enum {string} */
+                    gradeDisplay?: "PERCENT" | "POINTS" | "LETTER";
+                    allowedEmailDomains?: string[];
+                    retentionActivityDays?: number | null;
+                    retentionAuditDays?: number | null;
+                    retentionAgentIoDays?: number | null;
+                    aiDailyTokenBudget?: number | null;
+                    aiGenerateRoles?: ("ADMIN" | "TEACHER")[];
+                    erasureGraceDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationSettingsView"];
+                };
+            };
+            /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#bad-request",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field.",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "BAD_REQUEST",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/title",
+                     *           "detail": "Enter a title."
+                     *         }
+                     *       ],
+                     *       "fieldErrors": {
+                     *         "title": [
+                     *           "Enter a title."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required. No credential was sent, or the one sent is not valid (unknown, expired or revoked key or token). */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "UNAUTHORIZED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it).",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. No such route, or no such resource in the caller's organization. */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such route, or no such resource in the caller's organization.",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "NOT_FOUND",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict. The resource changed since it was read (a stale `expectedVersion`), or the change clashes with existing data. */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The resource changed since it was read (a stale `expectedVersion`), or the change clashes with existing data.",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "CONFLICT",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed. The resource is not in a state that allows this (for example publishing an archived item). */
+            412: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource is not in a state that allows this (for example publishing an archived item).",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "PRECONDITION_FAILED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large. The body is larger than the API accepts (1 MiB). */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#payload-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than the API accepts (1 MiB).",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type. A request body must be sent as `application/json`. */
+            415: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unsupported-media-type",
+                     *       "title": "Unsupported content type",
+                     *       "status": 415,
+                     *       "detail": "A request body must be sent as `application/json`.",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit. */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit.",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error. Something went wrong on our side. Quote the `requestId` when you report it. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#internal-server-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
+                     *       "instance": "/api/v1/organization/settings",
+                     *       "code": "INTERNAL_SERVER_ERROR",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "audit-list": {
+        parameters: {
+            query?: {
+                /** @description The page to return, from 1. */
+                page?: number;
+                /** @description How many items per page (1–100). */
+                pageSize?: number;
+                /** @description Only what this person (a user id) did. */
+                actorId?: string;
+                /** @description Only this action (`user.role_changed`, `auth.sign_in`, ...). */
+                action?: string;
+                /** @description Only actions on this kind of target (`User`, `ApiKey`, ...). */
+                targetType?: string;
+                /** @description Only actions on the target with this id. */
+                targetId?: string;
+                /** @description Only what the request chain with this correlation id did (its `X-Correlation-Id`). */
+                correlationId?: string;
+                /** @description Only entries at or after this moment (ISO 8601). */
+                from?: string;
+                /** @description Only entries at or before this moment (ISO 8601). */
+                to?: string;
+                /** @description Case-insensitive substring match on the action, target type and id, correlation id, or the acting person's name or email. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEntry"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        pageCount: number;
+                    };
+                };
+            };
+            /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#bad-request",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field.",
+                     *       "instance": "/api/v1/audit",
+                     *       "code": "BAD_REQUEST",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/title",
+                     *           "detail": "Enter a title."
+                     *         }
+                     *       ],
+                     *       "fieldErrors": {
+                     *         "title": [
+                     *           "Enter a title."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required. No credential was sent, or the one sent is not valid (unknown, expired or revoked key or token). */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).",
+                     *       "instance": "/api/v1/audit",
+                     *       "code": "UNAUTHORIZED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it).",
+                     *       "instance": "/api/v1/audit",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit. */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit.",
+                     *       "instance": "/api/v1/audit",
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error. Something went wrong on our side. Quote the `requestId` when you report it. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#internal-server-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
+                     *       "instance": "/api/v1/audit",
+                     *       "code": "INTERNAL_SERVER_ERROR",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "audit-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Only what this person (a user id) did. */
+                    actorId?: string;
+                    /** @description Only this action (`user.role_changed`, `auth.sign_in`, ...). */
+                    action?: string;
+                    /** @description Only actions on this kind of target (`User`, `ApiKey`, ...). */
+                    targetType?: string;
+                    /** @description Only actions on the target with this id. */
+                    targetId?: string;
+                    /** @description Only what the request chain with this correlation id did (its `X-Correlation-Id`). */
+                    correlationId?: string;
+                    /**
+                     * Format: date-time
+                     * @description Only entries at or after this moment (ISO 8601).
+                     */
+                    from?: string;
+                    /**
+                     * Format: date-time
+                     * @description Only entries at or before this moment (ISO 8601).
+                     */
+                    to?: string;
+                    /** @description Case-insensitive substring match on the action, target type and id, correlation id, or the acting person's name or email. */
+                    search?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The file, as an attachment (text/csv). */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file's name. */
+                    "Content-Disposition"?: string;
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request. The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field. */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#bad-request",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "The input did not pass validation. `errors` points at each invalid field (JSON Pointer) and `fieldErrors` lists the messages by field.",
+                     *       "instance": "/api/v1/audit/export",
+                     *       "code": "BAD_REQUEST",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "/title",
+                     *           "detail": "Enter a title."
+                     *         }
+                     *       ],
+                     *       "fieldErrors": {
+                     *         "title": [
+                     *           "Enter a title."
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication required. No credential was sent, or the one sent is not valid (unknown, expired or revoked key or token). */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Send an API key or an app access token: `Authorization: Bearer <token>` (or `X-API-Key: <key>`).",
+                     *       "instance": "/api/v1/audit/export",
+                     *       "code": "UNAUTHORIZED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed. The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it). */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The caller is authenticated but may not do this: its role does not allow it, or the API key lacks a scope (the detail names it).",
+                     *       "instance": "/api/v1/audit/export",
+                     *       "code": "FORBIDDEN",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found. No such route, or no such resource in the caller's organization. */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such route, or no such resource in the caller's organization.",
+                     *       "instance": "/api/v1/audit/export",
+                     *       "code": "NOT_FOUND",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict. The resource changed since it was read (a stale `expectedVersion`), or the change clashes with existing data. */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The resource changed since it was read (a stale `expectedVersion`), or the change clashes with existing data.",
+                     *       "instance": "/api/v1/audit/export",
+                     *       "code": "CONFLICT",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed. The resource is not in a state that allows this (for example publishing an archived item). */
+            412: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The resource is not in a state that allows this (for example publishing an archived item).",
+                     *       "instance": "/api/v1/audit/export",
+                     *       "code": "PRECONDITION_FAILED",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large. The body is larger than the API accepts (1 MiB). */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#payload-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The body is larger than the API accepts (1 MiB).",
+                     *       "instance": "/api/v1/audit/export",
+                     *       "code": "PAYLOAD_TOO_LARGE",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported content type. A request body must be sent as `application/json`. */
+            415: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#unsupported-media-type",
+                     *       "title": "Unsupported content type",
+                     *       "status": 415,
+                     *       "detail": "A request body must be sent as `application/json`.",
+                     *       "instance": "/api/v1/audit/export",
+                     *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit. */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#too-many-requests",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "A rate limit was reached. `Retry-After` says how many seconds to wait; the `X-RateLimit-*` headers describe the limit.",
+                     *       "instance": "/api/v1/audit/export",
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
+                     *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error. Something went wrong on our side. Quote the `requestId` when you report it. */
+            500: {
+                headers: {
+                    "X-Request-ID": components["headers"]["XRequestId"];
+                    "X-Correlation-ID": components["headers"]["XCorrelationId"];
+                    "X-RateLimit-Limit": components["headers"]["XRateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["XRateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["XRateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/docs/problems#internal-server-error",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "Something went wrong on our side. Quote the `requestId` when you report it.",
+                     *       "instance": "/api/v1/audit/export",
                      *       "code": "INTERNAL_SERVER_ERROR",
                      *       "requestId": "0b7e5a8e-8f0c-4d57-9d8a-0f3f2f0e1c11",
                      *       "correlationId": "4a3f9a1e-3c55-4a53-8b3e-6f1f7d9c2b10"

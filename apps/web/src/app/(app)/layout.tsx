@@ -1,3 +1,4 @@
+import { mustChangePassword } from "@toolboxai/core";
 import { redirect } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
 import { LiveUpdates } from "~/components/realtime/live-updates";
@@ -10,6 +11,8 @@ import { getDb } from "~/server/db";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
   if (!actor) redirect("/signin");
+  // Signed in with a temporary password an admin set: they choose their own before anything else.
+  if (await mustChangePassword(getDb(), actor.userId)) redirect("/change-password");
   const org = await getDb().organization.findUnique({ where: { id: actor.orgId }, select: { name: true } });
   return (
     <RealtimeProvider

@@ -357,6 +357,10 @@ export const CASES: Record<string, Case> = {
   "POST /metrics/export": { allowed: STAFF, input: () => ({ format: "csv", date_range: "7d" }) },
   "POST /metrics/invalidate-cache": { allowed: ADMIN, input: () => undefined },
 
+  // --- organization settings ---
+  "GET /organization/settings": { allowed: ADMIN, input: () => undefined },
+  "PUT /organization/settings": { allowed: ADMIN, input: () => ({ gradeDisplay: "PERCENT" }) },
+
   // --- analytics ---
   "GET /analytics/trends/{metric}": {
     allowed: STAFF,
@@ -372,6 +376,10 @@ export const CASES: Record<string, Case> = {
     allowed: STAFF,
     input: async (w, org) => ({ classId: (await freshClass(w, org, { enroll: true })).id, format: "csv" }),
   },
+
+  // --- audit ---
+  "GET /audit": { allowed: ADMIN, input: () => ({ page: 1, pageSize: 20 }) },
+  "POST /audit/export": { allowed: ADMIN, input: () => ({ action: "user.created" }) },
 
   // --- auth ---
   "POST /auth/token": {

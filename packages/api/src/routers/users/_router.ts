@@ -1,6 +1,9 @@
 // `users`: an admin manages the people of their organization (edit, delete, reset links), and
 // links parents to children.
 import {
+  bulkChangeRole,
+  bulkDeactivate,
+  bulkLinkParent,
   changeUserRole,
   createPasswordResetLink,
   createUser,
@@ -8,11 +11,16 @@ import {
   linkParent,
   listUsers,
   parentLinks,
+  setTemporaryPassword,
   setUserActive,
   unlinkParent,
   updateUser,
 } from "@toolboxai/core";
 import {
+  bulkChangeRoleSchema,
+  bulkDeactivateSchema,
+  bulkLinkParentSchema,
+  bulkUsersResultSchema,
   changeRoleSchema,
   createdUserSchema,
   createUserSchema,
@@ -21,6 +29,8 @@ import {
   parentLinksInputSchema,
   parentLinksSchema,
   resetLinkSchema,
+  setTemporaryPasswordSchema,
+  temporaryPasswordResultSchema,
   unlinkParentSchema,
   updateUserSchema,
   userIdSchema,
@@ -97,6 +107,11 @@ export const usersRouter = createTRPCRouter({
     .input(userIdSchema)
     .output(resetLinkSchema)
     .mutation(({ ctx, input }) => createPasswordResetLink(ctx.svc, input, { logger: ctx.logger })),
+  /** A temporary password (typed or generated, shown once): signs them out; they choose their own next. */
+  setTemporaryPassword: adminProcedure
+    .input(setTemporaryPasswordSchema)
+    .output(temporaryPasswordResultSchema)
+    .mutation(({ ctx, input }) => setTemporaryPassword(ctx.svc, input)),
   changeRole: adminProcedure
     .meta({
       openapi: {
@@ -181,4 +196,18 @@ export const usersRouter = createTRPCRouter({
     .input(unlinkParentSchema)
     .output(parentLinksSchema)
     .mutation(({ ctx, input }) => unlinkParent(ctx.svc, input)),
+  // Bulk actions on selected people: all of the organization or none is touched; the answer says
+  // per person whether it was done and why not (yourself, the last admin, not a student).
+  bulkDeactivate: adminProcedure
+    .input(bulkDeactivateSchema)
+    .output(bulkUsersResultSchema)
+    .mutation(({ ctx, input }) => bulkDeactivate(ctx.svc, input)),
+  bulkChangeRole: adminProcedure
+    .input(bulkChangeRoleSchema)
+    .output(bulkUsersResultSchema)
+    .mutation(({ ctx, input }) => bulkChangeRole(ctx.svc, input)),
+  bulkLinkParent: adminProcedure
+    .input(bulkLinkParentSchema)
+    .output(bulkUsersResultSchema)
+    .mutation(({ ctx, input }) => bulkLinkParent(ctx.svc, input)),
 });

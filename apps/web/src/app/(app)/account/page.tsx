@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "~/components/page-header";
 import { requireRole } from "~/server/auth/session";
 import { api, HydrateClient } from "~/trpc/server";
+import { DataExportCard } from "./data-export-card";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 import { SessionsCard } from "./sessions-card";
@@ -19,6 +20,7 @@ export default async function AccountPage() {
         <ProfileForm />
         <PasswordForm />
         <SessionsCard />
+        <DataExportCard />
       </div>
     </HydrateClient>
   );

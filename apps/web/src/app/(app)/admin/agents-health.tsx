@@ -106,8 +106,8 @@ export function AgentsHealth({ status: initial }: { status: AgentStatusView }) {
           )}
         </div>
         <p className="mt-4 text-sm">
-          <Link className="underline underline-offset-4" href="/teacher/tasks">
-            See every generation task
+          <Link className="underline underline-offset-4" href="/admin/ai">
+            Usage, budget and every task in the AI console
           </Link>
         </p>
       </CardContent>

@@ -8,12 +8,22 @@ import { api } from "~/trpc/react";
 import { useShownUser } from "./shown-user";
 
 /** Confirms a deletion, naming the person; a refusal (last admin, active classes) is shown in the dialog. */
-export function DeleteUserDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
+export function DeleteUserDialog({
+  user,
+  onClose,
+  onDeleted,
+}: {
+  user: UserView | null;
+  onClose: () => void;
+  /** After the deletion (the table drops the person from its selection). */
+  onDeleted?: (userId: string) => void;
+}) {
   const utils = api.useUtils();
   const remove = api.users.delete.useMutation({
     async onSuccess(deleted) {
       await utils.users.list.invalidate();
       toast.success(`${deleted.name} was deleted`);
+      onDeleted?.(deleted.userId);
       onClose();
     },
   });

@@ -3,6 +3,7 @@ import { PageHeader } from "~/components/page-header";
 import { requireRole } from "~/server/auth/session";
 import { api, HydrateClient } from "~/trpc/server";
 import { CreateUserDialog } from "./create-user-dialog";
+import { ImportPeopleLink } from "./import/import-link";
 import { UsersTable } from "./users-table";
 
 export const metadata: Metadata = { title: "Users" };
@@ -15,7 +16,12 @@ export default async function UsersPage() {
       <PageHeader
         title="Users"
         description="Everyone in your organization. Add people, edit their details, reset passwords, change roles, deactivate or delete accounts."
-        actions={<CreateUserDialog />}
+        actions={
+          <>
+            <ImportPeopleLink />
+            <CreateUserDialog />
+          </>
+        }
       />
       <UsersTable currentUserId={actor.userId} />
     </HydrateClient>

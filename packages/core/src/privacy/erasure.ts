@@ -1,0 +1,485 @@
+// Erasure (GDPR article 17). An admin asks; the person is deactivated and signed out at once and
+// the request waits out the organization's grace period (`erasureGraceDays`), during which an admin
+// can undo it. Then `purgeDueErasures` (a scheduled job, over every organization) removes or
+// anonymizes the person's personal data, model by model as docs/data-protection.md sets out, and
+// finally scrubs the person's name and email from every text and JSON column of the
+// organization's rows, wherever they were copied. The user row itself stays, as "Erased user", so
+// the records the school keeps (scores, enrollments, content, audit rows) stay attached to it.
+import { randomBytes } from "node:crypto";
+import { type Database, hashPassword, Prisma, scopeToOrganization } from "@toolboxai/db";
+import type { ErasureStatus, ErasureView, RequestErasureInput } from "@toolboxai/validators";
+import { cancelTasksOfDeletedUser } from "../agents/tasks";
+import { recordAudit } from "../audit/audit";
+import { retireResetTokens } from "../auth/password-reset";
+import type { ServiceContext } from "../context";
+import { conflict, forbidden, invalid, notFound, preconditionFailed } from "../errors";
+import { rollUpUserDeleted } from "../metrics/rollups";
+import { publishDashboardChanged } from "../realtime/events";
+import { processRevocations } from "../sessions/revocations";
+import { endUserSessions } from "../sessions/sessions";
+
+const DAY_MS = 86_400_000;
+
+/** The name an erased person's account keeps. */
+export const ERASED_NAME = "Erased user";
+/** What a removed message body, thread subject or free-text answer reads afterwards. */
+export const REMOVED_MESSAGE = "[message removed]";
+export const REMOVED_TEXT = "[removed]";
+/** What the person's name or email becomes wherever it was copied into other text. */
+export const ERASED_MARK = "[erased]";
+/** An agent execution's input after an erasure (its output is cleared; the token counts stay). */
+export const ERASED_IO = { removed: "erasure" } as const;
+/**
+ * A name or email shorter than this is not scrubbed from other people's text (it would match
+ * ordinary words); the person's own fields are still replaced.
+ */
+export const MIN_SCRUB_LENGTH = 4;
+
+/** The address an erased account keeps: unique, undeliverable, and free of the old one. */
+export function erasedEmail(userId: string): string {
+  return `erased-${userId}@erased.invalid`;
+}
+
+type Tx = Parameters<Parameters<ServiceContext["db"]["$transaction"]>[0]>[0];
+
+// --- request, cancel, list ---------------------------------------------------------------------
+
+function assertAdmin(ctx: ServiceContext) {
+  if (ctx.actor.role !== "ADMIN") throw forbidden("Only an admin can erase a person's data.");
+}
+
+/**
+ * Starts an erasure: the person is deactivated, their sessions end and unused reset links stop
+ * working; the purge is due after the organization's grace period. Refused for oneself, for the
+ * school's last active admin, and while another erasure of the person is pending.
+ */
+export async function requestErasure(ctx: ServiceContext, input: RequestErasureInput): Promise<ErasureView> {
+  assertAdmin(ctx);
+  if (input.userId === ctx.actor.userId) throw invalid("You can't erase your own account. Ask another admin.");
+  const org = await ctx.db.organization.findUniqueOrThrow({
+    where: { id: ctx.actor.orgId },
+    select: { erasureGraceDays: true },
+  });
+  const now = new Date();
+  const purgeAfter = new Date(now.getTime() + Math.max(0, org.erasureGraceDays) * DAY_MS);
+  const request = await ctx.db.$transaction(async (tx) => {
+    // The same lock as the users service's last-admin guard: two admins erasing or deactivating
+    // each other at the same moment are serialized, and the second one counts after the first.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('toolboxai.org-admins'), hashtext(${ctx.actor.orgId}))`;
+    const user = await tx.user.findFirst({
+      where: { id: input.userId, deletedAt: null },
+      select: { id: true, name: true, role: true, active: true },
+    });
+    if (!user) throw notFound("User");
+    const pending = await tx.erasureRequest.findFirst({
+      where: { subjectId: user.id, status: "PENDING" },
+      select: { id: true },
+    });
+    if (pending) throw conflict(`An erasure of ${user.name} is already pending.`);
+    if (user.role === "ADMIN" && user.active) {
+      const otherAdmins = await tx.user.count({
+        where: { role: "ADMIN", active: true, deletedAt: null, id: { not: user.id } },
+      });
+      if (otherAdmins === 0)
+        throw preconditionFailed(`${user.name} is the last admin of your school. Make someone else an admin first.`);
+    }
+    await retireResetTokens(tx, user.id, now);
+    await tx.user.update({ where: { id: user.id }, data: { active: false } });
+    return tx.erasureRequest.create({
+      data: {
+        organizationId: ctx.actor.orgId,
+        subjectId: user.id,
+        requestedById: ctx.actor.userId,
+        reason: input.reason,
+        requestedAt: now,
+        purgeAfter,
+        // Undo restores the account as it was (an already deactivated person stays deactivated).
+        summary: { wasActive: user.active ? 1 : 0 },
+      },
+      select: { id: true },
+    });
+  });
+  const sessionsEnded = await endUserSessions(ctx, input.userId, { reason: "deactivated", now });
+  await recordAudit(ctx, {
+    action: "erasure.requested",
+    targetType: "User",
+    targetId: input.userId,
+    metadata: { requestId: request.id, purgeAfter: purgeAfter.toISOString(), sessionsEnded },
+  });
+  publishDashboardChanged(ctx, "users");
+  return erasureView(ctx, request.id, now);
+}
+
+/** Undoes a pending erasure within its grace period: the account is as it was before. */
+export async function cancelErasure(ctx: ServiceContext, input: { requestId: string }): Promise<ErasureView> {
+  assertAdmin(ctx);
+  const now = new Date();
+  const request = await ctx.db.erasureRequest.findFirst({
+    where: { id: input.requestId },
+    select: { id: true, status: true, subjectId: true, purgeAfter: true, summary: true },
+  });
+  if (!request) throw notFound("Erasure request");
+  if (request.status !== "PENDING")
+    throw conflict(
+      request.status === "PURGED" ? "This person's data was already erased." : "This erasure was already undone.",
+    );
+  const wasActive = (request.summary as { wasActive?: unknown }).wasActive !== 0;
+  await ctx.db.$transaction(async (tx) => {
+    // Only while the grace lasts: the purge job claims due requests with the opposite condition.
+    const claimed = await tx.erasureRequest.updateMany({
+      where: { id: request.id, status: "PENDING", purgeAfter: { gt: now } },
+      data: { status: "CANCELLED", cancelledAt: now, summary: {} },
+    });
+    if (claimed.count === 0) throw preconditionFailed("The grace period has ended: this erasure can't be undone.");
+    await tx.user.updateMany({ where: { id: request.subjectId, deletedAt: null }, data: { active: wasActive } });
+  });
+  await recordAudit(ctx, {
+    action: "erasure.cancelled",
+    targetType: "User",
+    targetId: request.subjectId,
+    metadata: { requestId: request.id, reactivated: wasActive },
+  });
+  publishDashboardChanged(ctx, "users");
+  return erasureView(ctx, request.id, now);
+}
+
+const erasureSelect = {
+  id: true,
+  status: true,
+  reason: true,
+  requestedById: true,
+  requestedAt: true,
+  purgeAfter: true,
+  cancelledAt: true,
+  purgedAt: true,
+  summary: true,
+  subject: { select: { id: true, name: true, email: true, role: true } },
+} satisfies Prisma.ErasureRequestSelect;
+
+type ErasureRow = Prisma.ErasureRequestGetPayload<{ select: typeof erasureSelect }>;
+
+function daysLeft(purgeAfter: Date, now: Date): number {
+  return Math.max(0, Math.ceil((purgeAfter.getTime() - now.getTime()) / DAY_MS));
+}
+
+function numbersOf(summary: Prisma.JsonValue): Record<string, number> {
+  if (!summary || typeof summary !== "object" || Array.isArray(summary)) return {};
+  return Object.fromEntries(
+    Object.entries(summary).filter((entry): entry is [string, number] => typeof entry[1] === "number"),
+  );
+}
+
+async function viewsOf(ctx: ServiceContext, rows: ErasureRow[], now: Date): Promise<ErasureView[]> {
+  const requesterIds = [...new Set(rows.map((r) => r.requestedById).filter((id): id is string => id !== null))];
+  const requesters = await ctx.db.user.findMany({
+    where: { id: { in: requesterIds } },
+    select: { id: true, name: true },
+  });
+  const byId = new Map(requesters.map((u) => [u.id, u]));
+  return rows.map((row) => ({
+    id: row.id,
+    status: row.status as ErasureStatus,
+    reason: row.reason,
+    subject: row.subject,
+    requestedBy: row.requestedById ? (byId.get(row.requestedById) ?? null) : null,
+    requestedAt: row.requestedAt,
+    purgeAfter: row.purgeAfter,
+    daysLeft: row.status === "PENDING" ? daysLeft(row.purgeAfter, now) : null,
+    cancelledAt: row.cancelledAt,
+    purgedAt: row.purgedAt,
+    summary: row.status === "PURGED" ? numbersOf(row.summary) : {},
+  }));
+}
+
+async function erasureView(ctx: ServiceContext, id: string, now: Date): Promise<ErasureView> {
+  const row = await ctx.db.erasureRequest.findFirstOrThrow({ where: { id }, select: erasureSelect });
+  const [view] = await viewsOf(ctx, [row], now);
+  return view as ErasureView;
+}
+
+/** The organization's erasure requests, pending first (soonest purge first), then the latest. */
+export async function listErasures(ctx: ServiceContext): Promise<ErasureView[]> {
+  assertAdmin(ctx);
+  const now = new Date();
+  const [pending, done] = await Promise.all([
+    ctx.db.erasureRequest.findMany({
+      where: { status: "PENDING" },
+      select: erasureSelect,
+      orderBy: [{ purgeAfter: "asc" }, { id: "asc" }],
+      take: 200,
+    }),
+    ctx.db.erasureRequest.findMany({
+      where: { status: { not: "PENDING" } },
+      select: erasureSelect,
+      orderBy: [{ requestedAt: "desc" }, { id: "asc" }],
+      take: 100,
+    }),
+  ]);
+  return viewsOf(ctx, [...pending, ...done], now);
+}
+
+// --- the purge -------------------------------------------------------------------------------
+
+export interface PurgeResult {
+  /** Requests purged now, with what each purge did. */
+  purged: { requestId: string; organizationId: string; summary: Record<string, number> }[];
+  /** Requests whose purge failed (retried on the next run). */
+  failed: { requestId: string; error: string }[];
+}
+
+/**
+ * The purge job: every pending erasure whose grace has ended, over every organization, one
+ * transaction per person (a failure rolls that person back and leaves the request pending for the
+ * next run). Takes the unscoped client; each purge scopes itself to the request's organization.
+ */
+export async function purgeDueErasures(db: Database, now: Date = new Date()): Promise<PurgeResult> {
+  const due = await db.erasureRequest.findMany({
+    where: { status: "PENDING", purgeAfter: { lte: now } },
+    select: { id: true, organizationId: true, subjectId: true },
+    orderBy: [{ purgeAfter: "asc" }, { id: "asc" }],
+  });
+  const result: PurgeResult = { purged: [], failed: [] };
+  for (const request of due) {
+    try {
+      const summary = await purgeOne(db, request, now);
+      if (summary) result.purged.push({ requestId: request.id, organizationId: request.organizationId, summary });
+    } catch (error) {
+      result.failed.push({ requestId: request.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return result;
+}
+
+async function purgeOne(
+  db: Database,
+  request: { id: string; organizationId: string; subjectId: string },
+  now: Date,
+): Promise<Record<string, number> | null> {
+  const scoped = scopeToOrganization(db, request.organizationId);
+  // An unusable password: a hash of random bytes nobody keeps.
+  const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
+  const summary = await scoped.$transaction(
+    async (tx) => {
+      // Claim it: a request undone a moment ago (or purged by another run) is left alone.
+      const claimed = await tx.erasureRequest.updateMany({
+        where: { id: request.id, status: "PENDING", purgeAfter: { lte: now } },
+        data: { status: "PURGED", purgedAt: now },
+      });
+      if (claimed.count === 0) return null;
+      const subject = await tx.user.findUniqueOrThrow({
+        where: { id: request.subjectId },
+        select: { id: true, name: true, email: true },
+      });
+      const needles = await identifiersOf(tx, subject);
+      const counts = await eraseModels(tx, subject.id, now);
+      await tx.user.update({
+        where: { id: subject.id },
+        data: {
+          name: ERASED_NAME,
+          email: erasedEmail(subject.id),
+          passwordHash,
+          active: false,
+          deletedAt: now,
+          sourcedId: null,
+          birthDate: null,
+          lastSignInAt: null,
+          mustChangePassword: false,
+        },
+      });
+      counts.textsScrubbed = await scrubIdentifiers(tx, request.organizationId, needles);
+      await tx.erasureRequest.update({ where: { id: request.id }, data: { summary: counts } });
+      // A system event: no actor, ids and counts only.
+      await tx.auditLog.create({
+        data: {
+          organizationId: request.organizationId,
+          actorId: null,
+          action: "erasure.purged",
+          targetType: "User",
+          targetId: subject.id,
+          metadata: { requestId: request.id, ...counts },
+        },
+      });
+      return counts;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  if (!summary) return null;
+  processRevocations.announce({ userIds: [request.subjectId] });
+  const system = {
+    db: scoped,
+    actor: { userId: request.subjectId, orgId: request.organizationId, role: "ADMIN", name: "", email: "", scopes: [] },
+  } satisfies ServiceContext;
+  await rollUpUserDeleted(system, request.subjectId);
+  return summary;
+}
+
+/**
+ * The strings that identify the person: their name and email now, and earlier ones the audit log
+ * recorded for their account (a changed name or address, the address it was created with).
+ */
+async function identifiersOf(tx: Tx, subject: { id: string; name: string; email: string }): Promise<string[]> {
+  const found = new Set<string>([subject.name, subject.email]);
+  const rows = await tx.auditLog.findMany({
+    where: { targetType: "User", targetId: subject.id },
+    select: { metadata: true },
+  });
+  const take = (value: unknown) => {
+    if (typeof value === "string") found.add(value);
+    else if (value && typeof value === "object" && !Array.isArray(value)) {
+      const { from, to } = value as { from?: unknown; to?: unknown };
+      if (typeof from === "string") found.add(from);
+      if (typeof to === "string") found.add(to);
+    }
+  };
+  for (const { metadata } of rows) {
+    if (!metadata || typeof metadata !== "object" || Array.isArray(metadata)) continue;
+    const m = metadata as Record<string, unknown>;
+    take(m.name);
+    take(m.email);
+  }
+  return [...found].map((s) => s.trim()).filter((s) => s.length >= MIN_SCRUB_LENGTH && s !== ERASED_NAME);
+}
+
+/** The model-by-model policy (docs/data-protection.md); returns counts per kind of row. */
+async function eraseModels(tx: Tx, userId: string, now: Date): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const count = async (key: string, p: Promise<{ count: number }>) => {
+    counts[key] = (await p).count;
+  };
+  // Deleted: what exists only to let the person act, or links them to others.
+  await count("sessionsDeleted", tx.session.deleteMany({ where: { userId } })); // refresh tokens cascade
+  await count("apiKeysDeleted", tx.apiKey.deleteMany({ where: { userId } })); // usage rows cascade
+  await count("resetTokensDeleted", tx.passwordResetToken.deleteMany({ where: { userId } }));
+  await count(
+    "parentLinksDeleted",
+    tx.parentStudentLink.deleteMany({ where: { OR: [{ parentId: userId }, { studentId: userId }] } }),
+  );
+  await count("consentsDeleted", tx.parentalConsent.deleteMany({ where: { studentId: userId } }));
+  // A consent the person gave as a parent stays the child's record; who gave it is forgotten.
+  await count(
+    "consentsAnonymized",
+    tx.parentalConsent.updateMany({ where: { parentId: userId }, data: { parentId: null } }),
+  );
+  await count(
+    "exportsDeleted",
+    tx.dataExport.deleteMany({ where: { OR: [{ subjectId: userId }, { requestedById: userId }] } }),
+  );
+  // Kept as the school's records, emptied of what the person wrote: scores stay, answers go.
+  await count(
+    "attemptsBlanked",
+    tx.attempt.updateMany({ where: { studentId: userId }, data: { responses: {}, feedback: null } }),
+  );
+  await count(
+    "answersBlanked",
+    tx.attemptAnswer.updateMany({
+      where: { attempt: { studentId: userId } },
+      data: { response: Prisma.JsonNull, comment: null, overrideReason: null },
+    }),
+  );
+  // Messages: the person's own bodies go, and so does the whole of a direct conversation they
+  // took part in (it is correspondence with them); announcements to a class they were in stay.
+  const direct = await tx.messageThread.findMany({
+    where: { kind: "DIRECT", participants: { some: { userId } } },
+    select: { id: true },
+  });
+  const directIds = direct.map((t) => t.id);
+  await count(
+    "messagesRemoved",
+    tx.message.updateMany({
+      where: { OR: [{ authorId: userId }, { threadId: { in: directIds } }], NOT: { body: REMOVED_MESSAGE } },
+      data: { body: REMOVED_MESSAGE },
+    }),
+  );
+  await count(
+    "threadSubjectsRemoved",
+    tx.messageThread.updateMany({
+      where: { OR: [{ createdById: userId }, { id: { in: directIds } }] },
+      data: { subject: REMOVED_TEXT },
+    }),
+  );
+  // Generation: running tasks stop; the prompts and model outputs go (the token counts stay).
+  counts.agentTasksCancelled = await cancelTasksOfDeletedUser(tx, userId, now);
+  await count(
+    "agentExecutionsCleared",
+    tx.agentExecution.updateMany({
+      where: { task: { createdById: userId } },
+      data: { input: ERASED_IO, output: Prisma.DbNull, error: null },
+    }),
+  );
+  // Counted, not changed: they carry no text of the person and keep the aggregates right.
+  counts.enrollmentsKept = await tx.enrollment.count({ where: { studentId: userId } });
+  counts.attemptsKept = await tx.attempt.count({ where: { studentId: userId } });
+  counts.lessonProgressKept = await tx.lessonProgress.count({ where: { studentId: userId } });
+  counts.auditRowsKept = await tx.auditLog.count({ where: { actorId: userId } });
+  counts.activityEventsKept = await tx.activityEvent.count({ where: { userId } });
+  return counts;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A case-insensitive pattern for any of `needles` as whole words (when they start and end with one). */
+function patternOf(needles: string[]): string {
+  return needles.map((n) => `${/^\w/.test(n) ? "\\m" : ""}${escapeRegex(n)}${/\w$/.test(n) ? "\\M" : ""}`).join("|");
+}
+
+const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+
+/**
+ * Replaces the person's identifiers with "[erased]" in every text, varchar, text[] and JSON column
+ * of every table of the organization but the accounts themselves (audit metadata, other people's messages and comments, a
+ * class or thread named after them, an import's problems...). The columns are read from the
+ * database's catalog, so a table added later is covered without a change here. Returns the
+ * number of rows changed.
+ */
+async function scrubIdentifiers(tx: Tx, organizationId: string, needles: string[]): Promise<number> {
+  if (needles.length === 0) return 0;
+  const textPattern = patternOf(needles);
+  // In JSON's text form a name's quotes and backslashes are escaped.
+  const jsonPattern = patternOf(needles.map((n) => JSON.stringify(n).slice(1, -1)));
+  const columns = await tx.$queryRaw<{ table: string; column: string; kind: string }[]>`
+    SELECT c.table_name AS "table", c.column_name AS "column",
+           CASE WHEN c.data_type = 'ARRAY' THEN 'array' ELSE c.data_type END AS "kind"
+    FROM information_schema.columns c
+    JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+    WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+      AND (c.data_type IN ('text', 'character varying', 'json', 'jsonb')
+           OR (c.data_type = 'ARRAY' AND c.udt_name IN ('_text', '_varchar')))
+      AND c.column_name <> 'organizationId'
+      -- Other people's accounts are theirs (a namesake keeps their name); the person's own row is
+      -- replaced field by field above.
+      AND c.table_name <> 'User'
+      AND EXISTS (SELECT 1 FROM information_schema.columns o
+                  WHERE o.table_schema = c.table_schema AND o.table_name = c.table_name
+                    AND o.column_name = 'organizationId')
+    ORDER BY c.table_name, c.column_name`;
+  let changed = 0;
+  for (const { table, column, kind } of columns) {
+    const t = quote(table);
+    const c = quote(column);
+    let sql: string;
+    let pattern = textPattern;
+    if (kind === "json" || kind === "jsonb") {
+      pattern = jsonPattern;
+      sql = `UPDATE ${t} SET ${c} = regexp_replace(${c}::text, $1, $2, 'gi')::${kind}
+             WHERE "organizationId" = $3 AND ${c}::text ~* $1`;
+    } else if (kind === "array") {
+      sql = `UPDATE ${t} SET ${c} = ARRAY(SELECT regexp_replace(e, $1, $2, 'gi') FROM unnest(${c}) WITH ORDINALITY AS u(e, i) ORDER BY i)
+             WHERE "organizationId" = $3 AND array_to_string(${c}, chr(31)) ~* $1`;
+    } else {
+      sql = `UPDATE ${t} SET ${c} = regexp_replace(${c}, $1, $2, 'gi') WHERE "organizationId" = $3 AND ${c} ~* $1`;
+    }
+    changed += await tx.$executeRawUnsafe(sql, pattern, ERASED_MARK, organizationId);
+  }
+  return changed;
+}
+
+/**
+ * The purge as a data-protection job (a `DataProtectionJob` of ./schedule.ts, which runs it with
+ * the retention job; typed here by shape so neither module imports the other).
+ */
+export const erasurePurgeJob: { name: string; run(db: Database, now: Date): Promise<PurgeResult> } = {
+  name: "erasure-purge",
+  run: (db, now) => purgeDueErasures(db, now),
+};
