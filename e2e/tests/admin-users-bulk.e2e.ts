@@ -19,6 +19,8 @@ test("an admin changes two people at once, deactivates one, and gives the other 
   page,
   browser,
 }) => {
+  // A journey through several accounts: longer than the 60 s default on a busy machine.
+  test.setTimeout(120_000);
   const stamp = Date.now();
   const first = { name: `Bulk Ada ${stamp}`, email: `bulk.ada.${stamp}@maplegrove.test` };
   const second = { name: `Bulk Ben ${stamp}`, email: `bulk.ben.${stamp}@maplegrove.test` };

@@ -45,6 +45,8 @@ test("a student under 13 can message only after their parent consents, and the a
   page,
   consoleErrors,
 }) => {
+  // A journey through several accounts: longer than the 60 s default on a busy machine.
+  test.setTimeout(150_000);
   const tenYearsAgo = `${new Date().getUTCFullYear() - 10}-01-01`;
 
   // The admin records Ava's birth date: she is 10, and consent is needed.

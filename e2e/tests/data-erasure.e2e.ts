@@ -26,6 +26,8 @@ async function addStudent(page: Page) {
 test("an admin erases a student after typing their name, sees it pending, undoes it, and the student signs in again", async ({
   page,
 }) => {
+  // A journey through several accounts: longer than the 60 s default on a busy machine.
+  test.setTimeout(120_000);
   await signIn(page, DEMO.ADMIN);
   const student = await addStudent(page);
 

@@ -1,7 +1,9 @@
 // Prompt redaction: no student's or parent's name or email reaches a model. Before each call the
 // organization's people are replaced in the prompt (and in the agent's typed input, which the
 // offline model reads) by placeholders such as [STUDENT_1] and [EMAIL_1]; the model's answer gets
-// the real text back, inside JSON strings too.
+// the real text back, inside JSON strings too. Only the placeholders redaction actually wrote for
+// that call are put back: one the model invented, or one a teacher typed literally, stays as written,
+// so a name that was never in the prompt cannot appear in the answer.
 //
 // What is replaced, longest first:
 // - an email address, whole, in any letter case;
@@ -23,13 +25,19 @@ export interface RedactedPerson {
 }
 
 export interface Redactor {
-  /** The text with every known person replaced by a placeholder. */
-  redact(text: string): string;
-  /** The text with every placeholder this redactor issues put back. */
-  restore(text: string): string;
+  /**
+   * The text with every known person replaced by a placeholder. Each placeholder written is added
+   * to `issued` (one set per model call), which `restore` then takes.
+   */
+  redact(text: string, issued?: Set<string>): string;
+  /**
+   * The text with the placeholders in `issued` put back; any other placeholder (invented by the
+   * model, or typed literally in the prompt) is left as written.
+   */
+  restore(text: string, issued: ReadonlySet<string>): string;
   /** Redacts every string inside a JSON-like value (keys stay as they are). */
-  redactValue<T>(value: T): T;
-  restoreValue<T>(value: T): T;
+  redactValue<T>(value: T, issued?: Set<string>): T;
+  restoreValue<T>(value: T, issued: ReadonlySet<string>): T;
   /** Whether the redactor knows anyone at all (with no one it changes nothing). */
   readonly size: number;
 }
@@ -130,9 +138,14 @@ export function createRedactor(people: readonly RedactedPerson[]): Redactor {
     }
   }
 
-  function redact(input: string): string {
+  function redact(input: string, issued?: Set<string>): string {
     if (originals.size === 0 || input === "") return input;
-    const text = input.normalize("NFC").replace(EMAIL, (found) => emails.get(fold(found)) ?? found);
+    const text = input.normalize("NFC").replace(EMAIL, (found) => {
+      const placeholder = emails.get(fold(found));
+      if (!placeholder) return found;
+      issued?.add(placeholder);
+      return placeholder;
+    });
     // Never rewrite the inside of a placeholder already in the text ([EMAIL_1], [STUDENT_2]).
     const kept = [...text.matchAll(PLACEHOLDER)].map((m) => [m.index, m.index + m[0].length] as const);
     let next = 0;
@@ -163,6 +176,7 @@ export function createRedactor(people: readonly RedactedPerson[]): Redactor {
       if (placeholder) {
         const last = words[i + matched - 1] as { end: number };
         out += text.slice(at, first.start) + placeholder;
+        issued?.add(placeholder);
         at = last.end;
         i += matched;
       } else {
@@ -172,9 +186,12 @@ export function createRedactor(people: readonly RedactedPerson[]): Redactor {
     return out + text.slice(at);
   }
 
-  function restore(text: string): string {
-    if (originals.size === 0) return text;
-    return text.replace(PLACEHOLDER, (found) => originals.get(found.toUpperCase()) ?? found);
+  function restore(text: string, issued: ReadonlySet<string>): string {
+    if (originals.size === 0 || issued.size === 0) return text;
+    return text.replace(PLACEHOLDER, (found) => {
+      const placeholder = found.toUpperCase();
+      return issued.has(placeholder) ? (originals.get(placeholder) ?? found) : found;
+    });
   }
 
   const mapStrings = (value: unknown, f: (s: string) => string): unknown => {
@@ -189,8 +206,8 @@ export function createRedactor(people: readonly RedactedPerson[]): Redactor {
   return {
     redact,
     restore,
-    redactValue: <T>(value: T) => mapStrings(value, redact) as T,
-    restoreValue: <T>(value: T) => mapStrings(value, restore) as T,
+    redactValue: <T>(value: T, issued?: Set<string>) => mapStrings(value, (s) => redact(s, issued)) as T,
+    restoreValue: <T>(value: T, issued: ReadonlySet<string>) => mapStrings(value, (s) => restore(s, issued)) as T,
     get size() {
       return originals.size;
     },
@@ -203,21 +220,24 @@ export const PLACEHOLDER_NOTE =
   "withheld for privacy. Keep each one exactly as written wherever you refer to that person.";
 
 /**
- * The model's answer with the placeholders put back. An answer that is JSON is restored string by
- * string and written out again, so a name with a quote in it cannot break the JSON.
+ * The model's answer with the placeholders in `issued` (those redaction wrote for this call) put
+ * back. An answer that is JSON is restored string by string and written out again, so a name with a
+ * quote in it cannot break the JSON.
  */
-export function restoreAnswer(redactor: Redactor, content: string): string {
-  if (content.search(PLACEHOLDER) === -1) return content;
+export function restoreAnswer(redactor: Redactor, content: string, issued: ReadonlySet<string>): string {
+  if (issued.size === 0 || content.search(PLACEHOLDER) === -1) return content;
   try {
-    return JSON.stringify(redactor.restoreValue(JSON.parse(content)));
+    return JSON.stringify(redactor.restoreValue(JSON.parse(content), issued));
   } catch {
-    return redactor.restore(content);
+    return redactor.restore(content, issued);
   }
 }
 
 /**
  * `provider` behind the redactor: every message (and the typed input the offline model reads) is
  * redacted before the call, and the answer restored after it. Same name and model as `provider`.
+ * The redactor is shared by the whole run; the placeholders issued are kept per call, so concurrent
+ * steps never restore each other's, and an answer gets back only names its own prompt carried.
  */
 export function redactingProvider(provider: ModelProvider, redactor: Redactor): ModelProvider {
   if (redactor.size === 0) return provider;
@@ -225,13 +245,17 @@ export function redactingProvider(provider: ModelProvider, redactor: Redactor): 
     name: provider.name,
     model: provider.model,
     async chat(request: ChatRequest): Promise<ChatReply> {
-      const messages: ChatMessage[] = request.messages.map((m) => ({ ...m, content: redactor.redact(m.content) }));
+      const issued = new Set<string>();
+      const messages: ChatMessage[] = request.messages.map((m) => ({
+        ...m,
+        content: redactor.redact(m.content, issued),
+      }));
       const changed = messages.some((m, i) => m.content !== request.messages[i]?.content);
       const first = messages[0];
       if (changed && first?.role === "system")
         messages[0] = { ...first, content: `${first.content}\n\n${PLACEHOLDER_NOTE}` };
-      const reply = await provider.chat({ ...request, messages, input: redactor.redactValue(request.input) });
-      return { ...reply, content: restoreAnswer(redactor, reply.content) };
+      const reply = await provider.chat({ ...request, messages, input: redactor.redactValue(request.input, issued) });
+      return { ...reply, content: restoreAnswer(redactor, reply.content, issued) };
     },
   };
 }

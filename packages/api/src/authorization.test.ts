@@ -75,6 +75,24 @@ async function freshTask(w: World, org: "a" | "b", status: "QUEUED" | "FAILED" =
 }
 const classId = async (w: World, org: "a" | "b") => ({ classId: (await freshClass(w, org)).id });
 
+/** A built data export about the organization's `subject` (the student by default), asked for by its admin. */
+async function freshExport(w: World, org: "a" | "b", subject: Role = "STUDENT") {
+  const row = await w.scoped(org).dataExport.create({
+    data: {
+      organizationId: w.orgs[org],
+      subjectId: w.users[org][subject].id,
+      requestedById: w.users[org].ADMIN.id,
+      status: "SUCCEEDED",
+      progress: 100,
+      file: new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]),
+      fileBytes: 22,
+      finishedAt: new Date(),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  return { exportId: row.id };
+}
+
 /** A fresh lesson by the organization's teacher, for the content.* entries. */
 async function freshContent(w: World, org: "a" | "b", data: { deletedAt?: Date; version?: number } = {}) {
   const body = { sections: [{ id: "s1", heading: "Intro", markdown: "Hello", media: [] }] };
@@ -639,28 +657,12 @@ const matrix: Record<string, Entry> = {
     input: async (w, org) => ({ userId: await freshUser(w, org), birthDate: "2015-05-05" }),
   },
   // Data exports: every role may call them and the service decides (an admin for anyone, anyone for
-  // themself, a parent for a linked child). The fixture is the student's built export asked for by
-  // the teacher (a requester keeps seeing their request): the admin, the teacher and the student
-  // see it, the parent once linked (the tenant sweep links them), so the sweep finds rows of the
-  // organization for every role; the matrix's unlinked parent is answered NOT_FOUND.
+  // themself, a parent for a linked child; seeing an export takes the same right, now). The fixture
+  // is the student's built export asked for by the admin: the admin and the student see it, the
+  // matrix's unlinked parent and the teacher are answered NOT_FOUND (the service's answer, not a
+  // refusal of the procedure). The tenant sweep gives each role an export about themself.
   ...(() => {
-    const builtExport = async (w: World, org: "a" | "b") => {
-      const { STUDENT, TEACHER } = w.users[org];
-      const row = await w.scoped(org).dataExport.create({
-        data: {
-          organizationId: w.orgs[org],
-          subjectId: STUDENT.id,
-          requestedById: TEACHER.id,
-          status: "SUCCEEDED",
-          progress: 100,
-          file: new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]),
-          fileBytes: 22,
-          finishedAt: new Date(),
-          expiresAt: new Date(Date.now() + 86_400_000),
-        },
-      });
-      return { exportId: row.id };
-    };
+    const builtExport = (w: World, org: "a" | "b") => freshExport(w, org);
     const entries: Record<string, Entry> = {
       "dataExports.request": {
         allowed: ALL,
@@ -909,6 +911,12 @@ const ROWS_INPUT: Partial<Record<string, Input>> = {
     await freshApiKey(w, org);
     return undefined;
   },
+  // Each role sees an export about themself (an export is seen only with the right to ask for it).
+  "dataExports.get": (w, org, role) => freshExport(w, org, role),
+  "dataExports.list": async (w, org, role) => {
+    await freshExport(w, org, role);
+    return {};
+  },
   "assignments.myAttempts": async (w, org) => {
     const { attemptId } = await freshAttempt(w, org);
     const { assignmentId } = await w.scoped(org).attempt.findFirstOrThrow({ where: { id: attemptId } });
@@ -944,7 +952,7 @@ describe("tenant isolation", () => {
     for (const path of allowed) {
       const input = ROWS_INPUT[path] ?? (matrix[path] as Entry).input;
       // No catch: a query that throws fails the test instead of counting as "nothing leaked".
-      const output = await procedureOf(caller, path)(await input(w, "b"));
+      const output = await procedureOf(caller, path)(await input(w, "b", role));
       const strings = [...stringsIn(output)];
       const leaked = strings.filter((s) => others.has(s));
       if (leaked.length > 0) problems.push(`${path} returned another organization's rows: ${leaked.join(", ")}`);

@@ -20,33 +20,65 @@ export const emailDomainSchema = z
 
 /** Days to keep a kind of record; null keeps it forever. */
 const retentionDaysSchema = z.number().int().min(1).max(3650).nullable();
+/** Audit rows are the school's record of who did what: at least a year, or forever (null). */
+export const MIN_AUDIT_RETENTION_DAYS = 365;
+const auditRetentionDaysSchema = z
+  .number()
+  .int()
+  .min(MIN_AUDIT_RETENTION_DAYS, { error: `Keep audit rows for at least ${MIN_AUDIT_RETENTION_DAYS} days` })
+  .max(3650)
+  .nullable();
+
+/**
+ * Whether the runtime knows `zone` as a time zone (any name it accepts, aliases such as
+ * `Asia/Calcutta` and newer names such as `Europe/Kyiv` included, not only its canonical list).
+ */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The settings' fields as stored, unchecked where a stored value may outlive a rule: the time zone
+ * (an ICU upgrade renames zones) and the audit period (set before its minimum was raised).
+ */
+const orgSettingsShape = {
+  name: z.string().trim().min(2).max(120),
+  /** IANA zone name. */
+  timeZone: z.string().trim(),
+  gradeDisplay: gradeDisplaySchema,
+  allowedEmailDomains: z.array(emailDomainSchema).max(50),
+  retentionActivityDays: retentionDaysSchema,
+  retentionAuditDays: retentionDaysSchema,
+  retentionAgentIoDays: retentionDaysSchema,
+  /** Model tokens per UTC day for the whole organization; null: no budget. */
+  aiDailyTokenBudget: z.number().int().min(1000).max(1_000_000_000).nullable(),
+  /** Roles that may start AI generation. */
+  aiGenerateRoles: z.array(generateRoleSchema).max(2),
+  erasureGraceDays: z.number().int().min(0).max(365),
+};
 
 export const orgSettingsSchema = z
   .object({
-    name: z.string().trim().min(2).max(120),
-    /** IANA zone name, checked against the runtime's list (`Intl.supportedValuesOf("timeZone")`). */
-    timeZone: z
-      .string()
-      .trim()
-      .refine((zone) => zone === "UTC" || Intl.supportedValuesOf("timeZone").includes(zone), {
-        error: "Choose a time zone from the list",
-      }),
-    gradeDisplay: gradeDisplaySchema,
-    allowedEmailDomains: z.array(emailDomainSchema).max(50),
-    retentionActivityDays: retentionDaysSchema,
-    retentionAuditDays: retentionDaysSchema,
-    retentionAgentIoDays: retentionDaysSchema,
-    /** Model tokens per UTC day for the whole organization; null: no budget. */
-    aiDailyTokenBudget: z.number().int().min(1000).max(1_000_000_000).nullable(),
-    /** Roles that may start AI generation. */
-    aiGenerateRoles: z.array(generateRoleSchema).max(2),
-    erasureGraceDays: z.number().int().min(0).max(365),
+    ...orgSettingsShape,
+    /** IANA zone name the runtime accepts (`new Intl.DateTimeFormat(..., { timeZone })` does not throw). */
+    timeZone: orgSettingsShape.timeZone.refine(isValidTimeZone, { error: "Choose a time zone from the list" }),
+    retentionAuditDays: auditRetentionDaysSchema,
   })
   .meta({ id: "OrganizationSettings" });
 export type OrgSettings = z.infer<typeof orgSettingsSchema>;
 
-/** What the settings page and `GET /organization/settings` show: the settings and the read-only plan. */
-export const orgSettingsViewSchema = orgSettingsSchema
+/**
+ * What the settings page and `GET /organization/settings` show: the settings and the read-only plan.
+ * Stored values are shown as they are: a zone the runtime no longer knows (renamed by an ICU
+ * upgrade), or an audit period below today's minimum, must not make reading the settings fail.
+ */
+export const orgSettingsViewSchema = z
+  .object(orgSettingsShape)
   .extend({ id: z.string(), slug: z.string(), plan: planTierSchema })
   .meta({
     id: "OrganizationSettingsView",

@@ -123,6 +123,40 @@ describe("PUT /organization/settings", () => {
     expect(settingsOf(await call(GET, undefined, rw.sessions.ADMIN))).toEqual(before);
   });
 
+  it("accepts a time zone the browser offers that is outside the server's canonical list", async () => {
+    for (const timeZone of ["Asia/Kolkata", "Europe/Kyiv"]) {
+      const res = await call(PUT, { timeZone }, rw.sessions.ADMIN);
+      expectStatus(PUT, res, 200);
+      expect(settingsOf(res).timeZone).toBe(timeZone);
+    }
+  });
+
+  it("still answers GET when the stored time zone is one the runtime no longer knows", async () => {
+    const { timeZone } = await rw.w.t.db.organization.findUniqueOrThrow({ where: { id: rw.w.orgs.a } });
+    await rw.w.t.db.organization.update({ where: { id: rw.w.orgs.a }, data: { timeZone: "Atlantis/Old_Name" } });
+    try {
+      const res = await call(GET, undefined, rw.sessions.ADMIN);
+      expectStatus(GET, res, 200);
+      expect(settingsOf(res).timeZone).toBe("Atlantis/Old_Name");
+    } finally {
+      await rw.w.t.db.organization.update({ where: { id: rw.w.orgs.a }, data: { timeZone } });
+    }
+  });
+
+  it("refuses keeping audit rows for less than 365 days (400 on retentionAuditDays)", async () => {
+    const res = await call(PUT, { retentionAuditDays: 30 }, rw.sessions.ADMIN);
+    expectStatus(PUT, res, 400);
+    expect(invalidFields(res)).toEqual(["retentionAuditDays"]);
+    expect(settingsOf(await call(GET, undefined, rw.sessions.ADMIN)).retentionAuditDays).not.toBe(30);
+  });
+
+  it("refuses allowed domains that would lock the admins out (400 on allowedEmailDomains)", async () => {
+    const res = await call(PUT, { allowedEmailDomains: ["elsewhere.example"] }, rw.sessions.ADMIN);
+    expectStatus(PUT, res, 400);
+    expect(problemOf(res).fieldErrors?.allowedEmailDomains?.[0]).toContain(rw.w.users.a.ADMIN.email);
+    expect(settingsOf(await call(GET, undefined, rw.sessions.ADMIN)).allowedEmailDomains).toEqual([]);
+  });
+
   it("refuses a teacher with 403 problem+json and leaves the settings as they were", async () => {
     const res = await call(PUT, { name: "Teacher's School" }, rw.sessions.TEACHER);
     expectStatus(PUT, res, 403);

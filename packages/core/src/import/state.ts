@@ -1,5 +1,6 @@
 // What the organization already holds that an import matches against: its people, schools and
-// classes (by sourcedId, email or name), enrollments and parent links, and its allowed domains.
+// classes (by sourcedId, email or name), enrollments and parent links, its allowed domains, and who
+// is being erased (their rows are refused: an import must not reactivate or enroll them).
 import type { Role } from "@toolboxai/db";
 import type { ServiceContext } from "../context";
 
@@ -39,10 +40,12 @@ export interface OrgState {
   enrollments: Set<string>;
   /** `parentId:studentId` */
   parentLinks: Set<string>;
+  /** Ids of the people with a PENDING erasure request (deactivated, in their grace period). */
+  erasurePending: Set<string>;
 }
 
 export async function loadOrgState(ctx: ServiceContext): Promise<OrgState> {
-  const [org, users, schools, classes, enrollments, links] = await Promise.all([
+  const [org, users, schools, classes, enrollments, links, erasures] = await Promise.all([
     ctx.db.organization.findUnique({ where: { id: ctx.actor.orgId }, select: { allowedEmailDomains: true } }),
     ctx.db.user.findMany({
       select: { id: true, email: true, name: true, role: true, active: true, sourcedId: true, deletedAt: true },
@@ -62,6 +65,7 @@ export async function loadOrgState(ctx: ServiceContext): Promise<OrgState> {
     }),
     ctx.db.enrollment.findMany({ select: { classId: true, studentId: true } }),
     ctx.db.parentStudentLink.findMany({ select: { parentId: true, studentId: true } }),
+    ctx.db.erasureRequest.findMany({ where: { status: "PENDING" }, select: { subjectId: true } }),
   ]);
   const state: OrgState = {
     actorId: ctx.actor.userId,
@@ -74,6 +78,7 @@ export async function loadOrgState(ctx: ServiceContext): Promise<OrgState> {
     openClassesByName: new Map(),
     enrollments: new Set(enrollments.map((e) => `${e.classId}:${e.studentId}`)),
     parentLinks: new Set(links.map((l) => `${l.parentId}:${l.studentId}`)),
+    erasurePending: new Set(erasures.map((e) => e.subjectId)),
   };
   for (const u of users) {
     const user: ExistingUser = { ...u, deleted: u.deletedAt !== null };

@@ -2,6 +2,15 @@
 // update, leave unchanged or remove what, and every row's problem. A dry run stops here; a real
 // run writes the plan (apply.ts). Rows with a problem are skipped, and so are the rows that refer
 // to them (an enrollment of a person whose row was skipped), each with its own problem.
+//
+// What an import never does, because the Users and Data protection pages guard it:
+// - touch a person whose erasure is pending: their rows are refused (no reactivation, no new
+//   enrollments or parent links), and rows that refer to them are skipped;
+// - change a role to or from ADMIN, deactivate an admin or change an admin's email (a reset link
+//   would go to the new address);
+// - give a new ADMIN account the password from the file: like a row without one, the account has
+//   no usable password until a set-password link is used. This is silent (no problem is reported:
+//   the row itself is fine and is created).
 import type { Role } from "@toolboxai/db";
 import { IMPORT_KINDS, type ImportCounts, type ImportProblem, type ImportSummary } from "@toolboxai/validators";
 import { isAllowedEmail } from "../organization/settings";
@@ -78,6 +87,8 @@ export function countAction(counts: ImportCounts, action: Action) {
   counts[COUNT_OF[action]] += 1;
 }
 
+const ERASURE_PENDING = "This person's erasure is pending; undo it on the Data protection page first.";
+
 const ROLE_WORD: Record<Role, string> = {
   ADMIN: "an admin",
   TEACHER: "a teacher",
@@ -130,13 +141,18 @@ export function planImport(input: ImportInput, state: OrgState): ImportPlan {
     if (p) return p;
     if (rejectedUsers.has(key)) return "rejected";
     const existing = input.format === "oneroster" ? state.usersBySourcedId.get(key) : state.usersByEmail.get(key);
-    if (existing && !existing.deleted) return { ref: { id: existing.id }, role: existing.role, name: existing.name };
+    if (existing && !existing.deleted)
+      return state.erasurePending.has(existing.id)
+        ? "rejected"
+        : { ref: { id: existing.id }, role: existing.role, name: existing.name };
     return null;
   };
   const personProblem = (key: string, what: string) =>
-    person(key) === "rejected"
-      ? `The ${what} "${key}" is skipped (see their row's problem)`
-      : `Unknown ${what} "${key}": no row in users.csv and no person with that ${byKey}`;
+    person(key) !== "rejected"
+      ? `Unknown ${what} "${key}": no row in users.csv and no person with that ${byKey}`
+      : rejectedUsers.has(key)
+        ? `The ${what} "${key}" is skipped (see their row's problem)`
+        : `The ${what} "${key}" is skipped: ${ERASURE_PENDING}`;
 
   // Schools.
   const schools: SchoolOp[] = [];
@@ -365,8 +381,14 @@ function planUser(
     problem("sourcedId", `The person with sourcedId "${row.sourcedId}" was deleted from the platform`);
     return null;
   }
+  const erasing = (existing: ExistingUser) => {
+    if (!state.erasurePending.has(existing.id)) return false;
+    problem(format === "oneroster" ? "sourcedId" : "email", ERASURE_PENDING);
+    return true;
+  };
   if (row.remove) {
     const existing = bySourced;
+    if (existing && erasing(existing)) return null;
     if (existing && (existing.role === "ADMIN" || existing.id === state.actorId)) {
       problem("status", `${existing.name} is an admin: deactivate admins on the Users page, not by an import`);
       return null;
@@ -400,13 +422,32 @@ function planUser(
     problem("email", `${row.email} is used by another person (${byEmail.name}, sourcedId "${byEmail.sourcedId}")`);
     return null;
   } else existing = byEmail; // An account made by hand: the import takes it over, keyed from now on.
-  if (!existing) return { action: "create", src: row, existing: null, row, changes: {} };
+  if (!existing) {
+    // A new admin never gets the file's password (see the header).
+    const created = row.role === "ADMIN" && row.password !== null ? { ...row, password: null } : row;
+    return { action: "create", src: row, existing: null, row: created, changes: {} };
+  }
+  if (erasing(existing)) return null;
+  const guarded = existing.role === "ADMIN" || existing.id === state.actorId;
 
   const changes: UserOp["changes"] = {};
   if (row.sourcedId && existing.sourcedId !== row.sourcedId) changes.sourcedId = row.sourcedId;
   if (existing.name !== row.name) changes.name = row.name;
-  if (existing.email.toLowerCase() !== row.email) changes.email = row.email;
+  if (existing.email.toLowerCase() !== row.email) {
+    if (guarded) {
+      problem("email", `${existing.name} is an admin: change an admin's email on the Users page, not by an import`);
+      return null;
+    }
+    changes.email = row.email;
+  }
   if (existing.role !== row.role) {
+    if (existing.role === "ADMIN" || row.role === "ADMIN") {
+      problem(
+        "role",
+        `${existing.name} is ${ROLE_WORD[existing.role]} and the file says ${ROLE_WORD[row.role]}: an import doesn't change admin roles. Change admin roles on the Users page.`,
+      );
+      return null;
+    }
     if (format === "csv") {
       problem("role", `${existing.name} is already ${ROLE_WORD[existing.role]}: change roles on the Users page`);
       return null;
@@ -414,11 +455,10 @@ function planUser(
     changes.role = row.role;
   }
   if (format === "oneroster" && existing.active !== row.active) changes.active = row.active;
-  const guarded = existing.role === "ADMIN" || existing.id === state.actorId;
-  if (guarded && (changes.role !== undefined || changes.active === false)) {
+  if (guarded && (changes.role !== undefined || changes.active !== undefined)) {
     problem(
       changes.role !== undefined ? "role" : "enabledUser",
-      `${existing.name} is an admin: change or deactivate admins on the Users page, not by an import`,
+      `${existing.name} is an admin: change, deactivate or reactivate admins on the Users page, not by an import`,
     );
     return null;
   }

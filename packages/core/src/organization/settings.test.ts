@@ -13,8 +13,10 @@ beforeAll(async () => {
 afterAll(() => w.t.close());
 
 const admin = async (org: "a" | "b" = "a") => w.svc(await w.actor(org, "ADMIN"));
-const resetDomains = async (org: "a" | "b") =>
-  w.t.db.organization.update({ where: { id: w.orgs[org] }, data: { allowedEmailDomains: [] } });
+const resetDomains = async (org: "a" | "b") => setDomains(org, []);
+/** Sets the list directly (as if its admins' addresses had changed since): the service refuses locking them out. */
+const setDomains = async (org: "a" | "b", allowedEmailDomains: string[]) =>
+  w.t.db.organization.update({ where: { id: w.orgs[org] }, data: { allowedEmailDomains } });
 
 describe("reading the settings", () => {
   it("shows an admin their organization's settings with the schema's defaults and the plan", async () => {
@@ -122,7 +124,7 @@ describe("allowed email domains", () => {
 
   it("refuses to change an address to one outside the domains, but lets a name change pass", async () => {
     const person = await w.newActor("a", "STUDENT");
-    await updateOrgSettings(await admin(), { allowedEmailDomains: ["school.edu"] });
+    await setDomains("a", ["school.edu"]);
     try {
       // The old address predates the rule: renaming keeps it.
       const renamed = await updateUser(await admin(), { userId: person.userId, name: "Renamed", email: person.email });
@@ -137,7 +139,7 @@ describe("allowed email domains", () => {
   });
 
   it("refuses sign-in for an address outside the domains and records why", async () => {
-    await updateOrgSettings(await admin("b"), { allowedEmailDomains: ["beta.edu"] });
+    await setDomains("b", ["beta.edu"]);
     try {
       expect(await authenticate({ db: w.t.db }, { email: w.users.b.TEACHER.email, password: PASSWORD })).toBeNull();
       const failed = await w.t.db.auditLog.findFirstOrThrow({
@@ -157,5 +159,59 @@ describe("allowed email domains", () => {
     expect(error.message).toBe(
       "Your school only allows addresses ending in @a.edu, @b.edu. Use an address at one of those domains.",
     );
+  });
+});
+
+describe("allowed email domains that would lock admins out", () => {
+  /** Moves a person to another address (as if it had changed since the list was set). */
+  const setEmail = (userId: string, email: string) => w.t.db.user.update({ where: { id: userId }, data: { email } });
+  const retire = (userId: string) => w.t.db.user.update({ where: { id: userId }, data: { deletedAt: new Date() } });
+
+  it("refuses a list that leaves out active admins' addresses, naming how many and which", async () => {
+    const other = await w.newActor("b", "ADMIN");
+    try {
+      const before = await w.t.db.auditLog.count({ where: { action: "organization.settings_updated" } });
+      const error = await domainErrorOf(updateOrgSettings(await admin("b"), { allowedEmailDomains: ["beta.edu"] }));
+      expect(error.code).toBe("INVALID");
+      expect(error.fieldErrors.allowedEmailDomains?.[0]).toBe(
+        `2 admins could no longer sign in with these domains (${["admin@b.test", other.email].sort().join(", ")}). Add their domains or change those addresses first.`,
+      );
+      expect((await getOrgSettings(await admin("b"))).allowedEmailDomains).toEqual([]);
+      expect(await w.t.db.auditLog.count({ where: { action: "organization.settings_updated" } })).toBe(before);
+    } finally {
+      await retire(other.userId);
+    }
+  });
+
+  it("refuses leaving out the acting admin's own address even when the other admin's is listed", async () => {
+    const other = await w.newActor("b", "ADMIN");
+    await setEmail(w.users.b.ADMIN.id, "admin@beta.edu");
+    try {
+      const error = await domainErrorOf(updateOrgSettings(w.svc(other), { allowedEmailDomains: ["beta.edu"] }));
+      expect(error.fieldErrors.allowedEmailDomains?.[0]).toBe(
+        `1 admin could no longer sign in with these domains (${other.email}). Add their domain or change that address first.`,
+      );
+    } finally {
+      await setEmail(w.users.b.ADMIN.id, w.users.b.ADMIN.email);
+      await retire(other.userId);
+    }
+  });
+
+  it("ignores deactivated and deleted admins and people in other roles, and always allows an empty list", async () => {
+    const gone = await w.newActor("b", "ADMIN");
+    const away = await w.newActor("b", "ADMIN");
+    await setEmail(gone.userId, "gone@elsewhere.org");
+    await retire(gone.userId);
+    await setEmail(away.userId, "away@elsewhere.org");
+    await w.t.db.user.update({ where: { id: away.userId }, data: { active: false } });
+    await setEmail(w.users.b.TEACHER.id, "teacher@elsewhere.org");
+    try {
+      const saved = await updateOrgSettings(await admin("b"), { allowedEmailDomains: ["b.test"] });
+      expect(saved.allowedEmailDomains).toEqual(["b.test"]);
+      expect((await updateOrgSettings(await admin("b"), { allowedEmailDomains: [] })).allowedEmailDomains).toEqual([]);
+    } finally {
+      await setEmail(w.users.b.TEACHER.id, w.users.b.TEACHER.email);
+      await resetDomains("b");
+    }
   });
 });

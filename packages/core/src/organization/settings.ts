@@ -82,6 +82,7 @@ export async function updateOrgSettings(ctx: ServiceContext, input: UpdateOrgSet
     (data as Record<string, unknown>)[key] = key === "aiGenerateRoles" ? (next as Role[]) : next;
   }
   if (Object.keys(changes).length === 0) return before;
+  if (changes.allowedEmailDomains) await refuseAdminLockout(ctx, changes.allowedEmailDomains.to as string[]);
   const row = await ctx.db.organization.update({ where: { id: ctx.actor.orgId }, data, select: settingsSelect });
   await recordAudit(ctx, {
     action: "organization.settings_updated",
@@ -90,6 +91,30 @@ export async function updateOrgSettings(ctx: ServiceContext, input: UpdateOrgSet
     metadata: { changed: Object.keys(changes), changes },
   });
   return view(row);
+}
+
+/**
+ * Refuses (INVALID, on `allowedEmailDomains`) a non-empty list of domains that leaves out the
+ * address of an active admin of the organization (the acting admin's included): they could not
+ * sign in again, and the school could be locked out of its own settings.
+ */
+async function refuseAdminLockout(ctx: ServiceContext, domains: readonly string[]) {
+  if (domains.length === 0) return;
+  const admins = await ctx.db.user.findMany({
+    where: { organizationId: ctx.actor.orgId, role: "ADMIN", active: true, deletedAt: null },
+    select: { email: true },
+  });
+  const locked = admins
+    .map((a) => a.email)
+    .filter((email) => !isAllowedEmail(domains, email))
+    .sort();
+  if (locked.length === 0) return;
+  const shown = locked.slice(0, 5).join(", ") + (locked.length > 5 ? ` and ${locked.length - 5} more` : "");
+  throw fieldError(
+    "INVALID",
+    "allowedEmailDomains",
+    `${locked.length === 1 ? "1 admin" : `${locked.length} admins`} could no longer sign in with these domains (${shown}). Add ${locked.length === 1 ? "their domain" : "their domains"} or change ${locked.length === 1 ? "that address" : "those addresses"} first.`,
+  );
 }
 
 /** The domain part of an address, lower-cased (`Ann@School.EDU` -> `school.edu`). */

@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "../auth/sign-in";
 import { createDomainWorld, type DomainWorld, domainErrorOf, PASSWORD } from "../testing";
+import { deleteUser } from "../users/users";
 import { cancelErasure, ERASED_NAME, listErasures, purgeDueErasures, requestErasure } from "./erasure";
+import { createExportLink, downloadExport } from "./export";
 
 const DAY_MS = 86_400_000;
 
@@ -156,6 +158,17 @@ describe("the grace period", () => {
     expect((await domainErrorOf(cancelErasure(await adminOf(), { requestId: request.id }))).code).toBe("CONFLICT");
   });
 
+  it("a deleted account can be erased, and undo leaves it exactly as it was: still deleted", async () => {
+    const student = await w.newActor("a", "STUDENT", "Dora Deleted");
+    await deleteUser(await adminOf(), { userId: student.userId });
+    const before = await w.t.db.user.findUniqueOrThrow({ where: { id: student.userId } });
+    expect(before.deletedAt).not.toBeNull();
+    const request = await requestErasure(await adminOf(), { userId: student.userId, reason: "x" });
+    expect(request).toMatchObject({ status: "PENDING", subject: { id: student.userId } });
+    await cancelErasure(await adminOf(), { requestId: request.id });
+    expect(await w.t.db.user.findUniqueOrThrow({ where: { id: student.userId } })).toEqual(before);
+  });
+
   it("another organization's admin can't undo it", async () => {
     const student = await w.newActor("a", "STUDENT");
     const request = await requestErasure(await adminOf(), { userId: student.userId, reason: "x" });
@@ -202,6 +215,53 @@ describe("purgeDueErasures", () => {
     const text = JSON.stringify(row.metadata);
     expect(text).not.toContain("Quentin");
     expect(text).not.toContain(student.email);
+  });
+
+  it("purges a deleted account, which keeps the day it was deleted", async () => {
+    const student = await w.newActor("a", "STUDENT", "Desmond Deleted");
+    await deleteUser(await adminOf(), { userId: student.userId });
+    const { deletedAt } = await w.t.db.user.findUniqueOrThrow({ where: { id: student.userId } });
+    const request = await requestErasure(await adminOf(), { userId: student.userId, reason: "x" });
+    const result = await purgeDueErasures(w.t.db, new Date(Date.now() + 31 * DAY_MS));
+    expect(result.purged.map((p) => p.requestId)).toContain(request.id);
+    const user = await w.t.db.user.findUniqueOrThrow({ where: { id: student.userId } });
+    expect(user).toMatchObject({ name: ERASED_NAME, email: `erased-${student.userId}@erased.invalid`, deletedAt });
+  });
+
+  it("deletes the files of the organization's other exports (they may name the person): their links answer gone", async () => {
+    const admin = await w.actor("a", "ADMIN");
+    const classmate = await w.newActor("a", "STUDENT");
+    const student = await w.newActor("a", "STUDENT", "Erin Exported");
+    const zip = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
+    const builtExport = (org: "a" | "b", subjectId: string) =>
+      w.t.db.dataExport.create({
+        data: {
+          organizationId: w.orgs[org],
+          subjectId,
+          requestedById: w.users[org].ADMIN.id,
+          status: "SUCCEEDED",
+          progress: 100,
+          file: zip,
+          fileBytes: zip.byteLength,
+          finishedAt: new Date(),
+          expiresAt: new Date(Date.now() + 7 * DAY_MS),
+        },
+      });
+    const mine = await builtExport("a", classmate.userId);
+    const elsewhere = await builtExport("b", w.users.b.STUDENT.id);
+    const link = await createExportLink(w.svc(admin), { exportId: mine.id });
+    const token = decodeURIComponent(link.url.replace("/api/exports/", ""));
+    await requestErasure(await adminOf(), { userId: student.userId, reason: "x" });
+    const purgedAt = new Date(Date.now() + 31 * DAY_MS);
+    await purgeDueErasures(w.t.db, purgedAt);
+    // Expired as of the purge, its file gone.
+    expect(await w.t.db.dataExport.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({
+      file: null,
+      expiresAt: purgedAt,
+    });
+    expect((await domainErrorOf(downloadExport(w.svc(admin), { token }))).code).toBe("PRECONDITION_FAILED");
+    // Another organization's exports do not name the person: they stay.
+    expect((await w.t.db.dataExport.findUniqueOrThrow({ where: { id: elsewhere.id } })).file).not.toBeNull();
   });
 
   it("the erased person can never sign in again, by old address or new", async () => {

@@ -50,8 +50,9 @@ function assertAdmin(ctx: ServiceContext) {
 
 /**
  * Starts an erasure: the person is deactivated, their sessions end and unused reset links stop
- * working; the purge is due after the organization's grace period. Refused for oneself, for the
- * school's last active admin, and while another erasure of the person is pending.
+ * working; the purge is due after the organization's grace period. A deleted account may be erased
+ * as well (it stays deleted). Refused for oneself, for the school's last active admin, and while
+ * another erasure of the person is pending.
  */
 export async function requestErasure(ctx: ServiceContext, input: RequestErasureInput): Promise<ErasureView> {
   assertAdmin(ctx);
@@ -66,9 +67,10 @@ export async function requestErasure(ctx: ServiceContext, input: RequestErasureI
     // The same lock as the users service's last-admin guard: two admins erasing or deactivating
     // each other at the same moment are serialized, and the second one counts after the first.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('toolboxai.org-admins'), hashtext(${ctx.actor.orgId}))`;
+    // A deleted account may be erased too: deletion keeps its records, erasure removes them.
     const user = await tx.user.findFirst({
-      where: { id: input.userId, deletedAt: null },
-      select: { id: true, name: true, role: true, active: true },
+      where: { id: input.userId },
+      select: { id: true, name: true, role: true, active: true, deletedAt: true },
     });
     if (!user) throw notFound("User");
     const pending = await tx.erasureRequest.findFirst({
@@ -76,7 +78,7 @@ export async function requestErasure(ctx: ServiceContext, input: RequestErasureI
       select: { id: true },
     });
     if (pending) throw conflict(`An erasure of ${user.name} is already pending.`);
-    if (user.role === "ADMIN" && user.active) {
+    if (user.role === "ADMIN" && user.active && user.deletedAt === null) {
       const otherAdmins = await tx.user.count({
         where: { role: "ADMIN", active: true, deletedAt: null, id: { not: user.id } },
       });
@@ -84,7 +86,8 @@ export async function requestErasure(ctx: ServiceContext, input: RequestErasureI
         throw preconditionFailed(`${user.name} is the last admin of your school. Make someone else an admin first.`);
     }
     await retireResetTokens(tx, user.id, now);
-    await tx.user.update({ where: { id: user.id }, data: { active: false } });
+    // Written only when it changes: a deactivated or deleted account is left exactly as it is.
+    if (user.active) await tx.user.update({ where: { id: user.id }, data: { active: false } });
     return tx.erasureRequest.create({
       data: {
         organizationId: ctx.actor.orgId,
@@ -93,8 +96,9 @@ export async function requestErasure(ctx: ServiceContext, input: RequestErasureI
         reason: input.reason,
         requestedAt: now,
         purgeAfter,
-        // Undo restores the account as it was (an already deactivated person stays deactivated).
-        summary: { wasActive: user.active ? 1 : 0 },
+        // Undo restores the account as it was (an already deactivated person stays deactivated, a
+        // deleted one deleted).
+        summary: { wasActive: user.active ? 1 : 0, wasDeleted: user.deletedAt ? 1 : 0 },
       },
       select: { id: true },
     });
@@ -268,10 +272,10 @@ async function purgeOne(
       if (claimed.count === 0) return null;
       const subject = await tx.user.findUniqueOrThrow({
         where: { id: request.subjectId },
-        select: { id: true, name: true, email: true },
+        select: { id: true, name: true, email: true, deletedAt: true },
       });
       const needles = await identifiersOf(tx, subject);
-      const counts = await eraseModels(tx, subject.id, now);
+      const counts = await eraseModels(tx, request.organizationId, subject.id, now);
       await tx.user.update({
         where: { id: subject.id },
         data: {
@@ -279,7 +283,8 @@ async function purgeOne(
           email: erasedEmail(subject.id),
           passwordHash,
           active: false,
-          deletedAt: now,
+          // An account deleted before its erasure keeps the day it was deleted (the day counted).
+          deletedAt: subject.deletedAt ?? now,
           sourcedId: null,
           birthDate: null,
           lastSignInAt: null,
@@ -299,7 +304,7 @@ async function purgeOne(
           metadata: { requestId: request.id, ...counts },
         },
       });
-      return counts;
+      return { counts, wasDeleted: subject.deletedAt !== null };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -309,8 +314,9 @@ async function purgeOne(
     db: scoped,
     actor: { userId: request.subjectId, orgId: request.organizationId, role: "ADMIN", name: "", email: "", scopes: [] },
   } satisfies ServiceContext;
-  await rollUpUserDeleted(system, request.subjectId);
-  return summary;
+  // An account deleted earlier was counted among the deleted users then.
+  if (!summary.wasDeleted) await rollUpUserDeleted(system, request.subjectId);
+  return summary.counts;
 }
 
 /**
@@ -341,7 +347,7 @@ async function identifiersOf(tx: Tx, subject: { id: string; name: string; email:
 }
 
 /** The model-by-model policy (docs/data-protection.md); returns counts per kind of row. */
-async function eraseModels(tx: Tx, userId: string, now: Date): Promise<Record<string, number>> {
+async function eraseModels(tx: Tx, organizationId: string, userId: string, now: Date): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const count = async (key: string, p: Promise<{ count: number }>) => {
     counts[key] = (await p).count;
@@ -363,6 +369,16 @@ async function eraseModels(tx: Tx, userId: string, now: Date): Promise<Record<st
   await count(
     "exportsDeleted",
     tx.dataExport.deleteMany({ where: { OR: [{ subjectId: userId }, { requestedById: userId }] } }),
+  );
+  // Every other export of the organization built before now may name the person (a classmate's
+  // messages, a teacher's classes): its zip is not text the scrub below can reach, so the file goes
+  // and its link answers "gone" (the row stays, expired, and the person may ask again).
+  await count(
+    "exportFilesDeleted",
+    tx.dataExport.updateMany({
+      where: { organizationId, file: { not: null }, createdAt: { lte: now } },
+      data: { file: null, expiresAt: now },
+    }),
   );
   // Kept as the school's records, emptied of what the person wrote: scores stay, answers go.
   await count(

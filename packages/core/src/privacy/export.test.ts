@@ -333,6 +333,29 @@ describe("who sees an export", () => {
     expect((await domainErrorOf(downloadExport(w.svc(other), { token }))).code).toBe("NOT_FOUND");
   });
 
+  it("stops showing an export to a parent unlinked after asking for it: no get, list, link or download", async () => {
+    const parent = await w.newActor("a", "PARENT");
+    const child = await w.newActor("a", "STUDENT", "Una Linked");
+    const link = await w.scoped("a").parentStudentLink.create({
+      data: { organizationId: w.orgs.a, parentId: parent.userId, studentId: child.userId },
+    });
+    const done = await built(parent, child.userId);
+    const { token } = await zipOf(parent, done.id);
+    await w.scoped("a").parentStudentLink.delete({ where: { id: link.id } });
+    expect((await domainErrorOf(getExport(w.svc(parent), { exportId: done.id }))).code).toBe("NOT_FOUND");
+    expect((await listExports(w.svc(parent))).map((e) => e.id)).not.toContain(done.id);
+    expect((await domainErrorOf(createExportLink(w.svc(parent), { exportId: done.id }))).code).toBe("NOT_FOUND");
+    expect((await domainErrorOf(downloadExport(w.svc(parent), { token }))).code).toBe("NOT_FOUND");
+  });
+
+  it("stops showing an export to an admin demoted after asking for it", async () => {
+    const admin = await w.newActor("a", "ADMIN");
+    const done = await built(admin, other.userId);
+    const demoted: Actor = { ...admin, role: "TEACHER" };
+    expect((await domainErrorOf(getExport(w.svc(demoted), { exportId: done.id }))).code).toBe("NOT_FOUND");
+    expect((await listExports(w.svc(demoted))).map((e) => e.id)).not.toContain(done.id);
+  });
+
   it("audits each download", async () => {
     const admin = await w.actor("a", "ADMIN");
     const done = await built(admin, student.userId);

@@ -4,8 +4,8 @@
 // section of ./export-collect.ts is read) into a zip holding every section as JSON and as CSV plus a
 // README.txt, stored on the DataExport row so every web instance can serve it.
 //
-// Who sees an export: the organization's admins, whoever asked for it, its subject, and the
-// subject's linked parents (everyone who may ask for one, plus the requester). A download link is
+// Who sees an export: whoever may ask for it now: the organization's admins, its subject, and the
+// subject's currently linked parents (having asked once gives no lasting right). A download link is
 // made on demand (`createExportLink`): a random token, of which only the SHA-256 is stored (as for
 // password reset links); a newer link replaces the older one. The link still needs a signed-in
 // person who sees the export, so a forwarded link opens nothing. Seven days after the export is
@@ -59,8 +59,12 @@ async function mayExport(ctx: ServiceContext, subjectId: string) {
   return ctx.actor.role === "ADMIN" || ctx.actor.userId === subjectId || (await isLinkedParent(ctx, subjectId));
 }
 
-async function maySee(ctx: ServiceContext, row: { subjectId: string; requestedById: string | null }) {
-  return row.requestedById === ctx.actor.userId || (await mayExport(ctx, row.subjectId));
+/**
+ * Whether the actor sees an export: only with the right to ask for it now. Having asked is not
+ * enough (a parent unlinked from the child, an admin no longer an admin, loses it at once).
+ */
+async function maySee(ctx: ServiceContext, row: { subjectId: string }) {
+  return mayExport(ctx, row.subjectId);
 }
 
 async function toViews(ctx: ServiceContext, rows: ExportRecord[], now = new Date()): Promise<DataExportView[]> {
@@ -139,7 +143,7 @@ export async function getExport(ctx: ServiceContext, input: { exportId: string }
 
 /**
  * The exports the actor sees, newest first (at most 50): an admin every one of the organization,
- * anyone else those they asked for, those about themself and, for a parent, about a linked child.
+ * anyone else those about themself and, for a parent, about a child linked now.
  */
 export async function listExports(ctx: ServiceContext, input: DataExportListInput = {}): Promise<DataExportView[]> {
   await purgeExpiredExports(ctx.db);
@@ -153,12 +157,7 @@ export async function listExports(ctx: ServiceContext, input: DataExportListInpu
             select: { studentId: true },
           })
         : [];
-    where = {
-      OR: [
-        { requestedById: ctx.actor.userId },
-        { subjectId: { in: [ctx.actor.userId, ...children.map((c) => c.studentId)] } },
-      ],
-    };
+    where = { subjectId: { in: [ctx.actor.userId, ...children.map((c) => c.studentId)] } };
   }
   const rows = await ctx.db.dataExport.findMany({
     where: { AND: [where, input.subjectId ? { subjectId: input.subjectId } : {}] },

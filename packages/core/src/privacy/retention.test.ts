@@ -143,6 +143,13 @@ describe("applying retention", () => {
     expect([again.activity.count, again.audit.count, again.agentIo.count]).toEqual([0, 0, 0]);
   });
 
+  it("writes no audit row when a scheduled run removed nothing", async () => {
+    await applyRetention(db, w.orgs.a, NOW);
+    const before = await db.auditLog.count({ where: { organizationId: w.orgs.a, action: "retention.applied" } });
+    await applyRetention(db, w.orgs.a, NOW);
+    expect(await db.auditLog.count({ where: { organizationId: w.orgs.a, action: "retention.applied" } })).toBe(before);
+  });
+
   it("keeps a kind forever when its period is null", async () => {
     await periods("a", { activity: null, audit: null, agentIo: null });
     const result = await applyRetention(db, w.orgs.a, NOW);

@@ -86,7 +86,8 @@ export async function applyRetention(
         })
       ).count
     : 0;
-  if (options.audit !== false) {
+  // The scheduled run is audited when it removed something (not once an hour for nothing).
+  if (options.audit !== false && activity + audit + agentIo > 0) {
     await db.auditLog.create({
       data: {
         organizationId,

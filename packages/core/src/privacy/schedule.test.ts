@@ -70,6 +70,32 @@ describe("without Redis: a timer", () => {
     }
   });
 
+  it("logs at error level, with ids only, the items a job's result reports as failed", async () => {
+    const partial: DataProtectionJob = {
+      name: "partial",
+      run: async () => ({ purged: [], failed: [{ requestId: "req-1", error: "Ada Lovelace broke it" }] }),
+    };
+    const errors: object[] = [];
+    let ran!: () => void;
+    const done = new Promise<void>((resolve) => {
+      ran = resolve;
+    });
+    const schedule = await startDataProtectionSchedule({
+      db: w.t.db,
+      intervalMs: 60_000,
+      jobs: [partial],
+      logger: { info() {}, error: (obj) => errors.push(obj) },
+      onRun: () => ran(),
+    });
+    try {
+      await within(5000, done);
+      expect(errors).toEqual([{ job: "partial", failed: 1, failedIds: ["req-1"] }]);
+      expect(JSON.stringify(errors)).not.toContain("Ada");
+    } finally {
+      await schedule.stop();
+    }
+  });
+
   it("runs nothing after stop()", async () => {
     const a = countingJob("a");
     const schedule = await startDataProtectionSchedule({ db: w.t.db, intervalMs: 30, jobs: [a.job] });

@@ -52,6 +52,21 @@ export const retentionJob: DataProtectionJob = {
 
 const silent: ScheduleLogger = { info() {}, error() {} };
 
+/**
+ * The ids of what a job's result says failed (a `failed` array, as the erasure purge returns), or
+ * null when nothing did. Ids only: an error's message may quote the person's data.
+ */
+function failedIdsOf(result: unknown): unknown[] | null {
+  if (!result || typeof result !== "object") return null;
+  const { failed } = result as { failed?: unknown };
+  if (!Array.isArray(failed) || failed.length === 0) return null;
+  return failed.map((f) => {
+    if (typeof f === "string" || typeof f === "number") return f;
+    const { requestId, id } = (f ?? {}) as { requestId?: unknown; id?: unknown };
+    return requestId ?? id ?? null;
+  });
+}
+
 export async function startDataProtectionSchedule(
   options: DataProtectionScheduleOptions,
 ): Promise<DataProtectionSchedule> {
@@ -63,6 +78,10 @@ export async function startDataProtectionSchedule(
     const started = Date.now();
     const result = await job.run(options.db, new Date());
     log.info({ job: job.name, durationMs: Date.now() - started }, "data-protection job ran");
+    const failedIds = failedIdsOf(result);
+    if (failedIds) {
+      log.error({ job: job.name, failed: failedIds.length, failedIds }, "data-protection job failed for some items");
+    }
     options.onRun?.(job.name, result);
     return result;
   };
