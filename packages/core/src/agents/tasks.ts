@@ -40,7 +40,8 @@ async function enqueueOrLeave(runtime: TaskRuntime, taskId: string): Promise<voi
   await Promise.race([runtime.queue.enqueue(taskId).catch(() => undefined), gaveUp]).finally(() => clearTimeout(timer));
 }
 
-const summarySelect = {
+/** The columns of a task summary (also the organization's task console, ./usage-console.ts). */
+export const summarySelect = {
   id: true,
   request: true,
   status: true,
@@ -74,7 +75,7 @@ function publishProgress(
   });
 }
 
-function toSummary(row: SummaryRow): AgentTaskSummary {
+export function toSummary(row: SummaryRow): AgentTaskSummary {
   const request = row.request as GenerateRequest;
   return {
     id: row.id,

@@ -11,10 +11,10 @@ import {
   type AiTaskList,
   aiTaskFilters,
   aiTaskListInputSchema,
-  type GenerateRequest,
 } from "@toolboxai/validators";
 import type { z } from "zod";
 import type { ServiceContext } from "../context";
+import { summarySelect, toSummary } from "./tasks";
 
 /** The statuses each tab of the console holds. */
 export const AI_TASK_FILTER_STATUSES: Record<AiTaskFilter, AgentTaskStatus[] | null> = {
@@ -27,18 +27,7 @@ export const AI_TASK_FILTER_STATUSES: Record<AiTaskFilter, AgentTaskStatus[] | n
 };
 
 const consoleSelect = {
-  id: true,
-  request: true,
-  status: true,
-  progress: true,
-  currentStep: true,
-  provider: true,
-  model: true,
-  error: true,
-  attempts: true,
-  createdAt: true,
-  startedAt: true,
-  finishedAt: true,
+  ...summarySelect,
   createdBy: { select: { id: true, name: true, email: true, role: true } },
 } satisfies Prisma.AgentTaskSelect;
 
@@ -81,28 +70,11 @@ export async function aiTaskConsole(
     }),
   ) as AiTaskList["counts"];
   return {
-    items: page.map((row) => {
-      const request = row.request as GenerateRequest;
-      return {
-        id: row.id,
-        topic: request.topic,
-        subject: request.subject,
-        gradeLevel: request.gradeLevel,
-        parts: request.parts,
-        status: row.status,
-        progress: row.progress,
-        currentStep: row.currentStep,
-        provider: row.provider,
-        model: row.model,
-        error: row.error,
-        attempts: row.attempts,
-        createdAt: row.createdAt,
-        startedAt: row.startedAt,
-        finishedAt: row.finishedAt,
-        requestedBy: row.createdBy,
-        tokens: tokensOf.get(row.id) ?? 0,
-      };
-    }),
+    items: page.map((row) => ({
+      ...toSummary(row),
+      requestedBy: row.createdBy,
+      tokens: tokensOf.get(row.id) ?? 0,
+    })),
     nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
     counts,
   };
