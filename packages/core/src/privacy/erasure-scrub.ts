@@ -1,6 +1,20 @@
 // The last step of an erasure purge: the person's names and addresses, now and as the audit log
 // recorded them, replaced with "[erased]" wherever else they were copied (see docs/data-protection.md).
-import { ERASED_MARK, ERASED_NAME, MIN_SCRUB_LENGTH, type Tx } from "./erasure";
+import type { ServiceContext } from "../context";
+
+/** The name an erased person's account keeps. */
+export const ERASED_NAME = "Erased user";
+
+/** What the person's name or email becomes wherever it was copied into other text. */
+export const ERASED_MARK = "[erased]";
+
+/**
+ * A name or email shorter than this is not scrubbed from other people's text (it would match
+ * ordinary words); the person's own fields are still replaced.
+ */
+export const MIN_SCRUB_LENGTH = 4;
+
+export type Tx = Parameters<Parameters<ServiceContext["db"]["$transaction"]>[0]>[0];
 
 /**
  * The strings that identify the person: their name and email now, and earlier ones the audit log

@@ -17,31 +17,22 @@ import { rollUpUserDeleted } from "../metrics/rollups";
 import { publishDashboardChanged } from "../realtime/events";
 import { processRevocations } from "../sessions/revocations";
 import { endUserSessions } from "../sessions/sessions";
-import { identifiersOf, scrubIdentifiers } from "./erasure-scrub";
+import { ERASED_MARK, ERASED_NAME, identifiersOf, MIN_SCRUB_LENGTH, scrubIdentifiers, type Tx } from "./erasure-scrub";
+
+export { ERASED_MARK, ERASED_NAME, MIN_SCRUB_LENGTH } from "./erasure-scrub";
 
 const DAY_MS = 86_400_000;
 
-/** The name an erased person's account keeps. */
-export const ERASED_NAME = "Erased user";
 /** What a removed message body, thread subject or free-text answer reads afterwards. */
 export const REMOVED_MESSAGE = "[message removed]";
 export const REMOVED_TEXT = "[removed]";
-/** What the person's name or email becomes wherever it was copied into other text. */
-export const ERASED_MARK = "[erased]";
 /** An agent execution's input after an erasure (its output is cleared; the token counts stay). */
 export const ERASED_IO = { removed: "erasure" } as const;
-/**
- * A name or email shorter than this is not scrubbed from other people's text (it would match
- * ordinary words); the person's own fields are still replaced.
- */
-export const MIN_SCRUB_LENGTH = 4;
 
 /** The address an erased account keeps: unique, undeliverable, and free of the old one. */
 export function erasedEmail(userId: string): string {
   return `erased-${userId}@erased.invalid`;
 }
-
-export type Tx = Parameters<Parameters<ServiceContext["db"]["$transaction"]>[0]>[0];
 
 // --- request, cancel, list ---------------------------------------------------------------------
 
