@@ -17,7 +17,7 @@ import { rollUpUserDeleted } from "../metrics/rollups";
 import { publishDashboardChanged } from "../realtime/events";
 import { processRevocations } from "../sessions/revocations";
 import { endUserSessions } from "../sessions/sessions";
-import { ERASED_MARK, ERASED_NAME, identifiersOf, MIN_SCRUB_LENGTH, scrubIdentifiers, type Tx } from "./erasure-scrub";
+import { ERASED_NAME, identifiersOf, scrubIdentifiers, type Tx } from "./erasure-scrub";
 
 export { ERASED_MARK, ERASED_NAME, MIN_SCRUB_LENGTH } from "./erasure-scrub";
 
