@@ -38,6 +38,8 @@ export const TENANT_MODELS = [
   "ParentalConsent",
   "DataExport",
   "ErasureRequest",
+  "Conversation",
+  "ConversationMessage",
 ] as const satisfies readonly Prisma.ModelName[];
 const tenantModels = new Set<string>(TENANT_MODELS);
 

@@ -5,6 +5,7 @@ export * from "./api";
 export * from "./api-keys";
 export * from "./app-tokens";
 export * from "./assignments";
+export * from "./assistant";
 export * from "./attempts";
 export * from "./audit";
 export * from "./auth";
