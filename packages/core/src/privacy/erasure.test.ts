@@ -203,6 +203,23 @@ describe("purgeDueErasures", () => {
     }
   });
 
+  it("deletes the person's assistant and tutor conversations with their messages", async () => {
+    const student = await signedInStudent("a", "Chatty Erasable");
+    const db = w.scoped("a");
+    const conversation = await db.conversation.create({
+      data: { organizationId: w.orgs.a, userId: student.userId, kind: "TUTOR", title: "Fractions help" },
+    });
+    await db.conversationMessage.create({
+      data: { organizationId: w.orgs.a, conversationId: conversation.id, role: "USER", content: "What is 1/2 + 1/4?" },
+    });
+    await requestErasure(await adminOf(), { userId: student.userId, reason: "x" });
+
+    await purgeDueErasures(w.t.db, new Date(Date.now() + 31 * DAY_MS));
+
+    expect(await w.t.db.conversation.count({ where: { userId: student.userId } })).toBe(0);
+    expect(await w.t.db.conversationMessage.count({ where: { conversationId: conversation.id } })).toBe(0);
+  });
+
   it("records the purge in the audit log without an actor and with ids and counts only", async () => {
     const student = await w.newActor("a", "STUDENT", "Quentin Auditable");
     const request = await requestErasure(await adminOf(), { userId: student.userId, reason: "x" });

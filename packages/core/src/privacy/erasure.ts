@@ -326,6 +326,8 @@ async function eraseModels(tx: Tx, organizationId: string, userId: string, now: 
     tx.parentStudentLink.deleteMany({ where: { OR: [{ parentId: userId }, { studentId: userId }] } }),
   );
   await count("consentsDeleted", tx.parentalConsent.deleteMany({ where: { studentId: userId } }));
+  // The person's AI assistant and tutor conversations are theirs alone (messages cascade).
+  await count("conversationsDeleted", tx.conversation.deleteMany({ where: { userId } }));
   // A consent the person gave as a parent stays the child's record; who gave it is forgotten.
   await count(
     "consentsAnonymized",

@@ -3,29 +3,10 @@
 // columns, written to the zip twice: as JSON (values as they are) and as CSV (dates as ISO text,
 // structured values as JSON text). Only the subject's own rows are read; another person appears
 // only by name where a row of theirs names them (the teacher of their class, a thread's subject).
-import type { ServiceContext } from "../context";
+import { assistantConversationsSection } from "./export-assistant";
+import type { ExportRow, ExportValue, SectionSpec } from "./export-types";
 
-export type ExportValue = string | number | boolean | null | Date | readonly unknown[] | { [key: string]: unknown };
-export type ExportRow = Record<string, ExportValue>;
-
-export interface ExportSection {
-  /** The file names: `<name>.json`, `<name>.csv`. */
-  name: string;
-  /** One line for the README. */
-  description: string;
-  columns: readonly string[];
-  rows: ExportRow[];
-}
-
-type Db = ServiceContext["db"];
-type Collector = (db: Db, subjectId: string) => Promise<ExportRow[]>;
-
-interface SectionSpec {
-  name: string;
-  description: string;
-  columns: readonly string[];
-  collect: Collector;
-}
+export type { ExportRow, ExportSection, ExportValue } from "./export-types";
 
 /** The sections in the order the README lists them; `collect` reads one each, for the progress bar. */
 export const EXPORT_SECTIONS: readonly SectionSpec[] = [
@@ -262,6 +243,7 @@ export const EXPORT_SECTIONS: readonly SectionSpec[] = [
       }));
     },
   },
+  assistantConversationsSection,
   {
     name: "activity",
     description: "What the platform recorded you doing (opening lessons, submitting quizzes, signing in).",

@@ -111,6 +111,12 @@ async function seedLearner(learner: Actor, tag: string) {
   await db.message.create({
     data: { organizationId, threadId: thread.id, authorId: learner.userId, body: `${tag} message body` },
   });
+  const conversation = await db.conversation.create({
+    data: { organizationId, userId: learner.userId, kind: "TUTOR", title: `${tag} tutor chat`, classId: cls.id },
+  });
+  await db.conversationMessage.create({
+    data: { organizationId, conversationId: conversation.id, role: "USER", content: `${tag} question for the tutor` },
+  });
   await recordAudit(w.svc(learner), { action: "me.profile_updated", metadata: { note: `${tag} audit as actor` } });
   await recordAudit(w.svc(await w.actor("a", "ADMIN")), {
     action: "user.updated",
@@ -209,6 +215,18 @@ describe("the export zip", () => {
     expect(audit).toContain("Almond audit as target");
     expect(audit).toContain("data_export.requested");
     expect(text(files["activity.csv"])).toContain("Almond activity");
+  });
+
+  it("holds the person's tutor conversations with what they asked", () => {
+    const rows = JSON.parse(text(files["assistant-conversations.json"])) as unknown[];
+    expect(rows).toEqual([
+      expect.objectContaining({
+        conversation: "Almond tutor chat",
+        kind: "TUTOR",
+        role: "USER",
+        content: "Almond question for the tutor",
+      }),
+    ]);
   });
 
   it("holds nothing of another student", () => {
