@@ -11,6 +11,8 @@ export { checkLuau } from "./luau";
 export { processTask } from "./pipeline";
 export type { BudgetGate, PipelineDeps, RunOutcome } from "./pipeline-context";
 export { fitPlan, progressOf, requiredAgents, SAVE_STEP } from "./plan";
+export { organizationRedactor } from "./redaction";
+export { redactingConversationModel } from "./redaction-conversation";
 export type { QueueCounts, TaskQueue } from "./queue/types";
 export { createResilientProvider, DEFAULT_RESILIENCE } from "./resilience";
 export type { AgentConfig, AgentRuntime, AgentStatus } from "./runtime";
