@@ -9,6 +9,7 @@ describe("readAgentEnv", () => {
       openai: { apiKey: undefined, model: "gpt-4o-mini", baseURL: undefined },
       offlineLatencyMs: 0,
       offlineHoldFile: undefined,
+      offlineTokenDelayMs: 20,
       redisUrl: undefined,
       concurrency: 4,
       attempts: 3,
@@ -28,6 +29,7 @@ describe("readAgentEnv", () => {
       AGENT_TIMEOUT_MS: "",
       OFFLINE_MODEL_LATENCY_MS: "",
       OFFLINE_MODEL_HOLD_FILE: " ",
+      OFFLINE_MODEL_TOKEN_DELAY_MS: "",
     });
     expect(env).toMatchObject({
       openai: { apiKey: undefined, model: "gpt-4o-mini" },
@@ -37,6 +39,7 @@ describe("readAgentEnv", () => {
       timeoutMs: 60_000,
       offlineLatencyMs: 0,
       offlineHoldFile: undefined,
+      offlineTokenDelayMs: 20,
     });
   });
 
@@ -47,6 +50,7 @@ describe("readAgentEnv", () => {
       OPENAI_BASE_URL: "http://localhost:11434/v1",
       OFFLINE_MODEL_LATENCY_MS: "500",
       OFFLINE_MODEL_HOLD_FILE: " /tmp/model-hold ",
+      OFFLINE_MODEL_TOKEN_DELAY_MS: "0",
       REDIS_URL: "redis://localhost:6379",
       AGENT_CONCURRENCY: " 8 ",
       AGENT_ATTEMPTS: "1",
@@ -58,6 +62,7 @@ describe("readAgentEnv", () => {
       openai: { apiKey: "sk-test", model: "gpt-4.1-mini", baseURL: "http://localhost:11434/v1" },
       offlineLatencyMs: 500,
       offlineHoldFile: "/tmp/model-hold",
+      offlineTokenDelayMs: 0,
       redisUrl: "redis://localhost:6379",
       concurrency: 8,
       attempts: 1,
@@ -85,6 +90,8 @@ describe("readAgentEnv", () => {
     ["AGENT_ATTEMPTS", "11", /must be at most 10/],
     ["AGENT_TIMEOUT_MS", "999", /must be at least 1000/],
     ["OFFLINE_MODEL_LATENCY_MS", "-1", /must be at least 0/],
+    ["OFFLINE_MODEL_TOKEN_DELAY_MS", "-1", /must be at least 0/],
+    ["OFFLINE_MODEL_TOKEN_DELAY_MS", "fast", /whole number/],
   ])("refuses %s=%s instead of clamping it", (name, value, message) => {
     let error: unknown;
     try {

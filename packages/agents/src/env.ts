@@ -34,6 +34,8 @@ const agentEnvSchema = z.object({
   OPENAI_MODEL: text(),
   OPENAI_BASE_URL: text(),
   OFFLINE_MODEL_LATENCY_MS: wholeNumber(0, 0, 60_000),
+  /** The offline assistant's wait between two streamed words, so its replies visibly stream. */
+  OFFLINE_MODEL_TOKEN_DELAY_MS: wholeNumber(20, 0, 5_000),
   /**
    * The offline model's hold control, for tests (see `createOfflineProvider`): while this file
    * exists, offline model calls wait before answering. Leave unset outside tests.
@@ -67,6 +69,7 @@ export function readAgentEnv(env: NodeJS.ProcessEnv = process.env): AgentEnv {
     },
     offlineLatencyMs: e.OFFLINE_MODEL_LATENCY_MS,
     offlineHoldFile: e.OFFLINE_MODEL_HOLD_FILE,
+    offlineTokenDelayMs: e.OFFLINE_MODEL_TOKEN_DELAY_MS,
     redisUrl: e.REDIS_URL,
     concurrency: e.AGENT_CONCURRENCY,
     attempts: e.AGENT_ATTEMPTS,

@@ -14,7 +14,6 @@
 //   "Grace", "Young"…), so that "you will see" and "in May" are left alone. A name made only of
 //   such words is still replaced whole.
 // Matching works on whole words, so "Ann" never matches inside "Annual".
-import type { Database } from "@toolboxai/db";
 import type { ChatMessage, ChatReply, ChatRequest, ModelProvider } from "./types";
 
 export interface RedactedPerson {
@@ -265,7 +264,18 @@ export function redactingProvider(provider: ModelProvider, redactor: Redactor): 
  * erasure anonymizes them), read once per run. The organization is named explicitly: the pipeline's
  * client is not tenant-scoped.
  */
-export async function organizationRedactor(db: Database, organizationId: string): Promise<Redactor> {
+/** What the redactor reads people with: any Prisma client, tenant-scoped or not. */
+interface PeopleReader {
+  user: {
+    findMany(args: {
+      where: { organizationId: string; role: { in: ("STUDENT" | "PARENT")[] } };
+      orderBy: ({ createdAt: "asc" } | { id: "asc" })[];
+      select: { name: true; email: true; role: true };
+    }): PromiseLike<{ name: string; email: string; role: string }[]>;
+  };
+}
+
+export async function organizationRedactor(db: PeopleReader, organizationId: string): Promise<Redactor> {
   const people = await db.user.findMany({
     where: { organizationId, role: { in: ["STUDENT", "PARENT"] } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -1,5 +1,8 @@
 // A model provider behind cockatiel's policies: a timeout per attempt, retries with backoff (the
 // server's Retry-After when it gives one), and a circuit breaker shared by every call through it.
+// The policies themselves (`createResilience`) are reusable: the assistants' streamed conversations
+// (conversation/resilient.ts) go through the same ones, so they share the breaker with the agents'
+// calls to the same upstream.
 //
 // Composition: wrap(retry, breaker, timeout), outermost first.
 // - The timeout is innermost, so it limits one attempt (not the whole call with its retries) and a
@@ -78,7 +81,7 @@ export const DEFAULT_RESILIENCE: Readonly<Omit<ResilienceOptions, "onEvent">> = 
 });
 
 export interface ResilienceStats {
-  /** chat() calls. */
+  /** Calls through the policies (chat() calls, and conversations that share them). */
   calls: number;
   /** Calls that ended in an error (after their retries), cancellations excluded. */
   failures: number;
@@ -90,9 +93,22 @@ export interface ResilienceStats {
   shortCircuited: number;
 }
 
+/** The policies, for any call: `run` one call through them. */
+export interface Resilience {
+  /**
+   * Runs `attempt` under the policies, once per try: its `signal` aborts on this attempt's timeout
+   * or when `caller` aborts. Rejects with the caller's abort error at once when `caller` aborts.
+   */
+  run<T>(attempt: (signal: AbortSignal) => Promise<T>, caller?: AbortSignal | undefined): Promise<T>;
+  breakerState(): BreakerState;
+  stats(): ResilienceStats;
+}
+
 export interface ResilientProvider extends ModelProvider {
   breakerState(): BreakerState;
   stats(): ResilienceStats;
+  /** The policies behind `chat`, for other calls to the same upstream (the conversations). */
+  resilience: Resilience;
 }
 
 function errorText(error: unknown): string {
@@ -123,7 +139,7 @@ export function backoffDelay(
   return { delayMs, fromRetryAfter: false };
 }
 
-export function createResilientProvider(provider: ModelProvider, input: ResilienceInput = {}): ResilientProvider {
+export function createResilience(input: ResilienceInput = {}): Resilience {
   const defined = <T extends object>(o: T | undefined): Partial<T> =>
     Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
   const options: ResilienceOptions = {
@@ -175,14 +191,18 @@ export function createResilientProvider(provider: ModelProvider, input: Resilien
   const timeoutPolicy = timeout(options.timeoutMs, TimeoutStrategy.Cooperative);
   const policy = wrap(retryPolicy, breakerPolicy, timeoutPolicy);
 
-  async function attempt(request: ChatRequest, signal: AbortSignal, call: { tries: number }): Promise<ChatReply> {
-    const caller = request.signal;
+  async function attempt<T>(
+    fn: (signal: AbortSignal) => Promise<T>,
+    caller: AbortSignal | undefined,
+    signal: AbortSignal,
+    call: { tries: number },
+  ): Promise<T> {
     // A retry that was already waiting when the caller aborted: send nothing.
     if (caller?.aborted) throw abortError(caller);
     call.tries += 1;
     if (call.tries > 1) counters.retries += 1;
     try {
-      return await provider.chat({ ...request, signal });
+      return await fn(signal);
     } catch (error) {
       if (caller?.aborted) throw abortError(caller);
       if (signal.aborted) {
@@ -195,12 +215,11 @@ export function createResilientProvider(provider: ModelProvider, input: Resilien
     }
   }
 
-  async function chat(request: ChatRequest): Promise<ChatReply> {
+  async function run<T>(fn: (signal: AbortSignal) => Promise<T>, caller?: AbortSignal | undefined): Promise<T> {
     counters.calls += 1;
-    const caller = request.signal;
     if (caller?.aborted) throw abortError(caller);
     const call = { tries: 0 };
-    const running = policy.execute(({ signal }) => attempt(request, signal, call), caller);
+    const running = policy.execute(({ signal }) => attempt(fn, caller, signal, call), caller);
     let stopListening = () => {};
     try {
       if (!caller) return await running;
@@ -233,9 +252,7 @@ export function createResilientProvider(provider: ModelProvider, input: Resilien
   }
 
   return {
-    name: provider.name,
-    model: provider.model,
-    chat,
+    run,
     breakerState(): BreakerState {
       switch (breakerPolicy.state) {
         case CircuitState.Closed:
@@ -250,5 +267,18 @@ export function createResilientProvider(provider: ModelProvider, input: Resilien
       }
     },
     stats: () => ({ ...counters }),
+  };
+}
+
+export function createResilientProvider(provider: ModelProvider, input: ResilienceInput = {}): ResilientProvider {
+  const resilience = createResilience(input);
+  return {
+    name: provider.name,
+    model: provider.model,
+    chat: (request: ChatRequest): Promise<ChatReply> =>
+      resilience.run((signal) => provider.chat({ ...request, signal }), request.signal),
+    breakerState: () => resilience.breakerState(),
+    stats: () => resilience.stats(),
+    resilience,
   };
 }

@@ -1,5 +1,6 @@
 // Wires the agents for one process from its configuration: the provider (OpenAI or offline)
-// behind the resilience policies, the response cache, the queue and the pipeline.
+// behind the resilience policies, the assistants' conversation model (the same upstream, behind
+// the same policies), the response cache, the queue and the pipeline.
 import { hostname } from "node:os";
 import type { Database } from "@toolboxai/db";
 import { traceQueueJob } from "@toolboxai/observability/tracing";
@@ -14,6 +15,10 @@ import {
   worstBreakerState,
 } from "./breaker-board";
 import { createMemoryCache, createRedisCache, type ResponseCache } from "./cache";
+import { createOfflineConversationModel } from "./conversation/offline";
+import { createOpenAIConversationModel } from "./conversation/openai";
+import { resilientConversationModel } from "./conversation/resilient";
+import type { ConversationModel } from "./conversation/types";
 import type { TaskCorrelation } from "./correlation";
 import type { TaskEventPublisher } from "./events";
 import { processTask } from "./pipeline";
@@ -37,6 +42,8 @@ export interface AgentConfig {
    * calls wait before answering (see `createOfflineProvider`).
    */
   offlineHoldFile?: string | undefined;
+  /** The offline conversation model's wait between two streamed words (ms). */
+  offlineTokenDelayMs?: number | undefined;
   redisUrl?: string | undefined;
   /** Tasks run at once per process. */
   concurrency: number;
@@ -68,6 +75,11 @@ export interface AgentStatus {
 
 export interface AgentRuntime {
   provider: ModelProvider & { breakerState(): AgentStatus["breaker"] };
+  /**
+   * The assistants' streamed replies, from the same model as `provider` and behind the same
+   * policies (timeout, retries before the first event, and the very same breaker).
+   */
+  conversation: ConversationModel;
   queue: TaskQueue;
   cache: ResponseCache;
   deps: PipelineDeps;
@@ -102,6 +114,19 @@ export function createProvider(config: AgentConfig, correlation?: TaskCorrelatio
     });
   }
   return createOfflineProvider(agents, { latencyMs: config.offlineLatencyMs ?? 0, holdFile: config.offlineHoldFile });
+}
+
+/** The conversation model for the same configuration as `createProvider` (OpenAI, else offline). */
+export function createConversationModel(config: AgentConfig, correlation?: TaskCorrelation): ConversationModel {
+  if (config.openai.apiKey || config.openai.baseURL) {
+    return createOpenAIConversationModel({
+      apiKey: config.openai.apiKey ?? "not-needed",
+      model: config.openai.model,
+      baseURL: config.openai.baseURL,
+      headers: correlation ? () => correlation.outgoingHeaders() : undefined,
+    });
+  }
+  return createOfflineConversationModel({ tokenDelayMs: config.offlineTokenDelayMs ?? 0 });
 }
 
 /**
@@ -152,6 +177,11 @@ export function createAgentRuntime(options: {
       if (event.type === "breaker") reportBreaker();
     },
   });
+  // Shares the provider's policies, breaker included: both call the same upstream.
+  const conversation = resilientConversationModel(
+    createConversationModel(config, options.correlation),
+    provider.resilience,
+  );
   reportBreaker();
   const heartbeat = runsTasks ? setInterval(reportBreaker, BREAKER_HEARTBEAT_MS) : null;
   heartbeat?.unref();
@@ -211,6 +241,7 @@ export function createAgentRuntime(options: {
 
   return {
     provider,
+    conversation,
     queue,
     cache,
     deps,

@@ -75,6 +75,33 @@ async function freshTask(w: World, org: "a" | "b", status: "QUEUED" | "FAILED" =
 }
 const classId = async (w: World, org: "a" | "b") => ({ classId: (await freshClass(w, org)).id });
 
+/**
+ * A conversation of `role`'s (the teacher's by default) with one finished reply, for the
+ * assistant.* entries; a tutor conversation is the student's, in a class of the org's teacher.
+ */
+async function freshConversation(
+  w: World,
+  org: "a" | "b",
+  role: Role = "TEACHER",
+  kind: "TEACHER" | "TUTOR" = "TEACHER",
+) {
+  const db = w.scoped(org);
+  const klass = kind === "TUTOR" ? await freshClass(w, org, { enroll: true }) : null;
+  const conversation = await db.conversation.create({
+    data: {
+      organizationId: w.orgs[org],
+      userId: w.users[org][kind === "TUTOR" ? "STUDENT" : role].id,
+      kind,
+      title: "Matrix conversation",
+      classId: klass?.id ?? null,
+    },
+  });
+  const reply = await db.conversationMessage.create({
+    data: { organizationId: w.orgs[org], conversationId: conversation.id, role: "ASSISTANT", content: "Hello" },
+  });
+  return { conversationId: conversation.id, messageId: reply.id, classId: klass?.id ?? null };
+}
+
 /** A built data export about the organization's `subject` (the student by default), asked for by its admin. */
 async function freshExport(w: World, org: "a" | "b", subject: Role = "STUDENT") {
   const row = await w.scoped(org).dataExport.create({
@@ -775,6 +802,35 @@ const matrix: Record<string, Entry> = {
   "audit.export": { allowed: ["ADMIN"], input: () => ({ action: "matrix.audited" }) },
   "audit.filters": { allowed: ["ADMIN"], input: () => undefined },
   "audit.people": { allowed: ["ADMIN"], input: () => ({ search: "" }) },
+  // The assistants: every role has conversations of its own (the service decides which assistant
+  // it gets, and refuses a parent); a teacher and an admin read a class's tutor conversations.
+  // The subscriptions are checked when they are opened, before any event (nothing streams here).
+  "assistant.conversations": { allowed: ALL, input: () => ({}) },
+  "assistant.conversation": {
+    allowed: ALL,
+    input: async (w, org, role) => ({ conversationId: (await freshConversation(w, org, role)).conversationId }),
+  },
+  "assistant.rename": {
+    allowed: ALL,
+    input: async (w, org, role) => ({
+      conversationId: (await freshConversation(w, org, role)).conversationId,
+      title: "Renamed",
+    }),
+  },
+  "assistant.delete": {
+    allowed: ALL,
+    input: async (w, org, role) => ({ conversationId: (await freshConversation(w, org, role)).conversationId }),
+  },
+  "assistant.tutorConversations": { allowed: STAFF, input: classId },
+  "assistant.send": { allowed: ALL, input: () => ({ content: "Hello" }) },
+  "assistant.regenerate": {
+    allowed: ALL,
+    input: async (w, org, role) => ({ conversationId: (await freshConversation(w, org, role)).conversationId }),
+  },
+  "assistant.stop": {
+    allowed: ALL,
+    input: async (w, org, role) => ({ messageId: (await freshConversation(w, org, role)).messageId }),
+  },
 };
 
 // At run time tRPC keeps a flat map of dotted paths to procedures (its type is the nested router shape).
@@ -917,6 +973,13 @@ const ROWS_INPUT: Partial<Record<string, Input>> = {
     await freshExport(w, org, role);
     return {};
   },
+  "assistant.conversations": async (w, org, role) => {
+    await freshConversation(w, org, role);
+    return {};
+  },
+  "assistant.tutorConversations": async (w, org) => ({
+    classId: (await freshConversation(w, org, "STUDENT", "TUTOR")).classId,
+  }),
   "assignments.myAttempts": async (w, org) => {
     const { attemptId } = await freshAttempt(w, org);
     const { assignmentId } = await w.scoped(org).attempt.findFirstOrThrow({ where: { id: attemptId } });
@@ -1001,6 +1064,11 @@ describe("tenant isolation", () => {
     "apiKeys.usage",
     "analytics.classAnalytics",
     "analytics.classExport",
+    "assistant.conversation",
+    "assistant.rename",
+    "assistant.delete",
+    "assistant.tutorConversations",
+    "assistant.stop",
   ])("%s on another organization's user is NOT_FOUND", async (path) => {
     const call = procedureOf(w.caller(await w.actor("b", "ADMIN")), path);
     expect(await outcome(call(await (matrix[path] as Entry).input(w, "a")))).toBe("NOT_FOUND");

@@ -2,6 +2,8 @@
 // with `createContextInner`. The outer part (`createTRPCContext`) reads a request's headers; the
 // app that serves HTTP injects how to find the signed-in user (`auth`), so this package knows
 // nothing of next-auth, cookies or Next.
+
+import type { AgentRuntime } from "@toolboxai/agents";
 import {
   type Actor,
   type AppTokenSettings,
@@ -20,6 +22,9 @@ import {
 } from "@toolboxai/core";
 import type { Database } from "@toolboxai/db";
 import pino, { type Logger } from "pino";
+
+/** What requests need of the agents' runtime: the tasks' queue and model, and the assistants' conversation model. */
+export type ContextAgents = TaskRuntime & Pick<AgentRuntime, "conversation">;
 
 export interface RequestInfo {
   /** `Origin` header, when the browser sent one. */
@@ -44,8 +49,8 @@ export interface ContextInner {
   /** The request's correlation ids (see @toolboxai/core's correlation/ids.ts). */
   correlation: Correlation;
   request: RequestInfo | null;
-  /** The agents' queue and model, created on first use (tests pass their own). */
-  agents: () => TaskRuntime;
+  /** The agents' queue and models, created on first use (tests pass their own). */
+  agents: () => ContextAgents;
   /** Where services publish realtime events after their writes (none: they publish nothing). */
   realtime: RealtimePublisher | undefined;
   /**

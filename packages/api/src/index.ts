@@ -22,6 +22,18 @@ export {
   rojoProject,
 } from "./downloads";
 export type { Meta } from "./init";
+export { type McpHealth, mcpHealth, mcpHealthSchema } from "./mcp/health";
+export {
+  createMcpHandler,
+  MCP_ENDPOINT,
+  MCP_PROTOCOL_VERSION,
+  MCP_TRANSPORT,
+  type McpHandlerOptions,
+  type McpResponseInfo,
+  mcpServiceContext,
+} from "./mcp/http";
+export { CONTENT_URI_TEMPLATE, contentUri } from "./mcp/resources";
+export { createMcpServer, MCP_SERVER_NAME, type McpServerOptions } from "./mcp/server";
 export { countRoute, rateLimitResponseHeaders } from "./middlewares/rate-limit";
 export { API_VERSION } from "./openapi/describe";
 export { buildOpenApiDocument } from "./openapi/document";

@@ -34,6 +34,10 @@ const t = initTRPC
   .meta<Meta>()
   .create({
     transformer: superjson,
+    // Subscriptions stream over SSE (the assistant's replies). A ping every 15 s keeps proxies and
+    // load balancers from closing a stream that is waiting on the model. No maxDurationMs: the
+    // client would take the cut for a dropped connection and open the subscription again.
+    sse: { ping: { enabled: true, intervalMs: 15_000 } },
     errorFormatter({ shape, error, ctx }) {
       const fieldErrors =
         error.cause instanceof ZodError

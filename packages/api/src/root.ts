@@ -3,6 +3,7 @@ import { aiAdminRouter } from "./routers/ai-admin/_router";
 import { analyticsRouter } from "./routers/analytics/_router";
 import { apiKeysRouter } from "./routers/api-keys/_router";
 import { assignmentsRouter } from "./routers/assignments/_router";
+import { assistantRouter } from "./routers/assistant/_router";
 import { auditRouter } from "./routers/audit/_router";
 import { authRouter } from "./routers/auth/_router";
 import { classesRouter } from "./routers/classes/_router";
@@ -51,6 +52,7 @@ export const appRouter = createTRPCRouter({
   dataExports: dataExportsRouter,
   audit: auditRouter,
   consent: consentRouter,
+  assistant: assistantRouter,
 });
 
 export type AppRouter = typeof appRouter;

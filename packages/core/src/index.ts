@@ -23,6 +23,16 @@ export * from "./assignments/attempts";
 export * from "./assignments/grading";
 export * from "./assignments/review";
 export * from "./assignments/student";
+export { type AssistantDeps, streamAssistantReply, streamRegeneratedReply } from "./assistant/chat";
+export {
+  deleteConversation,
+  getConversation,
+  listConversations,
+  listTutorConversations,
+  renameConversation,
+} from "./assistant/conversations";
+export { stopAssistantReply } from "./assistant/stops";
+export * from "./assistant/tools";
 export * from "./audit/audit";
 export * from "./audit/query";
 export * from "./auth/access-tokens";

@@ -6,6 +6,7 @@ export * from "./api-keys";
 export * from "./app-tokens";
 export * from "./assignments";
 export * from "./assistant";
+export * from "./assistant-tools";
 export * from "./attempts";
 export * from "./audit";
 export * from "./auth";

@@ -5,6 +5,7 @@ import {
   BarChart3,
   BookOpen,
   Bot,
+  BotMessageSquare,
   FileQuestion,
   GraduationCap,
   Home,
@@ -54,6 +55,7 @@ interface NavItem {
 const MESSAGES: NavItem = { href: "/messages", label: "Messages", icon: MessageSquare, badge: "messages" };
 const GENERATE: NavItem = { href: "/teacher/generate", label: "Generate", icon: Sparkles };
 const AI_TASKS: NavItem = { href: "/teacher/tasks", label: "AI tasks", icon: Bot };
+const ASSISTANT: NavItem = { href: "/teacher/assistant", label: "Assistant", icon: BotMessageSquare };
 
 /** What each role sees in the navigation. Pages check roles on the server as well. */
 const NAV: Record<Role, NavItem[]> = {
@@ -64,6 +66,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/admin/classes", label: "Classes", icon: School },
     { href: "/teacher/content", label: "Content library", icon: Library },
     { href: "/teacher/questions", label: "Question bank", icon: FileQuestion },
+    ASSISTANT,
     { href: "/admin/ai", label: "AI", icon: Bot, owns: ["/teacher/tasks"] },
     MESSAGES,
     { href: "/admin/api-keys", label: "API keys", icon: KeyRound },
@@ -77,6 +80,7 @@ const NAV: Record<Role, NavItem[]> = {
     { href: "/teacher/content", label: "Content library", icon: Library },
     { href: "/teacher/questions", label: "Question bank", icon: FileQuestion },
     { href: "/teacher/metrics", label: "My metrics", icon: BarChart3 },
+    ASSISTANT,
     GENERATE,
     AI_TASKS,
     MESSAGES,

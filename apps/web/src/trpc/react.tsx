@@ -2,7 +2,7 @@
 
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { AppRouter } from "@toolboxai/api";
-import { httpBatchLink } from "@trpc/client";
+import { httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
@@ -26,11 +26,17 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
   const [trpcClient] = useState(() =>
     api.createClient({
       links: [
-        httpBatchLink({
-          url: "/api/trpc",
-          maxItems: CLIENT_MAX_BATCH_ITEMS,
-          transformer: superjson,
-          headers: () => ({ "x-trpc-source": "nextjs-react" }),
+        // Subscriptions (the assistant's streamed replies) arrive over SSE, one EventSource each;
+        // queries and mutations go batched as before.
+        splitLink({
+          condition: (op) => op.type === "subscription",
+          true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
+          false: httpBatchLink({
+            url: "/api/trpc",
+            maxItems: CLIENT_MAX_BATCH_ITEMS,
+            transformer: superjson,
+            headers: () => ({ "x-trpc-source": "nextjs-react" }),
+          }),
         }),
       ],
     }),

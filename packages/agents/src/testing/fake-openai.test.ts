@@ -107,6 +107,129 @@ describe("the fake OpenAI server", () => {
   });
 });
 
+describe("function calling and streaming", () => {
+  const tools = [{ type: "function" as const, function: { name: "draft_lesson", parameters: { type: "object" } } }];
+
+  /** The raw server-sent events of a streamed answer, as `data:` payloads. */
+  async function rawStream(extra: Record<string, unknown> = {}) {
+    const response = await fetch(`${fake.url}/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        model: "fake-model",
+        messages: [{ role: "user", content: "hi" }],
+        stream: true,
+        ...extra,
+      }),
+    });
+    expect(response.headers.get("content-type")).toBe("text/event-stream");
+    const text = await response.text();
+    return text
+      .split("\n\n")
+      .filter(Boolean)
+      .map((line) => line.replace(/^data: /, ""));
+  }
+
+  it("answers a non-streamed request with the scripted tool calls in the message", async () => {
+    fake.enqueue({ toolCalls: [{ name: "draft_lesson", arguments: { topic: "Tides" } }] });
+    const completion = await client.chat.completions.create({
+      model: "fake-model",
+      messages: [{ role: "user", content: "Draft a lesson on tides" }],
+      tools,
+    });
+    const choice = completion.choices[0];
+    expect(choice?.finish_reason).toBe("tool_calls");
+    expect(choice?.message.tool_calls).toEqual([
+      {
+        id: expect.stringMatching(/^call_/),
+        type: "function",
+        function: { name: "draft_lesson", arguments: '{"topic":"Tides"}' },
+      },
+    ]);
+    expect(fake.requests[0]?.tools).toEqual(tools);
+  });
+
+  it("computes text and tool calls with assistant()", async () => {
+    fake.enqueue({
+      assistant: (body) => ({
+        content: `You said ${String(body.messages?.at(-1)?.content)}`,
+        toolCalls: [{ name: "draft_lesson", arguments: '{"topic":"raw"}' }],
+      }),
+    });
+    const completion = await client.chat.completions.create({
+      model: "fake-model",
+      messages: [{ role: "user", content: "hi" }],
+      tools,
+    });
+    expect(completion.choices[0]?.message).toMatchObject({
+      content: "You said hi",
+      tool_calls: [{ function: { name: "draft_lesson", arguments: '{"topic":"raw"}' } }],
+    });
+  });
+
+  it("streams OpenAI's chunk format: deltas, a finish reason, the usage when asked, then [DONE]", async () => {
+    fake.enqueue({ reply: "Hello there friend" });
+    const events = await rawStream({ stream_options: { include_usage: true } });
+    expect(events.at(-1)).toBe("[DONE]");
+    const chunks = events.slice(0, -1).map((e) => JSON.parse(e));
+    expect(chunks.every((c) => c.object === "chat.completion.chunk" && c.id === chunks[0].id)).toBe(true);
+    expect(chunks[0].choices[0]).toEqual({
+      index: 0,
+      delta: { role: "assistant", content: "" },
+      logprobs: null,
+      finish_reason: null,
+    });
+    expect(
+      chunks.flatMap((c) => c.choices.map((ch: { delta: { content?: string } }) => ch.delta.content ?? "")).join(""),
+    ).toBe("Hello there friend");
+    expect(chunks.at(-2).choices[0]).toMatchObject({ delta: {}, finish_reason: "stop" });
+    expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { completion_tokens: 5 } });
+  });
+
+  it("sends no usage chunk unless stream_options.include_usage asks for it", async () => {
+    fake.enqueue({ reply: "Hello" });
+    const chunks = (await rawStream()).slice(0, -1).map((e) => JSON.parse(e));
+    expect(chunks.some((c) => "usage" in c)).toBe(false);
+  });
+
+  it("streams a tool call as its id and name, then its arguments in several pieces", async () => {
+    fake.enqueue({ toolCalls: [{ name: "draft_lesson", arguments: { topic: "Photosynthesis" } }] });
+    const chunks = (await rawStream()).slice(0, -1).map((e) => JSON.parse(e));
+    const parts = chunks.flatMap((c) => c.choices[0]?.delta.tool_calls ?? []);
+    expect(parts[0]).toEqual({
+      index: 0,
+      id: expect.stringMatching(/^call_/),
+      type: "function",
+      function: { name: "draft_lesson", arguments: "" },
+    });
+    const pieces = parts.slice(1).map((p: { function: { arguments: string } }) => p.function.arguments);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join("")).toBe('{"topic":"Photosynthesis"}');
+    expect(chunks.at(-1).choices[0].finish_reason).toBe("tool_calls");
+  });
+
+  it("waits chunkDelayMs between chunks, and records when the last one was sent", async () => {
+    fake.enqueue({ reply: "a b c", chunkDelayMs: 50 });
+    const started = Date.now();
+    await rawStream();
+    const record = fake.received[0];
+    // Five chunks (role, three words, finish): four waits.
+    expect((record?.answeredAt ?? 0) - started).toBeGreaterThanOrEqual(190);
+  });
+
+  it("streams through the SDK with stream: true", async () => {
+    fake.enqueue({ reply: "one two three" });
+    const stream = await client.chat.completions.create({
+      model: "fake-model",
+      messages: [{ role: "user", content: "hi" }],
+      stream: true,
+    });
+    const deltas: string[] = [];
+    for await (const chunk of stream) deltas.push(chunk.choices[0]?.delta.content ?? "");
+    expect(deltas.filter(Boolean)).toEqual(["one ", "two ", "three"]);
+  });
+});
+
 describe("offlineResponder", () => {
   const echo: AnyAgent = {
     name: "quiz",

@@ -1,6 +1,7 @@
 // A local OpenAI-compatible server for tests: a real HTTP server on 127.0.0.1 that answers
-// `POST /v1/chat/completions` the way OpenAI does, with scripted behaviours (answers, malformed JSON,
-// rate limits, server errors, hangs, latency), and records every request it receives.
+// `POST /v1/chat/completions` the way OpenAI does, with scripted behaviours (answers, tool calls,
+// malformed JSON, rate limits, server errors, hangs, latency), streamed as server-sent events when
+// the request asks for `stream: true`, and records every request it receives.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { AnyAgent } from "../types";
@@ -8,15 +9,36 @@ import type { AnyAgent } from "../types";
 /** The parts of a chat completion request the fake reads; the whole body is recorded. */
 export interface FakeChatRequestBody {
   model?: string;
-  messages?: { role: string; content: unknown }[];
+  messages?: {
+    role: string;
+    content: unknown;
+    tool_call_id?: string;
+    tool_calls?: { id: string; type: string; function: { name: string; arguments: string } }[];
+  }[];
   response_format?: { type?: string; json_schema?: { name?: string; schema?: unknown; strict?: boolean } };
+  tools?: { type: string; function: { name: string; description?: string; parameters?: unknown } }[];
+  stream?: boolean;
+  stream_options?: { include_usage?: boolean };
   [key: string]: unknown;
+}
+
+/** A tool call the fake answers with; `arguments` as is when a string, else JSON-stringified. */
+export interface FakeToolCall {
+  name: string;
+  arguments: unknown;
+}
+
+/** An answer with text and tool calls (`assistant` computes one). */
+export interface FakeAssistantReply {
+  content?: string;
+  toolCalls?: FakeToolCall[];
 }
 
 /**
  * What the server does with one request. One outcome (checked in this order): `hang`, `status`,
- * `malformed`, `respond`, `reply`; with none, the default behaviour's outcome. `latencyMs` delays
- * any of them.
+ * `malformed`, `assistant`, `respond`, `reply` (with `toolCalls` beside it or alone); with none,
+ * the default behaviour's outcome. `latencyMs` delays any of them. A streamed answer sends the text
+ * a word per chunk (or `chunkSize` characters) and each tool call's arguments in several chunks.
  */
 export interface FakeBehaviour {
   /** Answer with this: a string as is, anything else JSON-stringified. */
@@ -37,11 +59,23 @@ export interface FakeBehaviour {
   respond?: (body: FakeChatRequestBody) => unknown;
   /** The `model` the answer reports (default: the requested model). */
   model?: string;
+  /** Answer with these tool calls (finish_reason "tool_calls"), after the text of `reply` if any. */
+  toolCalls?: FakeToolCall[];
+  /** Compute text and tool calls from the request body. */
+  assistant?: (body: FakeChatRequestBody) => FakeAssistantReply | Promise<FakeAssistantReply>;
+  /** Streamed answers: wait this long between chunks. */
+  chunkDelayMs?: number;
+  /** Streamed answers: characters of text (and of arguments) per chunk. */
+  chunkSize?: number;
+  /** Streamed answers: cut the connection after this many chunks, before the end. */
+  dropAfterChunks?: number;
 }
 
 export interface FakeRequestRecord {
   /** Date.now() when the request arrived. */
   at: number;
+  /** Date.now() when the whole answer was sent (the last chunk of a stream); unset until then, or if cut. */
+  answeredAt?: number | undefined;
   body: FakeChatRequestBody;
   headers: IncomingMessage["headers"];
 }
@@ -77,7 +111,22 @@ function textOf(value: unknown): string {
 }
 
 function hasOutcome(b: FakeBehaviour): boolean {
-  return b.hang === true || b.status !== undefined || b.malformed === true || b.respond !== undefined || "reply" in b;
+  return (
+    b.hang === true ||
+    b.status !== undefined ||
+    b.malformed === true ||
+    b.assistant !== undefined ||
+    b.respond !== undefined ||
+    b.toolCalls !== undefined ||
+    "reply" in b
+  );
+}
+
+/** The text in pieces: `size` characters each, else a word each (with the spaces after it). */
+function pieces(text: string, size: number | undefined): string[] {
+  if (text === "") return [];
+  if (size && size > 0) return text.match(new RegExp(`[\\s\\S]{1,${size}}`, "g")) ?? [];
+  return text.match(/\s*\S+\s*/g) ?? [text];
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -120,16 +169,19 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
 
   const wait = (ms: number, res: ServerResponse) =>
     new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve(!res.destroyed);
-      }, ms);
-      timers.add(timer);
-      res.once("close", () => {
+      const onClose = () => {
         clearTimeout(timer);
         timers.delete(timer);
         resolve(false);
-      });
+      };
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        // A stream waits once per chunk: no listener left behind for each.
+        res.off("close", onClose);
+        resolve(!res.destroyed);
+      }, ms);
+      timers.add(timer);
+      res.once("close", onClose);
     });
 
   async function completions(req: IncomingMessage, res: ServerResponse) {
@@ -142,7 +194,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       return;
     }
     requests.push(body);
-    received.push({ at, body, headers: req.headers });
+    const record: FakeRequestRecord = { at, body, headers: req.headers };
+    received.push(record);
 
     const queued = queue.shift();
     const behaviour: FakeBehaviour = queued ? (hasOutcome(queued) ? queued : { ...fallback, ...queued }) : fallback;
@@ -161,33 +214,111 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     }
 
     let content: string;
+    let toolCalls: FakeToolCall[] = behaviour.toolCalls ?? [];
     try {
       if (behaviour.malformed) content = '{"this is": not JSON at all';
-      else if (behaviour.respond) content = textOf(await behaviour.respond(body));
+      else if (behaviour.assistant) {
+        const reply = await behaviour.assistant(body);
+        content = reply.content ?? "";
+        toolCalls = reply.toolCalls ?? [];
+      } else if (behaviour.respond) content = textOf(await behaviour.respond(body));
+      else if (!("reply" in behaviour) && behaviour.toolCalls) content = "";
       else content = textOf(behaviour.reply);
     } catch (error) {
       sendJson(res, 500, errorBody(500, `The fake's responder failed: ${(error as Error).message}`));
       return;
     }
 
+    counter += 1;
+    const id = `chatcmpl-fake-${counter}`;
+    const calls = toolCalls.map((call, i) => ({
+      id: `call_fake_${counter}_${i + 1}`,
+      type: "function" as const,
+      function: { name: call.name, arguments: textOf(call.arguments) },
+    }));
     const promptText = (body.messages ?? []).map((m) => textOf(m.content)).join("\n");
     const promptTokens = approxTokens(promptText);
-    const completionTokens = approxTokens(content);
-    counter += 1;
-    sendJson(res, 200, {
-      id: `chatcmpl-fake-${counter}`,
-      object: "chat.completion",
+    const completionTokens = approxTokens(content + calls.map((c) => c.function.arguments).join(""));
+    const answer = {
+      id,
       created: Math.floor(Date.now() / 1000),
       model: behaviour.model ?? body.model ?? "fake-model",
-      choices: [
-        { index: 0, message: { role: "assistant", content, refusal: null }, logprobs: null, finish_reason: "stop" },
-      ],
+      finishReason: calls.length > 0 ? "tool_calls" : "stop",
       usage: {
         prompt_tokens: promptTokens,
         completion_tokens: completionTokens,
         total_tokens: promptTokens + completionTokens,
       },
+    };
+    if (body.stream === true) {
+      if (await stream(res, body, behaviour, answer, content, calls)) record.answeredAt = Date.now();
+      return;
+    }
+    sendJson(res, 200, {
+      id,
+      object: "chat.completion",
+      created: answer.created,
+      model: answer.model,
+      choices: [
+        {
+          index: 0,
+          message: { role: "assistant", content, refusal: null, ...(calls.length > 0 ? { tool_calls: calls } : {}) },
+          logprobs: null,
+          finish_reason: answer.finishReason,
+        },
+      ],
+      usage: answer.usage,
     });
+    record.answeredAt = Date.now();
+  }
+
+  /** The answer as OpenAI streams it: `chat.completion.chunk` events, then `[DONE]`; false when cut short. */
+  async function stream(
+    res: ServerResponse,
+    body: FakeChatRequestBody,
+    behaviour: FakeBehaviour,
+    answer: { id: string; created: number; model: string; finishReason: string; usage: unknown },
+    content: string,
+    calls: { id: string; type: "function"; function: { name: string; arguments: string } }[],
+  ): Promise<boolean> {
+    const chunk = (delta: unknown, finishReason: string | null = null) => ({
+      id: answer.id,
+      object: "chat.completion.chunk",
+      created: answer.created,
+      model: answer.model,
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+    });
+    const events: unknown[] = [chunk({ role: "assistant", content: "" })];
+    for (const piece of pieces(content, behaviour.chunkSize)) events.push(chunk({ content: piece }));
+    calls.forEach((call, index) => {
+      const head = { index, id: call.id, type: "function", function: { name: call.function.name, arguments: "" } };
+      events.push(chunk({ tool_calls: [head] }));
+      // Split the arguments even when they are short, as OpenAI does, so clients must reassemble them.
+      const size = behaviour.chunkSize ?? Math.max(1, Math.ceil(call.function.arguments.length / 3));
+      for (const part of pieces(call.function.arguments, size)) {
+        events.push(chunk({ tool_calls: [{ index, function: { arguments: part } }] }));
+      }
+    });
+    events.push(chunk({}, answer.finishReason));
+    if (body.stream_options?.include_usage) {
+      events.push({ ...chunk({}), choices: [], usage: answer.usage });
+    }
+
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    res.flushHeaders();
+    for (const [i, event] of events.entries()) {
+      if (behaviour.dropAfterChunks !== undefined && i >= behaviour.dropAfterChunks) {
+        res.destroy();
+        return false;
+      }
+      if (i > 0 && behaviour.chunkDelayMs && behaviour.chunkDelayMs > 0) {
+        if (!(await wait(behaviour.chunkDelayMs, res))) return false;
+      }
+      if (res.destroyed) return false;
+      res.write(`data: ${JSON.stringify(event)}\n\n`);
+    }
+    res.end("data: [DONE]\n\n");
+    return true;
   }
 
   const server = createServer((req, res) => {

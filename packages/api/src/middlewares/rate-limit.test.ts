@@ -7,11 +7,10 @@ import {
   RATE_LIMITS,
   type RateLimiter,
   type RateLimitRule,
-  type TaskRuntime,
 } from "@toolboxai/core";
 import type { ApiScope } from "@toolboxai/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ContextInner, createContextInner } from "../context";
+import { type ContextAgents, type ContextInner, createContextInner } from "../context";
 import { createCaller } from "../root";
 import { createWorld, errorOf, type World } from "../testing";
 import { createCallerFactory, createTRPCRouter, protectedProcedure } from "../trpc";
@@ -145,14 +144,14 @@ describe("rate limits on API keys", () => {
 });
 
 /** An agent runtime whose queue takes tasks and runs none: generated tasks stay QUEUED. */
-function idleAgents(): () => TaskRuntime {
+function idleAgents(): () => ContextAgents {
   const runtime = {
     provider: { name: "offline", model: "offline-drafts-v1" },
     queue: { kind: "in-process", enqueue: async () => {}, counts: async () => ({}), close: async () => {} },
     status: async () => ({}),
   };
   // Only `provider.name/model` and `queue.enqueue` are used by agents.generate.
-  return () => runtime as unknown as TaskRuntime;
+  return () => runtime as unknown as ContextAgents;
 }
 
 const generation = {

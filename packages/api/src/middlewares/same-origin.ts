@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { middleware } from "../init";
 
 /**
- * Refuses mutations sent cross-site. next-auth's CSRF token guards only its own routes, and
+ * Refuses mutations (and subscriptions) sent cross-site. next-auth's CSRF token guards only its own routes, and
  * session cookies ride along on any cross-site POST, so tRPC checks what browsers declare:
  * `Sec-Fetch-Site` when present, otherwise the `Origin` against the requested host. That host is
  * the `Host` header, or a trusted proxy's `X-Forwarded-Host` (TRUSTED_PROXY_HOPS, see the context):
@@ -12,7 +12,9 @@ import { middleware } from "../init";
  */
 export const sameOriginMutations = middleware(({ ctx, type, next }) => {
   const req = ctx.request;
-  if (type !== "mutation" || !req) return next();
+  // Subscriptions are GETs (SSE) that change data too (the assistant saves the message it is sent
+  // and spends the AI budget): a link on another site would send the session cookie with them.
+  if ((type !== "mutation" && type !== "subscription") || !req) return next();
   if (req.origin && ctx.trustedOrigins.includes(req.origin)) return next();
   const site = req.secFetchSite;
   if (site && site !== "same-origin" && site !== "none") throw refused();

@@ -129,6 +129,27 @@ describe("the daily token budget, when asking for a generation", () => {
     expect(row).toMatchObject({ actorId: teacher.userId, metadata: { reason: "budget", budget: 5000, used: 6000 } });
   });
 
+  it("counts the assistants' replies: a teacher's chat tokens use up the budget too", async () => {
+    await setBudget("a", 5000);
+    await spend("a", 3000);
+    const conversation = await w.t.db.conversation.create({
+      data: { organizationId: w.orgs.a, userId: w.users.a.TEACHER.id, kind: "TEACHER", title: "Planning" },
+    });
+    await w.t.db.conversationMessage.create({
+      data: {
+        organizationId: w.orgs.a,
+        conversationId: conversation.id,
+        role: "ASSISTANT",
+        content: "Here is a plan.",
+        promptTokens: 1500,
+        completionTokens: 500,
+      },
+    });
+    const error = await domainErrorOf(generateTask(w.svc(await w.actor("a", "TEACHER")), request, w.agents()));
+    expect(error.code).toBe("TOO_MANY_REQUESTS");
+    await w.t.db.conversation.delete({ where: { id: conversation.id } });
+  });
+
   it("allows a generation while today's tokens are under the budget", async () => {
     await setBudget("a", 5000);
     await spend("a", 4999);

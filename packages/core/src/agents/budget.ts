@@ -1,5 +1,6 @@
 // The organization's AI controls: its daily token budget (prompt and completion tokens of every
-// model call started in the UTC day, as AgentExecution rows record them) and the roles that may
+// model call started in the UTC day, as AgentExecution rows record them for the agents and
+// ConversationMessage rows for the assistants' replies) and the roles that may
 // start a generation. Asking for a generation is refused once the budget is used up; tasks
 // already queued or running are refused at their next model call, through the `budget` gate the
 // agents' runtime takes (`aiBudgetGate`), with the same message.
@@ -10,7 +11,7 @@ import type { ServiceContext } from "../context";
 import { addDays, utcDay } from "../days";
 import { DomainError, forbidden } from "../errors";
 
-type BudgetDb = Pick<ServiceContext["db"], "agentExecution" | "organization">;
+type BudgetDb = Pick<ServiceContext["db"], "agentExecution" | "conversationMessage" | "organization">;
 
 export interface AiBudgetState {
   /** Tokens per UTC day; null: no budget. */
@@ -22,13 +23,24 @@ export interface AiBudgetState {
   exhausted: boolean;
 }
 
-/** Prompt and completion tokens of the organization's model calls started since `since`. */
+/**
+ * Prompt and completion tokens of the organization's model calls started since `since`: the
+ * agents' steps and the assistants' replies (a regenerated or deleted one still counts: its tokens were spent).
+ */
 export async function tokensSince(db: BudgetDb, organizationId: string, since: Date): Promise<number> {
-  const sum = await db.agentExecution.aggregate({
-    where: { organizationId, startedAt: { gte: since } },
-    _sum: { promptTokens: true, completionTokens: true },
-  });
-  return (sum._sum.promptTokens ?? 0) + (sum._sum.completionTokens ?? 0);
+  const [agents, chat] = await Promise.all([
+    db.agentExecution.aggregate({
+      where: { organizationId, startedAt: { gte: since } },
+      _sum: { promptTokens: true, completionTokens: true },
+    }),
+    db.conversationMessage.aggregate({
+      where: { organizationId, createdAt: { gte: since } },
+      _sum: { promptTokens: true, completionTokens: true },
+    }),
+  ]);
+  const sum = (s: { promptTokens: number | null; completionTokens: number | null }) =>
+    (s.promptTokens ?? 0) + (s.completionTokens ?? 0);
+  return sum(agents._sum) + sum(chat._sum);
 }
 
 /** Today's tokens against the organization's budget. */

@@ -132,3 +132,41 @@ describe("AI usage", () => {
     expect(usage.teachers.map((t) => t.userId)).toEqual([w.users.b.TEACHER.id]);
   });
 });
+
+describe("AI usage of the assistants", () => {
+  const now = new Date("2032-05-20T12:00:00Z");
+
+  beforeAll(async () => {
+    const student = await w.newActor("a", "STUDENT", "Student Chat");
+    const conversation = await w.t.db.conversation.create({
+      data: { organizationId: w.orgs.a, userId: student.userId, kind: "TUTOR", title: "Fractions" },
+    });
+    for (const [at, prompt, completion] of [
+      ["2032-05-19T10:00:00Z", 40, 10],
+      ["2032-05-20T08:00:00Z", 300, 100],
+    ] as const) {
+      await w.t.db.conversationMessage.create({
+        data: {
+          organizationId: w.orgs.a,
+          conversationId: conversation.id,
+          role: "ASSISTANT",
+          content: "A hint.",
+          promptTokens: prompt,
+          completionTokens: completion,
+          createdAt: new Date(at),
+        },
+      });
+    }
+  });
+
+  it("counts each reply as a call on the day it was written, for the conversation's owner", async () => {
+    const usage = await aiUsage(w.svc(admin), { days: 2 }, { now });
+    expect(usage.days).toEqual([
+      { day: "2032-05-19", calls: 1, promptTokens: 40, completionTokens: 10, tokens: 50 },
+      { day: "2032-05-20", calls: 1, promptTokens: 300, completionTokens: 100, tokens: 400 },
+    ]);
+    expect(usage.teachers).toEqual([
+      expect.objectContaining({ name: "Student Chat", role: "STUDENT", tasks: 0, calls: 2, tokens: 450 }),
+    ]);
+  });
+});

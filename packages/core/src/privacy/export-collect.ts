@@ -4,7 +4,7 @@
 // structured values as JSON text). Only the subject's own rows are read; another person appears
 // only by name where a row of theirs names them (the teacher of their class, a thread's subject).
 import { assistantConversationsSection } from "./export-assistant";
-import type { ExportRow, ExportValue, SectionSpec } from "./export-types";
+import type { ExportValue, SectionSpec } from "./export-types";
 
 export type { ExportRow, ExportSection, ExportValue } from "./export-types";
 

@@ -58,6 +58,14 @@ export const RATE_LIMITS = {
     perPlan: true,
     penalize: false,
   },
+  "assistant.send": {
+    description:
+      "assistant and tutor messages per user, regenerated replies included (each one streams a model reply and may run tools)",
+    points: 30,
+    duration: 60,
+    perPlan: true,
+    penalize: false,
+  },
   "metrics.dashboard": {
     description: "dashboard metrics requests per user (GET /metrics/dashboard; a forced refresh recomputes them)",
     points: 10,

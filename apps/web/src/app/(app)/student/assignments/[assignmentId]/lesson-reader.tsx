@@ -5,7 +5,9 @@ import { ArrowLeft, ArrowRight, Check, CheckCircle2, PartyPopper } from "lucide-
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
+import { Markdown } from "~/components/markdown";
 import { PageHeader } from "~/components/page-header";
+import { AskTutorButton } from "~/components/tutor/ask-tutor-button";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "~/components/ui/card";
@@ -14,7 +16,6 @@ import { Spinner } from "~/components/ui/spinner";
 import { cn } from "~/lib/utils";
 import { api, type RouterOutputs } from "~/trpc/react";
 import { DueText, TYPE_LABEL } from "../../assignment-ui";
-import { LessonMarkdown } from "./lesson-markdown";
 import { LessonMedia, type MediaLink, withoutUnsafeMedia } from "./lesson-media";
 
 type Lesson = RouterOutputs["assignments"]["openLesson"];
@@ -82,12 +83,14 @@ function ReaderSkeleton() {
 export function LessonReader({
   assignmentId,
   title,
+  classId,
   className,
   type,
   dueAt,
 }: {
   assignmentId: string;
   title: string;
+  classId: string;
   className: string;
   type: string;
   dueAt: Date | null;
@@ -163,6 +166,7 @@ export function LessonReader({
             {TYPE_LABEL[type] ?? type} · {className} · <DueText dueAt={dueAt} />
           </>
         }
+        actions={<AskTutorButton classId={classId} assignmentId={assignmentId} />}
       />
     </>
   );
@@ -253,7 +257,7 @@ export function LessonReader({
               </CardTitle>
             </CardHeader>
             <CardContent>
-              <LessonMarkdown source={intro} />
+              <Markdown mailto source={intro} />
             </CardContent>
           </Card>
         ) : null}
@@ -309,7 +313,7 @@ export function LessonReader({
             </CardHeader>
             <CardContent className="grid gap-6">
               {unit.markdown.trim() ? (
-                <LessonMarkdown source={unit.markdown} />
+                <Markdown mailto source={unit.markdown} />
               ) : (
                 <p className="text-muted-foreground">This {noun} has no text.</p>
               )}

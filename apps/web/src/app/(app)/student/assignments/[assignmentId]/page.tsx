@@ -33,6 +33,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
     <LessonReader
       assignmentId={item.id}
       title={item.title}
+      classId={item.classId}
       className={item.className}
       type={item.type}
       dueAt={item.dueAt}

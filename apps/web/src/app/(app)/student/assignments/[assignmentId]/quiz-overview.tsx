@@ -8,6 +8,7 @@ import { LoadError } from "~/components/load-error";
 import { PageHeader } from "~/components/page-header";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
+import { AskTutorButton } from "~/components/tutor/ask-tutor-button";
 import { Alert, AlertDescription, AlertTitle } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -72,6 +73,7 @@ export function QuizOverview({
             ) : null}
           </>
         }
+        actions={<AskTutorButton classId={classId} assignmentId={assignmentId} />}
       />
     </>
   );

@@ -9,6 +9,7 @@ import { PageHeader } from "~/components/page-header";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
 import { useLivePolling } from "~/components/realtime/realtime-provider";
 import { WhoIsOnline } from "~/components/realtime/who-is-online";
+import { AskTutorButton } from "~/components/tutor/ask-tutor-button";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -80,6 +81,7 @@ export function StudentClass({ classId }: { classId: string }) {
       <PageHeader
         title={c.name}
         description={`${c.subject} · ${gradeLabel(c.gradeLevel)} · taught by ${c.teacherName}`}
+        actions={<AskTutorButton classId={classId} />}
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="class-assignments" className="grid content-start gap-3 lg:col-span-2">

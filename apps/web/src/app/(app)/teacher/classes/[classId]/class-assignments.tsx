@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, ClipboardList, Plus, Table2 } from "lucide-react";
+import { BarChart3, ClipboardList, MessagesSquare, Plus, Table2 } from "lucide-react";
 import Link from "next/link";
 import { LocalTime } from "~/components/local-time";
 import { PAGE_POLL_MS } from "~/components/realtime/poll-intervals";
@@ -42,6 +42,11 @@ export function ClassAssignments({ classId, archived }: { classId: string; archi
           <Button asChild variant="outline">
             <Link href={`/teacher/classes/${classId}/analytics`}>
               <BarChart3 className="size-4" aria-hidden /> Analytics
+            </Link>
+          </Button>
+          <Button asChild variant="outline">
+            <Link href={`/teacher/classes/${classId}/tutor`}>
+              <MessagesSquare className="size-4" aria-hidden /> Tutor conversations
             </Link>
           </Button>
           {archived ? null : (

@@ -6,6 +6,8 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { ConfirmDialog } from "~/components/confirm-dialog";
 import { LocalTime } from "~/components/local-time";
+// The student's lesson reader renders lesson text this way; a version should read the same.
+import { Markdown } from "~/components/markdown";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import {
@@ -20,8 +22,6 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Skeleton } from "~/components/ui/skeleton";
 import { plural } from "~/lib/plural";
 import { api } from "~/trpc/react";
-// The student's lesson reader renders lesson text this way; a version should read the same.
-import { LessonMarkdown } from "../../../student/assignments/[assignmentId]/lesson-markdown";
 import { LessonMedia, withoutUnsafeMedia } from "../../../student/assignments/[assignmentId]/lesson-media";
 
 /** Earlier versions of an item, newest first: view one, or restore it (the current state is kept). */
@@ -174,7 +174,7 @@ function BodyPreview({ type, body }: { type: ContentDetail["type"]; body: unknow
           <section key={section.id} className="grid gap-3 rounded-md border p-4">
             <h3 className="font-semibold text-xl">{section.heading}</h3>
             {section.markdown.trim() ? (
-              <LessonMarkdown source={section.markdown} />
+              <Markdown mailto source={section.markdown} />
             ) : (
               <p className="text-muted-foreground">This section has no text.</p>
             )}
@@ -192,13 +192,13 @@ function BodyPreview({ type, body }: { type: ContentDetail["type"]; body: unknow
         {activity.data.instructions.trim() ? (
           <section className="grid gap-3 rounded-md border p-4">
             <h3 className="font-semibold text-xl">Instructions</h3>
-            <LessonMarkdown source={activity.data.instructions} />
+            <Markdown mailto source={activity.data.instructions} />
           </section>
         ) : null}
         {activity.data.steps.map((step, i) => (
           <section key={step.id} className="grid gap-3 rounded-md border p-4">
             <h3 className="font-semibold text-xl">Step {i + 1}</h3>
-            <LessonMarkdown source={step.text} />
+            <Markdown mailto source={step.text} />
           </section>
         ))}
       </div>
@@ -210,7 +210,7 @@ function BodyPreview({ type, body }: { type: ContentDetail["type"]; body: unknow
     return (
       <div className="grid gap-3" data-testid="version-body">
         {quiz.data.instructions.trim() ? (
-          <LessonMarkdown source={quiz.data.instructions} />
+          <Markdown mailto source={quiz.data.instructions} />
         ) : (
           <p className="text-muted-foreground text-sm">No instructions.</p>
         )}

@@ -1,14 +1,43 @@
-// A small, safe Markdown renderer for lesson text: it builds React elements (never HTML strings),
-// so nothing a lesson contains can run as markup. It covers what lessons use: headings,
-// paragraphs (line breaks kept), lists, quotes, code, rules, **bold**, *italic*, `code` and
-// [links](https://…) (http, https and mailto only). Anything else is shown as written.
+// A small, safe Markdown renderer for lesson text and the assistants' replies: it builds React
+// elements (never HTML strings), so nothing a lesson or a model writes can run as markup; raw
+// HTML is shown as the text it is. It covers what lessons and replies use: headings, paragraphs
+// (line breaks kept), lists, quotes, code, rules, **bold**, *italic*, `code` and [links](https://…).
+// Links are http and https only (mailto too where `mailto` is set, for lessons), and with
+// `appLinks` also paths inside this app ("/teacher/content/…", what the assistant's tools link to).
+// Anything else is shown as written.
 import { safeHref } from "@toolboxai/validators";
+import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
+import { cn } from "~/lib/utils";
+
+export interface MarkdownLinks {
+  /** mailto: links (lessons). */
+  mailto?: boolean;
+  /** Paths inside this app, opened in place (the assistant's replies). */
+  appLinks?: boolean;
+}
+
+/** An origin no link can have: a path resolved against it that keeps it stays inside the app. */
+const APP_ORIGIN = "https://app.invalid";
+
+/**
+ * The path of a link inside this app ("/teacher/content/abc?x=1#y"), or null. Only a path starting
+ * with one slash counts: "//evil.example" and "/\evil.example" are other hosts to a browser.
+ */
+export function appPath(url: string): string | null {
+  if (!url.startsWith("/") || url.startsWith("//") || url.startsWith("/\\")) return null;
+  try {
+    const parsed = new URL(url, APP_ORIGIN);
+    return parsed.origin === APP_ORIGIN ? `${parsed.pathname}${parsed.search}${parsed.hash}` : null;
+  } catch {
+    return null;
+  }
+}
 
 const INLINE =
   /(`[^`\n]+`)|(\*\*[^*\n]+\*\*|__[^_\n]+__)|(\*[^*\s][^*\n]*\*|_[^_\s][^_\n]*_)|(\[[^\]\n]+\]\([^)\s]+\))/;
 
-function inline(text: string, key = "i"): ReactNode[] {
+function inline(text: string, links: MarkdownLinks, key = "i"): ReactNode[] {
   const out: ReactNode[] = [];
   let rest = text;
   let n = 0;
@@ -28,15 +57,21 @@ function inline(text: string, key = "i"): ReactNode[] {
         </code>,
       );
     } else if (m[2]) {
-      out.push(<strong key={k}>{inline(token.slice(2, -2), k)}</strong>);
+      out.push(<strong key={k}>{inline(token.slice(2, -2), links, k)}</strong>);
     } else if (m[3]) {
-      out.push(<em key={k}>{inline(token.slice(1, -1), k)}</em>);
+      out.push(<em key={k}>{inline(token.slice(1, -1), links, k)}</em>);
     } else {
       const [, label = "", url = ""] = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(token) ?? [];
-      // Only web and mailto links become links; `javascript:`, `data:` and the like stay text.
-      const href = safeHref(url, { mailto: true });
+      // Only web (and, where allowed, mailto and in-app) links become links; `javascript:`,
+      // `data:` and the like stay text.
+      const inApp = links.appLinks ? appPath(url) : null;
+      const href = inApp ? null : safeHref(url, { mailto: links.mailto ?? false });
       out.push(
-        href ? (
+        inApp ? (
+          <Link key={k} href={inApp} className="font-medium text-primary underline underline-offset-4">
+            {inline(label, links, k)}
+          </Link>
+        ) : href ? (
           <a
             key={k}
             href={href}
@@ -44,7 +79,7 @@ function inline(text: string, key = "i"): ReactNode[] {
             rel="noopener noreferrer"
             className="font-medium text-primary underline underline-offset-4"
           >
-            {inline(label, k)}
+            {inline(label, links, k)}
             <span className="sr-only"> (opens in a new tab)</span>
           </a>
         ) : (
@@ -58,9 +93,9 @@ function inline(text: string, key = "i"): ReactNode[] {
 }
 
 /** Lines joined with <br>, each rendered inline. */
-function lines(items: string[], key: string): ReactNode[] {
+function lines(items: string[], links: MarkdownLinks, key: string): ReactNode[] {
   return items.flatMap((line, i) => {
-    const parts = inline(line, `${key}-${i}`);
+    const parts = inline(line, links, `${key}-${i}`);
     return i === 0 ? parts : [<br key={`${key}-br-${i}`} />, ...parts];
   });
 }
@@ -72,7 +107,15 @@ const RULE = /^\s*([-*_])(\s*\1){2,}\s*$/;
 const QUOTE = /^\s*>\s?(.*)$/;
 const FENCE = /^\s*```/;
 
-export function LessonMarkdown({ source }: { source: string }) {
+export interface MarkdownProps extends MarkdownLinks {
+  source: string;
+  /** `sm` for chat bubbles and side panels: smaller text, tighter spacing. */
+  size?: "base" | "sm";
+  className?: string;
+}
+
+export function Markdown({ source, size = "base", className, ...links }: MarkdownProps) {
+  const small = size === "sm";
   const all = source.replace(/\r\n?/g, "\n").split("\n");
   const blocks: ReactNode[] = [];
   let i = 0;
@@ -97,10 +140,10 @@ export function LessonMarkdown({ source }: { source: string }) {
     }
     const heading = HEADING.exec(line);
     if (heading) {
-      const text = inline(heading[2] ?? "", key);
+      const text = inline(heading[2] ?? "", links, key);
       blocks.push(
         (heading[1]?.length ?? 1) <= 2 ? (
-          <h3 key={key} className="font-semibold text-lg">
+          <h3 key={key} className={small ? "font-semibold text-base" : "font-semibold text-lg"}>
             {text}
           </h3>
         ) : (
@@ -121,7 +164,7 @@ export function LessonMarkdown({ source }: { source: string }) {
     if (list) {
       const items: string[] = [];
       while (i < all.length && list.test(all[i] ?? "")) items.push(list.exec(all[i++] ?? "")?.[1] ?? "");
-      const children = items.map((item, j) => <li key={`${key}-${j}`}>{inline(item, `${key}-${j}`)}</li>);
+      const children = items.map((item, j) => <li key={`${key}-${j}`}>{inline(item, links, `${key}-${j}`)}</li>);
       blocks.push(
         list === UL ? (
           <ul key={key} className="list-disc space-y-1 pl-6">
@@ -140,7 +183,7 @@ export function LessonMarkdown({ source }: { source: string }) {
       while (i < all.length && QUOTE.test(all[i] ?? "")) quoted.push(QUOTE.exec(all[i++] ?? "")?.[1] ?? "");
       blocks.push(
         <blockquote key={key} className="border-l-4 pl-4 text-muted-foreground italic">
-          {lines(quoted, key)}
+          {lines(quoted, links, key)}
         </blockquote>,
       );
       continue;
@@ -154,9 +197,13 @@ export function LessonMarkdown({ source }: { source: string }) {
     }
     blocks.push(
       <p key={key} className="leading-relaxed">
-        {lines(para, key)}
+        {lines(para, links, key)}
       </p>,
     );
   }
-  return <div className="grid gap-4 text-base">{blocks}</div>;
+  return (
+    <div className={cn("grid min-w-0 break-words", small ? "gap-2 text-sm" : "gap-4 text-base", className)}>
+      {blocks}
+    </div>
+  );
 }
