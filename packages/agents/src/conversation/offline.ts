@@ -3,7 +3,7 @@
 // streams them the way a real model does (a word at a time, tool calls after the text, then
 // `done`), so the chat's streaming, stop and tool cards are exercised without a model.
 import { abortError } from "../errors";
-import { estimateTokens } from "../providers/offline";
+import { delay, estimateTokens } from "../providers/offline";
 import { offlineReply } from "./offline-replies";
 import { traceConversations } from "./tracing";
 import type { ConversationEvent, ConversationModel, ConversationRequest } from "./types";
@@ -13,25 +13,6 @@ export const OFFLINE_CONVERSATION_MODEL = "offline-assistant-v1";
 export interface OfflineConversationOptions {
   /** The wait between two words of a reply (OFFLINE_MODEL_TOKEN_DELAY_MS); 0 streams at once. */
   tokenDelayMs?: number | undefined;
-}
-
-/** Waits `ms`, or rejects when the signal aborts first (or has already aborted). */
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortError(signal));
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal as AbortSignal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 /** The text a word at a time, each with the spaces after it. */

@@ -17,7 +17,7 @@ export function estimateTokens(text: string): number {
 }
 
 /** Waits `ms`, or rejects when the signal aborts first (or has already aborted). */
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+export function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(abortError(signal));
